@@ -172,18 +172,25 @@ public class ByteReader {
         pos += (int) n;
     }
 
-    /** A vector length (spec 5.1.3) no larger than the bytes left, since every element takes at least one. */
+    /**
+     * A vector length (spec 5.1.3). Every element takes at least one byte, so a length beyond the
+     * bytes left means the input ends early; checking here keeps allocations bounded by the input.
+     */
     public final int length() {
-        int start = pos;
         long n = u32();
-        if (n > limit - pos) throw new MalformedModuleException("length out of bounds", start);
+        if (n > limit - pos) {
+            pos = limit;
+            throw unexpectedEnd();
+        }
         return (int) n;
     }
 
     /** A name: a length-prefixed UTF-8 string (spec 5.2.4); invalid UTF-8 is malformed. */
     public final String name() {
         int start = pos;
-        int n = length();
+        long declared = u32();
+        if (declared > limit - pos) throw new MalformedModuleException("length out of bounds", start);
+        int n = (int) declared;
         int from = pos;
         pos += n;
         try {

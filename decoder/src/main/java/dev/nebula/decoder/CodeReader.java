@@ -17,7 +17,7 @@ public final class CodeReader extends ByteReader {
     /** Block type marker: the block returns one value of {@link #blockValueType()}. */
     public static final int BLOCK_VALUE = -2;
 
-    private final boolean requireDataCount;
+    private int firstDataInstruction = -1;
     private int instructionStart;
     private Opcode opcode;
     private int index;
@@ -34,18 +34,9 @@ public final class CodeReader extends ByteReader {
     private final byte[] lanes = new byte[16];
     private ValType[] selectTypes = new ValType[0];
 
-    /**
-     * @param requireDataCount when true, memory.init and data.drop are malformed (spec 5.5.13:
-     *                         they need the data count section, which this module lacks)
-     */
-    public CodeReader(byte[] bytes, int start, int limit, boolean requireDataCount) {
-        super(bytes, start, limit);
-        this.requireDataCount = requireDataCount;
-        endMessage(UNEXPECTED_END_OF_SECTION);
-    }
-
     public CodeReader(byte[] bytes, int start, int limit) {
-        this(bytes, start, limit, false);
+        super(bytes, start, limit);
+        endMessage(UNEXPECTED_END_OF_SECTION);
     }
 
     /** Decodes the next instruction; its fields are valid until the following call. */
@@ -111,8 +102,14 @@ public final class CodeReader extends ByteReader {
         }
     }
 
+    /** Remembers the first memory.init or data.drop: spec 5.5.13 ties them to the data count section. */
     private void checkDataCount() {
-        if (requireDataCount) throw new MalformedModuleException("data count section required", instructionStart);
+        if (firstDataInstruction < 0) firstDataInstruction = instructionStart;
+    }
+
+    /** Offset of the first memory.init or data.drop read so far, or -1. */
+    public int firstDataInstruction() {
+        return firstDataInstruction;
     }
 
     /** The reserved memory index of 2.0, a single byte that must be zero (spec 5.4.6). */

@@ -52,6 +52,8 @@ public final class ModuleDecoder {
     private int functionSectionCount = -1;
     private boolean sawDataCount;
     private int declaredDataCount;
+    private int firstDataInstruction = -1;
+    private boolean sawDataSection;
 
     private ModuleDecoder(byte[] bytes) {
         this.bytes = bytes;
@@ -127,6 +129,12 @@ public final class ModuleDecoder {
         if (declared != module.bodies.size()) {
             throw new MalformedModuleException("function and code section have inconsistent lengths", bytes.length);
         }
+        // Spec 5.5.13 requires the data count section for memory.init and data.drop. Without any
+        // data section the segment index is simply unknown, which the suite (memory_init.wast)
+        // expects validation to report, so only a module with data segments is malformed here.
+        if (firstDataInstruction >= 0 && !sawDataCount && sawDataSection) {
+            throw new MalformedModuleException("data count section required", firstDataInstruction);
+        }
         if (sawDataCount && module.data.size() != declaredDataCount) {
             throw new MalformedModuleException("data count and data section have inconsistent lengths", bytes.length);
         }
@@ -149,7 +157,8 @@ public final class ModuleDecoder {
         int n = in.length();
         for (int i = 0; i < n; i++) {
             int at = in.position();
-            if (in.u8() != 0x60) throw new MalformedModuleException("malformed function type", at, "expected 0x60");
+            int form = in.u8();
+            if (form != 0x60) throw new MalformedModuleException(leb128Overlong(form), at, "a function type starts with 0x60");
             List<ValType> params = readValueTypes();
             List<ValType> results = readValueTypes();
             module.types.add(new FuncType(params, results));
@@ -186,8 +195,16 @@ public final class ModuleDecoder {
                 long min = in.u32();
                 yield Limits.of(min, in.u32());
             }
-            default -> throw new MalformedModuleException("integer too large", at, "limits flag must be 0 or 1");
+            default -> throw new MalformedModuleException(leb128Overlong(flag), at, "limits flag must be 0 or 1");
         };
+    }
+
+    /**
+     * Single-byte fields that the reference interpreter reads as LEB128 integers: a set
+     * continuation bit reads as an overlong encoding, any other wrong value as too large.
+     */
+    private static String leb128Overlong(int b) {
+        return (b & 0x80) != 0 ? "integer representation too long" : "integer too large";
     }
 
     private TableType tableType() {
@@ -271,7 +288,7 @@ public final class ModuleDecoder {
     /** A constant expression: any instructions up to the {@code end} that closes it (spec 5.4.9). */
     private Expression expression() {
         int start = in.position();
-        CodeReader code = new CodeReader(bytes, start, bytes.length, !sawDataCount);
+        CodeReader code = new CodeReader(bytes, start, bytes.length);
         code.endMessage(ByteReader.UNEXPECTED_END);
         int end = scanInstructions(code);
         in.position(end);
@@ -348,8 +365,9 @@ public final class ModuleDecoder {
             types[r] = valueType();
         }
         int codeStart = in.position();
-        CodeReader code = new CodeReader(bytes, codeStart, bytes.length, !sawDataCount);
+        CodeReader code = new CodeReader(bytes, codeStart, bytes.length);
         int codeEnd = scanInstructions(code);
+        if (firstDataInstruction < 0) firstDataInstruction = code.firstDataInstruction();
         in.position(codeEnd);
         return new FunctionBody(counts, types, codeStart, codeEnd);
     }
@@ -400,6 +418,7 @@ public final class ModuleDecoder {
     // ---- data (spec 5.5.14) ----
 
     private void readDataSection() {
+        sawDataSection = true;
         int n = in.length();
         for (int i = 0; i < n; i++) {
             int at = in.position();

@@ -21,12 +21,13 @@ public final class InvalidModuleException extends WasmException {
         this.offset = offset;
     }
 
+    /** With a function index, {@code context} names the function (e.g. {@code 3 ($fib)}); else it says where. */
     private static String describe(int functionIndex, long offset, String context) {
         StringBuilder where = new StringBuilder();
-        if (context != null && !context.isEmpty()) where.append(context);
         if (functionIndex >= 0) {
-            if (where.length() > 0) where.append(' ');
-            where.append("in function ").append(functionIndex);
+            where.append("in function ").append(context != null && !context.isEmpty() ? context : Integer.toString(functionIndex));
+        } else if (context != null && !context.isEmpty()) {
+            where.append(context);
         }
         if (offset >= 0) {
             if (where.length() > 0) where.append(' ');
