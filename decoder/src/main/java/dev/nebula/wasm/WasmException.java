@@ -11,7 +11,7 @@ package dev.nebula.wasm;
  * "type mismatch", ...) and gains context on the way up.
  */
 public abstract sealed class WasmException extends RuntimeException
-        permits MalformedModuleException, InvalidModuleException {
+        permits MalformedModuleException, InvalidModuleException, UnlinkableException, TrapException, WasiExitException {
 
     private final String specMessage;
 

@@ -1,0 +1,49 @@
+package dev.nebula.runtime;
+
+import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.runtime.spi.ExecutionEngine;
+import dev.nebula.validator.ModuleValidator;
+import dev.nebula.validator.ValidatedModule;
+
+import java.util.ServiceLoader;
+
+/**
+ * The entry point of the embedding API: an engine compiles modules under one {@link EngineConfig}.
+ * Thread-safe; one engine serves many stores.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+ * WasmModule module = engine.compile(bytes);
+ * Instance instance = new Linker().instantiate(new Store(engine), module);
+ * long[] result = instance.function("fib").call(20);
+ * }</pre>
+ */
+public final class Engine {
+
+    private final EngineConfig config;
+    private final ExecutionEngine implementation;
+
+    private Engine(EngineConfig config, ExecutionEngine implementation) {
+        this.config = config;
+        this.implementation = implementation;
+    }
+
+    /** Finds the configured engine on the class path, or fails saying which jar is missing. */
+    public static Engine create(EngineConfig config) {
+        for (ExecutionEngine candidate : ServiceLoader.load(ExecutionEngine.class)) {
+            if (candidate.kind() == config.engine()) return new Engine(config, candidate);
+        }
+        throw new IllegalStateException("engine '" + config.engine().shortName()
+                + "' is not on the class path (add the nebula-" + (config.engine() == EngineKind.AOT ? "aot-compiler" : "interpreter") + " jar)");
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Decodes, validates and compiles; throws the typed malformed or invalid exception. */
+    public WasmModule compile(byte[] moduleBytes) {
+        ValidatedModule validated = ModuleValidator.validate(ModuleDecoder.decode(moduleBytes));
+        return new WasmModule(this, validated, implementation.compile(validated, config));
+    }
+}

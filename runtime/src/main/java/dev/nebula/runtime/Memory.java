@@ -1,0 +1,158 @@
+package dev.nebula.runtime;
+
+import dev.nebula.decoder.model.Limits;
+import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.TrapKind;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * A linear memory (spec 4.2.8): a little-endian {@code byte[]} of whole 64 KiB pages. Every
+ * access is bounds-checked against the current size and traps with "out of bounds memory access";
+ * an effective address is the unsigned 32-bit operand plus the unsigned offset, computed in a
+ * long so it cannot wrap (spec 4.4.7).
+ */
+public final class Memory implements Extern {
+
+    public static final int PAGE_SIZE = 65536;
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] bytes;
+    private final long declaredMax;
+    private final boolean hasDeclaredMax;
+    private final int pageLimit;
+
+    /**
+     * @param limits    the memory type's limits, in pages
+     * @param pageLimit the embedder's cap ({@link EngineConfig#maxMemoryPages()})
+     */
+    public Memory(Limits limits, int pageLimit) {
+        this.declaredMax = limits.hasMax() ? limits.max() : 65536;
+        this.hasDeclaredMax = limits.hasMax();
+        this.pageLimit = pageLimit;
+        if (limits.min() > pageLimit) {
+            throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
+                    "memory of " + limits.min() + " pages exceeds the limit of " + pageLimit + " pages");
+        }
+        this.bytes = new byte[(int) limits.min() * PAGE_SIZE];
+    }
+
+    /** Current size in pages. */
+    public int pages() {
+        return bytes.length / PAGE_SIZE;
+    }
+
+    /** The declared maximum in pages (65536 when none was declared). */
+    public long maxPages() {
+        return declaredMax;
+    }
+
+    /** Whether the memory type declared a maximum (import matching needs to know, spec 4.5.2). */
+    public boolean hasDeclaredMax() {
+        return hasDeclaredMax;
+    }
+
+    /** The backing array; it is replaced on grow, so engines re-read it after anything that may grow. */
+    public byte[] buffer() {
+        return bytes;
+    }
+
+    /** Grows by {@code delta} pages (spec 4.4.7 memory.grow): the old size, or -1 when it cannot. */
+    public int grow(int delta) {
+        int old = pages();
+        long wanted = (long) old + (delta & 0xFFFFFFFFL);
+        if (wanted > declaredMax || wanted > pageLimit) return -1;
+        if (delta != 0) {
+            byte[] grown = new byte[(int) wanted * PAGE_SIZE];
+            System.arraycopy(bytes, 0, grown, 0, bytes.length);
+            bytes = grown;
+        }
+        return old;
+    }
+
+    /** Effective address of an access of {@code size} bytes at {@code address + offset}, or a trap. */
+    public int checkAccess(int address, long offset, int size) {
+        long ea = (address & 0xFFFFFFFFL) + offset;
+        if (ea + size > bytes.length) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        return (int) ea;
+    }
+
+    public byte readByte(int address) {
+        return bytes[checkAccess(address, 0, 1)];
+    }
+
+    public short readShort(int address) {
+        return (short) SHORT.get(bytes, checkAccess(address, 0, 2));
+    }
+
+    public int readInt(int address) {
+        return (int) INT.get(bytes, checkAccess(address, 0, 4));
+    }
+
+    public long readLong(int address) {
+        return (long) LONG.get(bytes, checkAccess(address, 0, 8));
+    }
+
+    public void writeByte(int address, byte value) {
+        bytes[checkAccess(address, 0, 1)] = value;
+    }
+
+    public void writeShort(int address, short value) {
+        SHORT.set(bytes, checkAccess(address, 0, 2), value);
+    }
+
+    public void writeInt(int address, int value) {
+        INT.set(bytes, checkAccess(address, 0, 4), value);
+    }
+
+    public void writeLong(int address, long value) {
+        LONG.set(bytes, checkAccess(address, 0, 8), value);
+    }
+
+    /** Copies {@code length} bytes out of memory, bounds-checked. */
+    public byte[] read(int address, int length) {
+        byte[] out = new byte[length];
+        System.arraycopy(bytes, checkAccess(address, 0, length), out, 0, length);
+        return out;
+    }
+
+    /** Copies {@code data} into memory, bounds-checked. */
+    public void write(int address, byte[] data) {
+        System.arraycopy(data, 0, bytes, checkAccess(address, 0, data.length), data.length);
+    }
+
+    /** memory.init / active data: copies part of a segment in (spec 4.4.7), trapping before any write. */
+    public void init(int destination, byte[] segment, int sourceOffset, int length) {
+        long src = sourceOffset & 0xFFFFFFFFL;
+        long len = length & 0xFFFFFFFFL;
+        long dst = destination & 0xFFFFFFFFL;
+        if (src + len > segment.length || dst + len > bytes.length) {
+            throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        }
+        System.arraycopy(segment, (int) src, bytes, (int) dst, (int) len);
+    }
+
+    /** memory.copy (spec 4.4.7): overlapping ranges copy as if through a buffer. */
+    public void copy(int destination, int source, int length) {
+        long len = length & 0xFFFFFFFFL;
+        long dst = destination & 0xFFFFFFFFL;
+        long src = source & 0xFFFFFFFFL;
+        if (src + len > bytes.length || dst + len > bytes.length) {
+            throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        }
+        System.arraycopy(bytes, (int) src, bytes, (int) dst, (int) len);
+    }
+
+    /** memory.fill (spec 4.4.7). */
+    public void fill(int destination, byte value, int length) {
+        long len = length & 0xFFFFFFFFL;
+        long dst = destination & 0xFFFFFFFFL;
+        if (dst + len > bytes.length) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        java.util.Arrays.fill(bytes, (int) dst, (int) (dst + len), value);
+    }
+}
