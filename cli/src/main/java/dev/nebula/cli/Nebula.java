@@ -1,0 +1,68 @@
+package dev.nebula.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code nebula} command. Each subcommand prints results on stdout and problems on stderr,
+ * one line each: bad input never shows a Java stack trace, and a bug in Nebula shows as
+ * "internal error: ..." with exit code 70 (set NEBULA_DEBUG=1 to see its trace).
+ */
+@Command(name = "nebula",
+        mixinStandardHelpOptions = true,
+        versionProvider = NebulaVersion.class,
+        description = "A WebAssembly runtime in pure Java. Today: decode, validate and inspect modules, and run the spec suite's module checks.",
+        subcommands = {ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:a module was malformed or invalid, or a spec command failed",
+                "2:usage error",
+                "3:a file could not be read, or a needed tool (wast2json) is missing",
+                "70:internal error (a bug in Nebula)"})
+public final class Nebula implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (Error e) {
+            // picocli hands Exceptions to internalError but lets Errors (stack overflow, out of memory) through.
+            System.err.println("internal error: " + e);
+            exit = ExitCodes.INTERNAL;
+        }
+        System.exit(exit);
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Nebula());
+        cli.setExecutionExceptionHandler(Nebula::internalError);
+        return cli;
+    }
+
+    /** {@code nebula} alone is a usage error: say what the subcommands are. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("nebula: missing subcommand");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        err.println("internal error: " + e);
+        if (System.getenv("NEBULA_DEBUG") != null) e.printStackTrace(err);
+        else err.println("(a bug in Nebula; set NEBULA_DEBUG=1 to print its stack trace)");
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+}

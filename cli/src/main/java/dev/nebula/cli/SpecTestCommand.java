@@ -1,0 +1,129 @@
+package dev.nebula.cli;
+
+import dev.nebula.cli.spec.CommandResult;
+import dev.nebula.cli.spec.LoadedScript;
+import dev.nebula.cli.spec.ScriptLoader;
+import dev.nebula.cli.spec.SpecReport;
+import dev.nebula.cli.spec.SpecRunner;
+import dev.nebula.cli.spec.SpecSetupException;
+import dev.nebula.cli.spec.SpecTally;
+import dev.nebula.cli.spec.WastConverter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code nebula spec PATH...}: runs official spec scripts with the same {@link SpecRunner} as
+ * the spec-tests module, printing a line per script, the failures, and a summary whose last line
+ * is {@code N passed, N failed, N skipped}.
+ */
+@Command(name = "spec",
+        mixinStandardHelpOptions = true,
+        description = {"Run WebAssembly spec test scripts.",
+                "Runs module, assert_malformed (binary) and assert_invalid commands; skips the rest, counted per reason."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no command failed", "1:some command failed", "2:usage error",
+                "3:a script could not be read, or wast2json is missing", "70:internal error"})
+final class SpecTestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = ".wast scripts (converted with wast2json), wast2json .json files, or folders of .wast scripts")
+    private List<Path> paths;
+
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "target/spec-json",
+            description = "where converted scripts are kept (default: ${DEFAULT-VALUE}, relative to the current folder)")
+    private Path cache;
+
+    @Option(names = "--wast2json", paramLabel = "COMMAND", defaultValue = WastConverter.DEFAULT_TOOL,
+            description = "the wast2json command to run (default: ${DEFAULT-VALUE})")
+    private String wast2json;
+
+    @Option(names = {"-q", "--quiet"}, description = "print no failure details, only the per-script lines and the summary")
+    private boolean quiet;
+
+    @Option(names = "--message-mismatches",
+            description = "also list the rejections whose message differs from the suite's text")
+    private boolean messageMismatches;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScriptLoader loader = new ScriptLoader(new WastConverter(cache, wast2json));
+        SpecRunner runner = SpecRunner.withBundledSkips();
+        SpecTally total = new SpecTally();
+        int exit = ExitCodes.OK;
+        List<Path> scripts = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                scripts.addAll(expand(path));
+            } catch (IOException e) {
+                err.println(path + ": error: cannot read: " + e.getMessage());
+                exit = ExitCodes.worst(exit, ExitCodes.IO);
+            }
+        }
+        for (Path script : scripts) {
+            if (!Files.isReadable(script)) {
+                err.println(script + ": error: cannot read " + script + ": no such file or not readable");
+                exit = ExitCodes.worst(exit, ExitCodes.IO);
+                continue;
+            }
+            LoadedScript loaded;
+            try {
+                loaded = loader.load(script);
+            } catch (SpecSetupException e) {
+                err.println("nebula spec: " + e.getMessage());
+                return ExitCodes.IO;
+            } catch (IOException e) {
+                out.println(script.getFileName() + ": error: " + e.getMessage());
+                total.addFailure();
+                continue;
+            }
+            runScript(runner, loaded, out, total);
+            out.flush();
+        }
+        SpecReport.summaryLines(total).forEach(out::println);
+        out.flush();
+        if (total.failed() > 0) exit = ExitCodes.worst(exit, ExitCodes.REJECTED);
+        return exit;
+    }
+
+    private void runScript(SpecRunner runner, LoadedScript script, PrintWriter out, SpecTally total) {
+        SpecTally tally = new SpecTally();
+        List<CommandResult> results = runner.runAll(script);
+        results.forEach(tally::add);
+        total.addAll(tally);
+        out.println(SpecReport.scriptLine(script.name(), tally));
+        for (CommandResult r : results) {
+            if (r.failed() && !quiet) out.println("  FAIL " + r.describe());
+            if (messageMismatches && r.rejection() != null && !r.rejection().messageMatches()) {
+                out.println("  message " + r.describe() + ": suite says \"" + r.rejection().expectedText()
+                        + "\", we say \"" + r.rejection().specMessage() + "\"");
+            }
+        }
+    }
+
+    /** A folder stands for its top-level .wast scripts, sorted; a file stands for itself. */
+    private static List<Path> expand(Path path) throws IOException {
+        if (!Files.isDirectory(path)) return List.of(path);
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.filter(p -> p.getFileName().toString().endsWith(".wast") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
