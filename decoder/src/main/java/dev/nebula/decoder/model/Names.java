@@ -1,5 +1,6 @@
 package dev.nebula.decoder.model;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +13,14 @@ public record Names(String moduleName, Map<Integer, String> functionNames, Map<I
 
     public Names {
         functionNames = Map.copyOf(functionNames);
-        localNames = Map.copyOf(localNames);
+        localNames = deepCopy(localNames);
+    }
+
+    /** Map.copyOf alone would leave each function's inner map mutable through the record. */
+    private static Map<Integer, Map<Integer, String>> deepCopy(Map<Integer, Map<Integer, String>> localNames) {
+        Map<Integer, Map<Integer, String>> copy = new HashMap<>();
+        localNames.forEach((function, locals) -> copy.put(function, Map.copyOf(locals)));
+        return Map.copyOf(copy);
     }
 
     public String functionName(int functionIndex) {
