@@ -1,5 +1,7 @@
 package dev.nebula.cli.spec;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -27,7 +29,14 @@ public record SpecScript(String sourceFilename, List<ScriptCommand> commands) {
 
     /** Reads a wast2json JSON file; a file that is not such JSON gives an IOException naming the problem. */
     public static SpecScript read(Path json) throws IOException {
-        return JSON.readValue(json.toFile(), SpecScript.class);
+        try {
+            return JSON.readValue(json.toFile(), SpecScript.class);
+        } catch (JsonProcessingException e) {
+            // Jackson's own message spans lines and names internal classes; keep one readable line.
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new IOException("not a wast2json script: " + e.getOriginalMessage() + where, e);
+        }
     }
 
     /** Parses wast2json JSON text (tests and tools that build scripts in memory). */

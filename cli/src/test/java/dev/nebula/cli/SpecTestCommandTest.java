@@ -1,0 +1,67 @@
+package dev.nebula.cli;
+
+import dev.nebula.cli.spec.SpecFixtureAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpecTestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsAScriptLineFailuresSkipTableAndTheCountsLast() throws IOException {
+        Path json = SpecFixtureAccess.writeTo(dir);
+        CliRun run = CliRun.of("spec", json.toString());
+        List<String> lines = List.of(run.outLines());
+        assertEquals("fixture.wast: " + SpecFixtureAccess.EXPECTED_COUNTS, lines.get(0));
+        assertEquals(5, lines.stream().filter(l -> l.startsWith("  FAIL line ")).count(), run.out());
+        assertTrue(lines.contains("  FAIL line 9: assert_invalid fixture.7.wasm: expected invalid \"type mismatch\", got a valid module"), run.out());
+        assertTrue(lines.contains("skipped, by reason:"), run.out());
+        assertTrue(lines.contains("  4  execution needs the runtime (issue 3)"), run.out());
+        assertTrue(lines.contains("  1  text format not supported yet"), run.out());
+        assertTrue(lines.contains("rejections with the suite's message: 2 of 3"), run.out());
+        assertEquals(SpecFixtureAccess.EXPECTED_COUNTS, lines.get(lines.size() - 1));
+        assertEquals(ExitCodes.REJECTED, run.exitCode());
+    }
+
+    @Test
+    void quietLeavesOutFailureDetailsAndMismatchesCanBeListed() throws IOException {
+        Path json = SpecFixtureAccess.writeTo(dir);
+        CliRun run = CliRun.of("spec", "-q", "--message-mismatches", json.toString());
+        assertFalse(run.out().contains("FAIL"), run.out());
+        assertTrue(run.out().contains("  message line 4: assert_malformed fixture.2.wasm: suite says \"integer too large\", we say \"unexpected end\""), run.out());
+    }
+
+    @Test
+    void aMissingScriptIsAnIOErrorButTheOthersStillRun() throws IOException {
+        Path json = SpecFixtureAccess.writeTo(dir);
+        String missing = dir.resolve("gone.wast").toString();
+        CliRun run = CliRun.of("spec", missing, json.toString());
+        assertTrue(run.err().startsWith(missing + ": error: cannot read"), run.err());
+        String[] lines = run.outLines();
+        assertEquals(SpecFixtureAccess.EXPECTED_COUNTS, lines[lines.length - 1]);
+        assertEquals(ExitCodes.IO, run.exitCode());
+        assertFalse(run.showsStackTrace());
+    }
+
+    @Test
+    void aFileThatIsNotAScriptIsReported() throws IOException {
+        Path notJson = java.nio.file.Files.writeString(dir.resolve("x.json"), "not json");
+        CliRun run = CliRun.of("spec", notJson.toString());
+        assertTrue(run.out().startsWith("x.json: error: not a wast2json script: Unrecognized token 'not'"), run.out());
+        assertEquals(3, run.outLines().length, run.out());
+        String[] lines = run.outLines();
+        assertEquals("0 passed, 1 failed, 0 skipped", lines[lines.length - 1]);
+        assertEquals(ExitCodes.REJECTED, run.exitCode());
+        assertFalse(run.showsStackTrace());
+    }
+}

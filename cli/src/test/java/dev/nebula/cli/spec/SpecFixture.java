@@ -1,0 +1,37 @@
+package dev.nebula.cli.spec;
+
+import dev.nebula.cli.TestModules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The hand-written script {@code fixture.json} with its module files, laid out in a folder as
+ * wast2json would. Its commands cover each outcome once; {@link #EXPECTED_COUNTS} is the result.
+ */
+final class SpecFixture {
+
+    /** Lines 1, 3, 4, 6 pass; 7, 8, 9, 10, 14 fail; 2, 5, 11, 12, 13 are skipped. */
+    static final String EXPECTED_COUNTS = "4 passed, 5 failed, 5 skipped";
+
+    private SpecFixture() {
+    }
+
+    static Path writeTo(Path dir) throws IOException {
+        Path json = dir.resolve("fixture.json");
+        try (InputStream in = SpecFixture.class.getResourceAsStream("fixture.json")) {
+            Files.copy(in, json);
+        }
+        Files.write(dir.resolve("fixture.0.wasm"), TestModules.RETURNS_42);              // module: valid
+        Files.write(dir.resolve("fixture.1.wasm"), TestModules.MALFORMED_VERSION);       // malformed, same message
+        Files.write(dir.resolve("fixture.2.wasm"), TestModules.TRUNCATED);               // malformed, other message
+        Files.writeString(dir.resolve("fixture.3.wat"), "(module (func foo))");          // text: skipped
+        Files.write(dir.resolve("fixture.4.wasm"), TestModules.INVALID_MISSING_RESULT);  // invalid as expected
+        Files.write(dir.resolve("fixture.5.wasm"), TestModules.INVALID_MISSING_RESULT);  // decodes: not malformed
+        Files.write(dir.resolve("fixture.6.wasm"), TestModules.TRUNCATED);               // malformed, not invalid
+        Files.write(dir.resolve("fixture.7.wasm"), TestModules.EMPTY);                   // valid, not invalid
+        return json;
+    }
+}
