@@ -46,6 +46,8 @@ public class DecodeValidateBenchmark {
         codeMegabytes = stats.codeSectionBytes() / 1e6;
         // Decoding and validating once up front also fails fast on a module Nebula rejects.
         ModuleValidator.validate(ModuleDecoder.decode(bytes));
+        // JMH has already printed "Iteration 1: " when trial setup runs: start a line of our own.
+        System.out.println();
         System.out.println(stats.describe(module));
     }
 
