@@ -1,0 +1,129 @@
+package dev.nebula.wasi.internal;
+
+import java.io.IOException;
+
+import static dev.nebula.wasi.internal.WasiCall.i32;
+import static dev.nebula.wasi.internal.WasiCall.i64;
+
+/**
+ * The data operations on a descriptor (preview1): {@code fd_read}, {@code fd_write},
+ * {@code fd_pread}, {@code fd_pwrite}, {@code fd_seek} and {@code fd_tell}. Every iovec is
+ * checked to lie in memory before any byte moves (see {@link Iovec#readAll}).
+ */
+final class FdIoFunctions {
+
+    private final WasiContext ctx;
+
+    FdIoFunctions(WasiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** {@code fd_read(fd, iovs: iovec_array) -> size}: needs {@code fd_read}. */
+    int read(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        d.require(Rights.FD_READ);
+        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
+        int out = i32(a, 3);
+        m.check(out, 4);
+        m.writeInt(out, transferIn(m, d, iovs, -1));
+        return Errno.SUCCESS;
+    }
+
+    /**
+     * {@code fd_pread(fd, iovs: iovec_array, offset: filesize) -> size}: needs {@code fd_read};
+     * a stream has no offsets and gives ESPIPE, as pread(2) on a pipe does.
+     */
+    int pread(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        d.require(Rights.FD_READ);
+        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
+        long offset = i64(a, 3);
+        if (offset < 0) throw new WasiError(Errno.INVAL);
+        int out = i32(a, 4);
+        m.check(out, 4);
+        m.writeInt(out, transferIn(m, d, iovs, offset));
+        return Errno.SUCCESS;
+    }
+
+    /** {@code fd_write(fd, iovs: ciovec_array) -> size}: needs {@code fd_write}. */
+    int write(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        d.require(Rights.FD_WRITE);
+        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
+        int out = i32(a, 3);
+        m.check(out, 4);
+        m.writeInt(out, transferOut(m, d, iovs, -1));
+        return Errno.SUCCESS;
+    }
+
+    /** {@code fd_pwrite(fd, iovs: ciovec_array, offset: filesize) -> size}: needs {@code fd_write}; ESPIPE on a stream. */
+    int pwrite(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        d.require(Rights.FD_WRITE);
+        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
+        long offset = i64(a, 3);
+        if (offset < 0) throw new WasiError(Errno.INVAL);
+        int out = i32(a, 4);
+        m.check(out, 4);
+        m.writeInt(out, transferOut(m, d, iovs, offset));
+        return Errno.SUCCESS;
+    }
+
+    /**
+     * {@code fd_seek(fd, offset: filedelta, whence) -> filesize}: needs {@code fd_seek}, or only
+     * {@code fd_tell} for the pure query {@code (0, cur)}.
+     */
+    int seek(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        long offset = i64(a, 1);
+        int whence = i32(a, 2) & 0xFF;
+        d.require(offset == 0 && whence == Flags.WHENCE_CUR ? Rights.FD_TELL : Rights.FD_SEEK);
+        if (whence > Flags.WHENCE_END) throw new WasiError(Errno.INVAL);
+        int out = i32(a, 3);
+        m.check(out, 8);
+        m.writeLong(out, d.seek(offset, whence));
+        return Errno.SUCCESS;
+    }
+
+    /** {@code fd_tell(fd) -> filesize}: needs {@code fd_tell}. */
+    int tell(GuestMemory m, long[] a) throws IOException {
+        Descriptor d = ctx.fds().get(i32(a, 0));
+        d.require(Rights.FD_TELL);
+        int out = i32(a, 1);
+        m.check(out, 8);
+        m.writeLong(out, d.seek(0, Flags.WHENCE_CUR));
+        return Errno.SUCCESS;
+    }
+
+    /**
+     * Fills the iovecs in order. A short read ends the transfer, as readv(2) does, so a program
+     * never waits for more input than the first buffer needed.
+     */
+    private static int transferIn(GuestMemory m, Descriptor d, Iovec[] iovs, long position) throws IOException {
+        int total = 0;
+        for (Iovec v : iovs) {
+            if (v.length() == 0) continue;
+            byte[] chunk = new byte[v.length()];
+            int n = position < 0 ? d.read(chunk, 0, chunk.length) : d.pread(chunk, 0, chunk.length, position + total);
+            if (n <= 0) break;
+            m.write(v.buf(), chunk, 0, n);
+            total += n;
+            if (n < chunk.length) break;
+        }
+        return total;
+    }
+
+    /** Gathers the iovecs into one host write, so that a line reaches a pipe in one piece. */
+    private static int transferOut(GuestMemory m, Descriptor d, Iovec[] iovs, long position) throws IOException {
+        long total = Iovec.totalLength(iovs);
+        byte[] data = new byte[(int) total];
+        int at = 0;
+        for (Iovec v : iovs) {
+            byte[] part = m.read(v.buf(), v.length());
+            System.arraycopy(part, 0, data, at, part.length);
+            at += part.length;
+        }
+        if (data.length == 0) return 0;
+        return position < 0 ? d.write(data, 0, data.length) : d.pwrite(data, 0, data.length, position);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.nebula.wasi.internal;
+
+import dev.nebula.runtime.Memory;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The calling instance's linear memory, seen through guest pointers. Every access goes through
+ * the runtime's bounds-checked {@link Memory} methods, but is checked here first so that a bad
+ * pointer becomes {@link Errno#FAULT} (preview1's "bad address") instead of a trap: the spec lets
+ * a call fail with EFAULT, and a program gets to see the error as POSIX would report it.
+ *
+ * <p>Pointers and lengths are unsigned 32-bit values carried in Java ints.
+ */
+public final class GuestMemory {
+
+    private final Memory memory;
+
+    public GuestMemory(Memory memory) {
+        this.memory = memory;
+    }
+
+    /** Fails with EFAULT unless {@code [pointer, pointer + length)} lies inside memory. */
+    public void check(int pointer, long length) {
+        if (memory == null) throw new WasiError(Errno.FAULT);
+        long end = (pointer & 0xFFFFFFFFL) + length;
+        if (length < 0 || end > memory.buffer().length) throw new WasiError(Errno.FAULT);
+    }
+
+    public byte readByte(int pointer) {
+        check(pointer, 1);
+        return memory.readByte(pointer);
+    }
+
+    public short readShort(int pointer) {
+        check(pointer, 2);
+        return memory.readShort(pointer);
+    }
+
+    public int readInt(int pointer) {
+        check(pointer, 4);
+        return memory.readInt(pointer);
+    }
+
+    public long readLong(int pointer) {
+        check(pointer, 8);
+        return memory.readLong(pointer);
+    }
+
+    public void writeByte(int pointer, int value) {
+        check(pointer, 1);
+        memory.writeByte(pointer, (byte) value);
+    }
+
+    public void writeShort(int pointer, int value) {
+        check(pointer, 2);
+        memory.writeShort(pointer, (short) value);
+    }
+
+    public void writeInt(int pointer, int value) {
+        check(pointer, 4);
+        memory.writeInt(pointer, value);
+    }
+
+    public void writeLong(int pointer, long value) {
+        check(pointer, 8);
+        memory.writeLong(pointer, value);
+    }
+
+    public byte[] read(int pointer, int length) {
+        check(pointer, length & 0xFFFFFFFFL);
+        return memory.read(pointer, length);
+    }
+
+    public void write(int pointer, byte[] data) {
+        write(pointer, data, 0, data.length);
+    }
+
+    public void write(int pointer, byte[] data, int offset, int length) {
+        check(pointer, length);
+        System.arraycopy(data, offset, memory.buffer(), pointer, length);
+    }
+
+    /**
+     * A path or other string argument: UTF-8 as preview1 requires (witx {@code string}). An
+     * interior NUL is refused with EINVAL because no host path can hold one, and bytes that are
+     * not UTF-8 with EILSEQ.
+     */
+    public String readString(int pointer, int length) {
+        byte[] bytes = read(pointer, length);
+        for (byte b : bytes) if (b == 0) throw new WasiError(Errno.INVAL);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new WasiError(Errno.ILSEQ);
+        }
+    }
+
+    /** The backing array for bulk copies; re-read after anything that may grow memory. */
+    byte[] buffer() {
+        return memory.buffer();
+    }
+}
