@@ -64,6 +64,16 @@ public final class Store {
         callDepth--;
     }
 
+    /**
+     * Adds {@code frames} (negative to take them back) to the call depth without a check. An
+     * engine that counts its own frames, such as the interpreter with its explicit frame stack,
+     * publishes them this way before it calls out (to a host function or another engine) so that
+     * code called from there sees the true depth, and takes them back when the call returns.
+     */
+    public void addCallDepth(int frames) {
+        callDepth += frames;
+    }
+
     public int callDepth() {
         return callDepth;
     }

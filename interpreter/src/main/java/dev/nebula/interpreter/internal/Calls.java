@@ -1,0 +1,66 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.Table;
+import dev.nebula.runtime.WasmFunction;
+
+import java.util.Arrays;
+
+/** The two call paths that leave the hot loop's straight line: call_indirect's checks and calls out of the interpreter. */
+final class Calls {
+
+    private static final long[] NO_ARGS = new long[0];
+
+    private Calls() {
+    }
+
+    /**
+     * Spec 4.4.8 call_indirect: the index must be inside the table ("undefined element"), the
+     * element non-null ("uninitialized element"), and the function's type equal to the expected
+     * type, structurally ("indirect call type mismatch"). The same type object, the usual case
+     * within one module, is recognised without comparing lists.
+     */
+    static WasmFunction indirect(InstanceContext ctx, int typeIndex, int tableIndex, int index) {
+        Table table = ctx.tables[tableIndex];
+        if (index < 0 || index >= table.size()) throw Traps.undefinedElement();
+        long handle = table.getHandle(index);
+        if (handle == 0) throw Traps.uninitializedElement();
+        WasmFunction f = (WasmFunction) table.store().objectOf(handle);
+        FuncType expected = ctx.types[typeIndex];
+        FuncType actual = f.type();
+        if (actual != expected && !actual.equals(expected)) throw Traps.indirectCallTypeMismatch();
+        return f;
+    }
+
+    /**
+     * Calls a function the loop does not run itself (a host function, another engine's code)
+     * through {@link WasmFunction#invoke}, with the arguments at {@code base} on the value stack
+     * and the results written back there. First it publishes the loop's state: the value-stack top
+     * and frame depth (where a nested run may start) and its frames in the store's call depth
+     * ({@code frames}, those beyond the entry frame the store already counts). Exceptions pass
+     * through unchanged; the loop adds its frames to traps.
+     */
+    static void external(WasmFunction callee, Machine m, int base, int depth, int frames, InstanceContext ctx) {
+        FuncType type = callee.type();
+        int params = type.params().size();
+        long[] args = params == 0 ? NO_ARGS : Arrays.copyOfRange(m.stack, base, base + params);
+        m.top = base;
+        m.depth = depth;
+        Store store = ctx.store;
+        store.addCallDepth(frames);
+        long[] results;
+        try {
+            results = callee.invoke(ctx.state.instance(), args);
+        } finally {
+            store.addCallDepth(-frames);
+        }
+        int count = type.results().size();
+        if (count == 0) return;
+        if (results == null || results.length < count) {
+            throw new IllegalStateException(callee.describe() + " of type " + type + " returned "
+                    + (results == null ? "null" : results.length + " values"));
+        }
+        System.arraycopy(results, 0, m.stack, base, count);
+    }
+}

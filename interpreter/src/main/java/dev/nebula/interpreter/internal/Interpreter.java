@@ -1,0 +1,622 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.wasm.TrapException;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The interpreter loop: one {@code switch} over {@link Op} codes, with an explicit frame stack so
+ * that calls between interpreted functions, in this instance or another, never recurse on the JVM
+ * stack. The Wasm call depth is therefore a counter, checked against
+ * {@link dev.nebula.runtime.EngineConfig#maxCallDepth()} on every call (spec 4.4.10 leaves the
+ * limit to the implementation; "call stack exhausted" is the suite's text).
+ *
+ * <p>The loop method must stay under HotSpot's 8000-byte HugeMethodLimit or it is never
+ * compiled, and well under it so that C2 still inlines the small helpers it calls (inlining stops
+ * once the compilation reaches DesiredMethodLimit, also 8000 bytes, counting the loop itself). So
+ * every rare instruction runs in {@link RareOps}, and the hot ones are written out in full here.
+ *
+ * <p>The JVM stack is used only when Wasm calls out (a host function or another engine) and that
+ * code calls back in: each such round trip nests one more {@link #invoke}. A
+ * {@link StackOverflowError} there is caught by the innermost loop and becomes a
+ * "call stack exhausted" trap, so it never escapes to the embedder.
+ */
+final class Interpreter {
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long MASK32 = 0xFFFF_FFFFL;
+
+    private Interpreter() {
+    }
+
+    /**
+     * Calls {@code function} from outside the loop (the embedder, a host function, another
+     * engine): spec 4.4.10 "invoke". Arguments go to the thread's value stack above whatever a
+     * suspended outer run of the loop left there.
+     */
+    static long[] invoke(InterpretedFunction function, long[] args) {
+        Machine m = Machine.current();
+        Store store = function.context.store;
+        int savedTop = m.top;
+        int savedDepth = m.depth;
+        store.enterCall();
+        try {
+            FunctionCode fc = function.prepare();
+            int fp = savedTop;
+            long[] stack = m.stack;
+            int end = fp + fc.frameSize;
+            if (end > stack.length || end < 0) stack = m.growStack(end);
+            System.arraycopy(args, 0, stack, fp, fc.paramCount);
+            Arrays.fill(stack, fp + fc.paramCount, fp + fc.localCount, 0L);
+            int limit = savedDepth + store.config().maxCallDepth() - store.callDepth();
+            run(fc.code, stack, 0, fp, m, function, limit);
+            return results(function, m.stack, fp, fc.resultCount);
+        } catch (StackOverflowError e) {
+            throw Traps.callStackExhausted();
+        } finally {
+            m.top = savedTop;
+            m.depth = savedDepth;
+            store.exitCall();
+            if (savedDepth == 0) m.trim();
+        }
+    }
+
+    /** Results as the embedding API expects them: i32 sign-extended, f32 bits zero-extended (see Values). */
+    private static long[] results(WasmFunction function, long[] stack, int fp, int count) {
+        long[] results = new long[count];
+        List<ValType> types = function.type().results();
+        for (int i = 0; i < count; i++) {
+            long v = stack[fp + i];
+            ValType t = types.get(i);
+            results[i] = t == ValType.I32 ? (int) v : t == ValType.F32 ? v & MASK32 : v;
+        }
+        return results;
+    }
+
+    /**
+     * Runs {@code entry}, whose code is {@code code} and whose frame is set up at {@code fp},
+     * from {@code pc} until it returns; its results are then in the first slots of that frame. {@code limit} is the frame-stack depth past which
+     * a call exhausts the call stack.
+     */
+    @SuppressWarnings("fallthrough")
+    private static void run(int[] code, long[] stack, int pc, int fp, Machine m, InterpretedFunction entry, int limit) {
+        // The four hottest variables come first: JVM locals 0-3 have one-byte load instructions,
+        // which keeps the loop small enough for the JIT (see the class comment).
+        final int entryDepth = m.depth;
+        int depth = entryDepth;
+        InterpretedFunction fn = entry;
+        InstanceContext ctx = entry.context;
+        byte[] mem = ctx.buffer();
+        try {
+            while (true) {
+                switch (code[pc]) {
+                    // ---------------------------------------------------------------- control
+                    case Op.UNREACHABLE:
+                        throw Traps.unreachable();
+                    case Op.JUMP:
+                        pc = code[pc + 1];
+                        continue;
+                    case Op.BR_IF_NZ:
+                        pc = (int) stack[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                        continue;
+                    case Op.BR_IF_Z:
+                        pc = (int) stack[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                        continue;
+                    case Op.BR_I32_EQ:
+                        pc = (int) stack[fp + code[pc + 1]] == (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_NE:
+                        pc = (int) stack[fp + code[pc + 1]] != (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LT_S:
+                        pc = (int) stack[fp + code[pc + 1]] < (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LT_U:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) < (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GT_S:
+                        pc = (int) stack[fp + code[pc + 1]] > (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GT_U:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) > (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LE_S:
+                        pc = (int) stack[fp + code[pc + 1]] <= (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LE_U:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) <= (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GE_S:
+                        pc = (int) stack[fp + code[pc + 1]] >= (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GE_U:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) >= (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_TABLE: {
+                        // Spec 4.4.8 br_table: an index past the labels takes the default (the last entry).
+                        long index = stack[fp + code[pc + 1]] & MASK32;
+                        int count = code[pc + 2];
+                        pc = code[pc + 3 + (int) Math.min(index, count)];
+                        continue;
+                    }
+                    case Op.RETURN1:
+                        stack[fp] = stack[fp + code[pc + 1]];
+                        // fall through: the result is in place
+                    case Op.RETURN: {
+                        if (depth == entryDepth) return;
+                        depth--;
+                        int[] frames = m.frames;
+                        pc = frames[2 * depth];
+                        fp = frames[2 * depth + 1];
+                        fn = m.callers[depth];
+                        m.callers[depth] = null;
+                        ctx = fn.context;
+                        code = fn.code.code;
+                        mem = ctx.buffer();
+                        continue;
+                    }
+                    case Op.CALL:
+                    case Op.CALL_INDIRECT: {
+                        WasmFunction callee;
+                        int next;
+                        if (code[pc] == Op.CALL) {
+                            callee = ctx.functions[code[pc + 1]];
+                            next = pc + 3;
+                        } else {
+                            callee = Calls.indirect(ctx, code[pc + 1], code[pc + 2], (int) stack[fp + code[pc + 3]]);
+                            next = pc + 5;
+                        }
+                        int base = fp + code[next - 1];
+                        if (callee instanceof InterpretedFunction) {
+                            // Spec 4.4.10 "invoke" without leaving the loop: the arguments already
+                            // are the callee's first locals; zero the rest and switch frames.
+                            InterpretedFunction f = (InterpretedFunction) callee;
+                            FunctionCode fc = f.code;
+                            if (fc == null) fc = f.prepare();
+                            if (depth >= limit) throw Traps.callStackExhausted();
+                            if (depth == m.callers.length) m.growFrames();
+                            int[] frames = m.frames;
+                            frames[2 * depth] = next;
+                            frames[2 * depth + 1] = fp;
+                            m.callers[depth] = fn;
+                            depth++;
+                            fp = base;
+                            int end = fp + fc.frameSize;
+                            if (end > stack.length) stack = m.growStack(end);
+                            for (int i = fp + fc.paramCount, e = fp + fc.localCount; i < e; i++) stack[i] = 0L;
+                            fn = f;
+                            ctx = f.context;
+                            code = fc.code;
+                            mem = ctx.buffer();
+                            pc = 0;
+                        } else {
+                            Calls.external(callee, m, base, depth, depth - entryDepth, ctx);
+                            stack = m.stack;
+                            mem = ctx.buffer();
+                            pc = next;
+                        }
+                        continue;
+                    }
+
+                    // ---------------------------------------------------------------- variables
+                    case Op.COPY:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
+                        pc += 3;
+                        continue;
+                    case Op.CONST32:
+                        stack[fp + code[pc + 1]] = code[pc + 2];
+                        pc += 3;
+                        continue;
+                    case Op.CONST64:
+                        stack[fp + code[pc + 1]] = (code[pc + 2] & MASK32) | ((long) code[pc + 3] << 32);
+                        pc += 4;
+                        continue;
+                    case Op.SELECT:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 4]] != 0 ? stack[fp + code[pc + 2]] : stack[fp + code[pc + 3]];
+                        pc += 5;
+                        continue;
+                    case Op.GLOBAL_GET:
+                        stack[fp + code[pc + 1]] = ctx.globals[code[pc + 2]].get();
+                        pc += 3;
+                        continue;
+                    case Op.GLOBAL_SET:
+                        ctx.globals[code[pc + 1]].set(stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
+
+                    // ---------------------------------------------------------------- memory
+                    // Spec 4.4.7: the effective address is the unsigned operand plus the unsigned
+                    // offset, computed in a long so it cannot wrap; out of range traps.
+                    case Op.I32_LOAD: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_LOAD: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 8) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (long) LONG.get(mem, (int) ea);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.F32_LOAD: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea) & MASK32;
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.F64_LOAD: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 8) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (long) LONG.get(mem, (int) ea);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_LOAD8_S:
+                    case Op.I64_LOAD8_S: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea >= mem.length) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = mem[(int) ea];
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_LOAD8_U:
+                    case Op.I64_LOAD8_U: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea >= mem.length) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = mem[(int) ea] & 0xFF;
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_LOAD16_S:
+                    case Op.I64_LOAD16_S: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 2) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (short) SHORT.get(mem, (int) ea);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_LOAD16_U:
+                    case Op.I64_LOAD16_U: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 2) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (short) SHORT.get(mem, (int) ea) & 0xFFFF;
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_LOAD32_S: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_LOAD32_U: {
+                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea) & MASK32;
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_STORE:
+                    case Op.F32_STORE:
+                    case Op.I64_STORE32: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        INT.set(mem, (int) ea, (int) stack[fp + code[pc + 2]]);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_STORE:
+                    case Op.F64_STORE: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 8) throw Traps.outOfBounds();
+                        LONG.set(mem, (int) ea, stack[fp + code[pc + 2]]);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_STORE8:
+                    case Op.I64_STORE8: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea >= mem.length) throw Traps.outOfBounds();
+                        mem[(int) ea] = (byte) stack[fp + code[pc + 2]];
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_STORE16:
+                    case Op.I64_STORE16: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 2) throw Traps.outOfBounds();
+                        SHORT.set(mem, (int) ea, (short) stack[fp + code[pc + 2]]);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.MEMORY_SIZE:
+                        stack[fp + code[pc + 1]] = mem.length / Memory.PAGE_SIZE;
+                        pc += 2;
+                        continue;
+                    case Op.MEMORY_GROW: {
+                        Memory memory = ctx.memory();
+                        stack[fp + code[pc + 1]] = memory.grow((int) stack[fp + code[pc + 2]]);
+                        mem = memory.buffer();
+                        pc += 3;
+                        continue;
+                    }
+
+                    // ---------------------------------------------------------------- i32
+                    case Op.I32_EQZ:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] == 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_EQ:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] == (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_NE:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] != (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LT_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] < (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LT_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) < (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GT_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] > (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GT_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) > (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LE_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] <= (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LE_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) <= (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GE_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >= (int) stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GE_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) >= (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_CLZ:
+                        stack[fp + code[pc + 1]] = Integer.numberOfLeadingZeros((int) stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
+                    case Op.I32_CTZ:
+                        stack[fp + code[pc + 1]] = Integer.numberOfTrailingZeros((int) stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
+                    case Op.I32_POPCNT:
+                        stack[fp + code[pc + 1]] = Integer.bitCount((int) stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
+                    case Op.I32_ADD:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SUB:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] - (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_MUL:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] * (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_DIV_S:
+                        stack[fp + code[pc + 1]] = Numerics.i32DivS((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I32_DIV_U:
+                        stack[fp + code[pc + 1]] = Numerics.i32DivU((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I32_REM_S:
+                        stack[fp + code[pc + 1]] = Numerics.i32RemS((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I32_REM_U:
+                        stack[fp + code[pc + 1]] = Numerics.i32RemU((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I32_AND:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] & (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_OR:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] | (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_XOR:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] ^ (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHL:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] << (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHR_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >> (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHR_U:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >>> (int) stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I32_ROTL:
+                        stack[fp + code[pc + 1]] = Integer.rotateLeft((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I32_ROTR:
+                        stack[fp + code[pc + 1]] = Integer.rotateRight((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+
+                    // ---------------------------------------------------------------- i64
+                    case Op.I64_EQZ:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] == 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I64_EQ:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] == stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_NE:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] != stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_LT_S:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] < stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_LT_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) < (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_GT_S:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] > stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_GT_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) > (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_LE_S:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] <= stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_LE_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) <= (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_GE_S:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] >= stack[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_GE_U:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) >= (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I64_ADD:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] + stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_SUB:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] - stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_MUL:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] * stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_AND:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] & stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_OR:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] | stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_XOR:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] ^ stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_SHL:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] << stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_SHR_S:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] >> stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_SHR_U:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] >>> stack[fp + code[pc + 3]];
+                        pc += 4;
+                        continue;
+                    case Op.I64_ROTL:
+                        stack[fp + code[pc + 1]] = Long.rotateLeft(stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+                    case Op.I64_ROTR:
+                        stack[fp + code[pc + 1]] = Long.rotateRight(stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                        pc += 4;
+                        continue;
+
+                    // ---------------------------------------------------------------- conversions
+                    case Op.I32_WRAP_I64:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]];
+                        pc += 3;
+                        continue;
+                    case Op.I64_EXTEND_I32_S:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]];
+                        pc += 3;
+                        continue;
+                    case Op.I64_EXTEND_I32_U:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] & MASK32;
+                        pc += 3;
+                        continue;
+
+                    // ---------------------------------------------------------------- f64
+                    case Op.F64_ADD:
+                        stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                + Double.longBitsToDouble(stack[fp + code[pc + 3]]));
+                        pc += 4;
+                        continue;
+                    case Op.F64_SUB:
+                        stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                - Double.longBitsToDouble(stack[fp + code[pc + 3]]));
+                        pc += 4;
+                        continue;
+                    case Op.F64_MUL:
+                        stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                * Double.longBitsToDouble(stack[fp + code[pc + 3]]));
+                        pc += 4;
+                        continue;
+                    case Op.F64_DIV:
+                        stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                / Double.longBitsToDouble(stack[fp + code[pc + 3]]));
+                        pc += 4;
+                        continue;
+                    case Op.F64_LT:
+                        stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                < Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
+                        pc += 4;
+                        continue;
+
+                    default:
+                        // Rare instructions; they may grow memory or run code, so re-read both arrays.
+                        pc = RareOps.execute(code, pc, stack, fp, ctx);
+                        stack = m.stack;
+                        mem = ctx.buffer();
+                }
+            }
+        } catch (TrapException e) {
+            throw Traps.withStack(e, m, fn, depth, entryDepth);
+        } catch (StackOverflowError e) {
+            throw Traps.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.Opcode;
+import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Table;
+
+/**
+ * The instructions that the hot loop hands off ({@link Interpreter}'s {@code default} case):
+ * numeric operators that are rare in real code, the table and bulk-memory instructions of
+ * spec 4.4.6 and 4.4.7, ref.func, and SIMD (which this engine does not run). Each call executes
+ * one instruction and returns the next pc.
+ */
+final class RareOps {
+
+    private static final long[] NO_ELEMENTS = new long[0];
+    private static final byte[] NO_DATA = new byte[0];
+
+    private RareOps() {
+    }
+
+    static int execute(int[] code, int pc, long[] stack, int fp, InstanceContext ctx) {
+        int op = code[pc];
+        if (op >= Op.NUM && op < Op.REF_FUNC) {
+            int d = fp + code[pc + 1];
+            long a = stack[fp + code[pc + 2]];
+            if (isUnary(op)) {
+                stack[d] = NumericOps.unary(op, a);
+                return pc + 3;
+            }
+            stack[d] = NumericOps.binary(op, a, stack[fp + code[pc + 3]]);
+            return pc + 4;
+        }
+        switch (op) {
+            case Op.REF_FUNC:
+                stack[fp + code[pc + 1]] = ctx.store.handleOf(ctx.functions[code[pc + 2]]);
+                return pc + 3;
+            case Op.TABLE_GET:
+                stack[fp + code[pc + 1]] = ctx.tables[code[pc + 2]].getHandle((int) stack[fp + code[pc + 3]]);
+                return pc + 4;
+            case Op.TABLE_SET:
+                ctx.tables[code[pc + 1]].setHandle((int) stack[fp + code[pc + 2]], stack[fp + code[pc + 3]]);
+                return pc + 4;
+            case Op.TABLE_SIZE:
+                stack[fp + code[pc + 1]] = ctx.tables[code[pc + 2]].size();
+                return pc + 3;
+            case Op.TABLE_GROW:
+                // Spec 4.4.6 table.grow: operands are the initial value, then the count.
+                stack[fp + code[pc + 1]] = ctx.tables[code[pc + 2]].grow((int) stack[fp + code[pc + 4]], stack[fp + code[pc + 3]]);
+                return pc + 5;
+            case Op.TABLE_FILL:
+                ctx.tables[code[pc + 1]].fill((int) stack[fp + code[pc + 2]], stack[fp + code[pc + 3]], (int) stack[fp + code[pc + 4]]);
+                return pc + 5;
+            case Op.TABLE_COPY: {
+                Table destination = ctx.tables[code[pc + 1]];
+                Table source = ctx.tables[code[pc + 2]];
+                Table.copy(destination, (int) stack[fp + code[pc + 3]], source, (int) stack[fp + code[pc + 4]],
+                        (int) stack[fp + code[pc + 5]]);
+                return pc + 6;
+            }
+            case Op.TABLE_INIT:
+                ctx.tables[code[pc + 2]].init((int) stack[fp + code[pc + 3]], ctx.state.elementSegments[code[pc + 1]],
+                        (int) stack[fp + code[pc + 4]], (int) stack[fp + code[pc + 5]]);
+                return pc + 6;
+            case Op.ELEM_DROP:
+                ctx.state.elementSegments[code[pc + 1]] = NO_ELEMENTS;
+                return pc + 2;
+            case Op.MEMORY_INIT:
+                ctx.memory().init((int) stack[fp + code[pc + 2]], ctx.state.dataSegments[code[pc + 1]],
+                        (int) stack[fp + code[pc + 3]], (int) stack[fp + code[pc + 4]]);
+                return pc + 5;
+            case Op.DATA_DROP:
+                ctx.state.dataSegments[code[pc + 1]] = NO_DATA;
+                return pc + 2;
+            case Op.MEMORY_COPY: {
+                Memory memory = ctx.memory();
+                memory.copy((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                return pc + 4;
+            }
+            case Op.MEMORY_FILL:
+                ctx.memory().fill((int) stack[fp + code[pc + 1]], (byte) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                return pc + 4;
+            case Op.SIMD:
+                throw new UnsupportedOperationException("SIMD instruction " + simdName(code[pc + 1])
+                        + " is not supported by the interpreter");
+            default:
+                throw new IllegalStateException("interpreter has no handler for " + Op.name(op) + " at " + pc);
+        }
+    }
+
+    /** Numeric instructions taking one operand: eqz, clz/ctz/popcnt, float unary ops, conversions. */
+    private static boolean isUnary(int op) {
+        return op == Op.I32_EQZ || op == Op.I64_EQZ
+                || (op >= Op.I32_CLZ && op <= Op.I32_POPCNT)
+                || (op >= Op.I64_CLZ && op <= Op.I64_POPCNT)
+                || (op >= Op.F32_ABS && op <= Op.F32_SQRT)
+                || (op >= Op.F64_ABS && op <= Op.F64_SQRT)
+                || op >= Op.I32_WRAP_I64;
+    }
+
+    private static String simdName(int code) {
+        Opcode op = Opcode.prefixed(Opcode.PREFIX_FD, code);
+        return op == null ? "0xFD " + code : op.mnemonic();
+    }
+}

@@ -1,0 +1,588 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.CodeReader;
+import dev.nebula.decoder.Opcode;
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.FunctionBody;
+import dev.nebula.validator.FunctionFacts;
+import dev.nebula.validator.ValidatedModule;
+
+import java.util.Arrays;
+
+/**
+ * Translates one validated function body into the interpreter's register-style code ({@link Op})
+ * in a single pass over the bytes.
+ *
+ * <p>Because validation proved the operand-stack height at every instruction, each operand has a
+ * fixed frame slot, and every instruction is emitted with the slots it reads and writes. On top of
+ * that the translator:
+ * <ul>
+ * <li>lets instructions read locals and constants where they are ({@link VirtualStack}), so
+ *     {@code local.get}, {@code *.const} and {@code drop} usually emit nothing;</li>
+ * <li>writes a result straight into a local when the next instruction is {@code local.set} or
+ *     {@code local.tee} of it (the previous instruction's destination is patched);</li>
+ * <li>fuses an i32 comparison or {@code i32.eqz} with the {@code br_if} or {@code if} that
+ *     consumes it;</li>
+ * <li>resolves every branch to a code index, with the copies of the label's values (spec 4.4.8,
+ *     "br") emitted in line; a branch that needs no copies is a bare jump;</li>
+ * <li>drops unreachable code.</li>
+ * </ul>
+ */
+final class Translator {
+
+    /** Virtual entries beyond this are materialised, so the scans of {@link VirtualStack#refersTo} stay short. */
+    private static final int MAX_VIRTUALS = 32;
+    /** A frame larger than this (locals plus operands, in slots) cannot run: calling it exhausts the stack. */
+    private static final long MAX_FRAME_SLOTS = 16L * 1024 * 1024;
+
+    private final DecodedModule module;
+    private final FunctionFacts facts;
+    private final int paramCount;
+    private final int localCount;
+    private final int resultCount;
+    private final VirtualStack stack;
+
+    private int[] code = new int[64];
+    private int length;
+    /** Start of the last instruction if it wrote one result into a fresh operand slot, else -1. */
+    private int lastStart = -1;
+    private int lastOp;
+
+    private ControlFrame[] frames = new ControlFrame[8];
+    private int frameCount;
+    private boolean reachable = true;
+
+    private Translator(ValidatedModule validated, int functionIndex) {
+        this.module = validated.module();
+        this.facts = validated.factsOf(functionIndex);
+        FuncType type = module.functionType(functionIndex);
+        FunctionBody body = module.bodies().get(functionIndex - module.importedFunctionCount());
+        this.paramCount = type.params().size();
+        long locals = paramCount + body.localCount();
+        if (locals + facts.maxStackHeight() > MAX_FRAME_SLOTS) throw Traps.callStackExhausted();
+        this.localCount = (int) locals;
+        this.resultCount = type.results().size();
+        this.stack = new VirtualStack(localCount);
+    }
+
+    /** Translates function {@code functionIndex} (an index in the whole function index space). */
+    static FunctionCode translate(ValidatedModule validated, int functionIndex) {
+        return new Translator(validated, functionIndex).run(functionIndex);
+    }
+
+    private FunctionCode run(int functionIndex) {
+        FunctionBody body = module.bodies().get(functionIndex - module.importedFunctionCount());
+        CodeReader reader = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        pushFrame(ControlFrame.FUNCTION, 0, 0, resultCount);
+        while (frameCount > 0) {
+            Opcode op = reader.next();
+            if (reachable) instruction(op, reader);
+            else unreachableInstruction(op, reader);
+        }
+        int operands = Math.max(facts.maxStackHeight(), stack.maxHeight());
+        return new FunctionCode(Arrays.copyOf(code, length), paramCount, localCount, localCount + operands + 1, resultCount);
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(Opcode op, CodeReader r) {
+        switch (op) {
+            case UNREACHABLE -> {
+                emit(Op.UNREACHABLE);
+                reachable = false;
+            }
+            case NOP -> { }
+            case BLOCK, LOOP, IF -> enterBlock(op, r);
+            case ELSE -> elseInstruction();
+            case END -> endInstruction();
+            case BR -> {
+                branch(r.index());
+                reachable = false;
+            }
+            case BR_IF -> branchIf(r.index());
+            case BR_TABLE -> branchTable(r);
+            case RETURN -> {
+                emitReturn();
+                reachable = false;
+            }
+            case CALL -> call(r.index());
+            case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
+            case DROP -> stack.pop();
+            case SELECT, SELECT_T -> select();
+            case LOCAL_GET -> {
+                if (stack.virtuals() >= MAX_VIRTUALS) materialize(0, stack.height());
+                stack.pushLocal(r.index());
+            }
+            case LOCAL_SET -> localSet(r.index(), false);
+            case LOCAL_TEE -> localSet(r.index(), true);
+            case GLOBAL_GET -> emitResult(Op.GLOBAL_GET, stack.pushSlot(), r.index());
+            case GLOBAL_SET -> {
+                int a = operand(top());
+                stack.pop();
+                emit(Op.GLOBAL_SET, r.index(), a);
+            }
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> pushConst(r.value());
+            case REF_NULL -> pushConst(0);
+            case REF_IS_NULL -> unary(Op.I64_EQZ);
+            case REF_FUNC -> emitResult(Op.REF_FUNC, stack.pushSlot(), r.index());
+            case MEMORY_SIZE -> emitResult(Op.MEMORY_SIZE, stack.pushSlot());
+            case MEMORY_GROW -> unary(Op.MEMORY_GROW);
+            case TABLE_GET -> {
+                int a = operand(top());
+                stack.pop();
+                emit(Op.TABLE_GET, stack.pushSlot(), r.index(), a);
+            }
+            case TABLE_SET -> {
+                int b = operand(top());
+                int a = operand(top() - 1);
+                stack.pop(2);
+                emit(Op.TABLE_SET, r.index(), a, b);
+            }
+            case TABLE_SIZE -> emit(Op.TABLE_SIZE, stack.pushSlot(), r.index());
+            case TABLE_GROW -> {
+                int b = operand(top());
+                int a = operand(top() - 1);
+                stack.pop(2);
+                emit(Op.TABLE_GROW, stack.pushSlot(), r.index(), a, b);
+            }
+            case TABLE_FILL -> threeOperands(Op.TABLE_FILL, r.index(), -1);
+            case TABLE_COPY -> threeOperands(Op.TABLE_COPY, r.index(), r.secondIndex());
+            case TABLE_INIT -> threeOperands(Op.TABLE_INIT, r.index(), r.secondIndex());
+            case ELEM_DROP -> emit(Op.ELEM_DROP, r.index());
+            case MEMORY_INIT -> threeOperands(Op.MEMORY_INIT, r.index(), -1);
+            case DATA_DROP -> emit(Op.DATA_DROP, r.index());
+            case MEMORY_COPY -> threeOperands(Op.MEMORY_COPY, -1, -1);
+            case MEMORY_FILL -> threeOperands(Op.MEMORY_FILL, -1, -1);
+            default -> fixedSignature(op, r);
+        }
+    }
+
+    /** Loads, stores, numeric instructions, and SIMD (translated, but unsupported when run). */
+    private void fixedSignature(Opcode op, CodeReader r) {
+        int internal = Op.fromWasm(op);
+        if (internal >= Op.NUM) {
+            if (op.popCount() == 1) unary(internal);
+            else binary(internal);
+        } else if (internal >= Op.MEM) {
+            int offset = (int) r.offset();
+            if (op.pushCount() == 1) {
+                int a = operand(top());
+                stack.pop();
+                emitResult(internal, stack.pushSlot(), a, offset);
+            } else {
+                int b = operand(top());
+                int a = operand(top() - 1);
+                stack.pop(2);
+                emit(internal, a, b, offset);
+            }
+        } else if (op.prefix() == Opcode.PREFIX_FD) {
+            // Never executed: it throws. The stack effect still keeps later heights right.
+            emit(Op.SIMD, op.code());
+            stack.pop(op.popCount());
+            for (int i = 0; i < op.pushCount(); i++) stack.pushSlot();
+        } else {
+            throw new IllegalStateException("the interpreter has no translation for " + op);
+        }
+    }
+
+    /** Inside dead code only the block structure matters (spec 3.3.5 lets it be anything valid). */
+    private void unreachableInstruction(Opcode op, CodeReader r) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> pushFrame(ControlFrame.BLOCK, stack.height(), 0, 0).reachableAtEntry = false;
+            case ELSE -> {
+                if (frames[frameCount - 1].reachableAtEntry) elseInstruction();
+            }
+            case END -> {
+                if (frames[frameCount - 1].reachableAtEntry) endInstruction();
+                else frameCount--;
+            }
+            default -> { }
+        }
+    }
+
+    // ------------------------------------------------------------------ blocks and branches
+
+    private void enterBlock(Opcode op, CodeReader r) {
+        int params;
+        int results;
+        int bt = r.blockType();
+        if (bt == CodeReader.BLOCK_EMPTY) {
+            params = 0;
+            results = 0;
+        } else if (bt == CodeReader.BLOCK_VALUE) {
+            params = 0;
+            results = 1;
+        } else {
+            FuncType t = module.types().get(bt);
+            params = t.params().size();
+            results = t.results().size();
+        }
+        if (op == Opcode.IF) {
+            // Labels need every value in its canonical slot; the condition is consumed first.
+            materialize(0, stack.height() - 1);
+            int fixup = branchOnTop(true);
+            ControlFrame f = pushFrame(ControlFrame.IF, stack.height() - params, params, results);
+            f.elseFixup = fixup;
+        } else {
+            materialize(0, stack.height());
+            ControlFrame f = pushFrame(op == Opcode.LOOP ? ControlFrame.LOOP : ControlFrame.BLOCK,
+                    stack.height() - params, params, results);
+            if (op == Opcode.LOOP) f.target = length;
+        }
+        lastStart = -1;
+    }
+
+    private void elseInstruction() {
+        ControlFrame f = frames[frameCount - 1];
+        if (reachable) {
+            materialize(f.base, stack.height());
+            emit(Op.JUMP, -1);
+            f.addFixup(length - 1);
+        }
+        code[f.elseFixup] = length;
+        f.elseFixup = -1;
+        f.kind = ControlFrame.ELSE;
+        stack.resetTo(f.base + f.params);
+        reachable = true;
+        lastStart = -1;
+    }
+
+    private void endInstruction() {
+        ControlFrame f = frames[--frameCount];
+        if (reachable) materialize(f.base, stack.height());
+        if (f.kind == ControlFrame.FUNCTION) {
+            if (reachable) emitReturn();
+            return;
+        }
+        // An if without else: when false, its parameters pass through as its results (spec 3.3.8.5).
+        if (f.elseFixup >= 0) code[f.elseFixup] = length;
+        f.patchFixups(code, length);
+        stack.resetTo(f.base + f.results);
+        reachable = true;
+        lastStart = -1;
+    }
+
+    private ControlFrame label(int depth) {
+        return frames[frameCount - 1 - depth];
+    }
+
+    /** br: copy the label's values to its slots, then jump (or return, for the function's label). */
+    private void branch(int depth) {
+        ControlFrame f = label(depth);
+        if (f.kind == ControlFrame.FUNCTION) {
+            emitReturn();
+            return;
+        }
+        copyToLabel(f);
+        emit(Op.JUMP, -1);
+        bindTarget(f, length - 1);
+    }
+
+    private void branchIf(int depth) {
+        ControlFrame f = label(depth);
+        int arity = f.arity();
+        int values = stack.height() - 1 - arity;
+        // The carried values must be settled on the path that does not branch too, as the code
+        // after the br_if relies on what the translator believes about them.
+        materialize(values, stack.height() - 1);
+        if (f.kind != ControlFrame.FUNCTION && (arity == 0 || values == f.base)) {
+            bindTarget(f, branchOnTop(false));
+        } else {
+            int skip = branchOnTop(true);
+            branch(depth);
+            code[skip] = length;
+            lastStart = -1;
+        }
+    }
+
+    private void branchTable(CodeReader r) {
+        int count = r.labelCount();
+        int[] labels = r.labelsCopy();
+        int arity = label(labels[count]).arity();
+        materialize(stack.height() - 1 - arity, stack.height() - 1);
+        int index = operand(top());
+        stack.pop();
+        emit(Op.BR_TABLE, index, count);
+        int table = length;
+        for (int i = 0; i <= count; i++) emitInt(-1);
+        lastStart = -1;
+        int values = stack.height() - arity;
+        int[] stubDepths = new int[count + 1];
+        int[] stubs = new int[count + 1];
+        int stubCount = 0;
+        for (int i = 0; i <= count; i++) {
+            ControlFrame f = label(labels[i]);
+            if (f.kind != ControlFrame.FUNCTION && (arity == 0 || values == f.base)) {
+                bindTarget(f, table + i);
+                continue;
+            }
+            // Copies are needed: branch through a stub placed after the table (dead fall-through space).
+            int stub = -1;
+            for (int s = 0; s < stubCount; s++) if (stubDepths[s] == labels[i]) stub = stubs[s];
+            if (stub < 0) {
+                stub = length;
+                branch(labels[i]);
+                stubDepths[stubCount] = labels[i];
+                stubs[stubCount++] = stub;
+            }
+            code[table + i] = stub;
+        }
+        reachable = false;
+    }
+
+    /** Copies the top {@code arity} values to the label's slots, reading virtual entries where they are. */
+    private void copyToLabel(ControlFrame f) {
+        int arity = f.arity();
+        int from = stack.height() - arity;
+        for (int j = 0; j < arity; j++) {
+            int p = from + j;
+            int destination = stack.slot(f.base + j);
+            switch (stack.kind(p)) {
+                case VirtualStack.LOCAL -> emit(Op.COPY, destination, (int) stack.value(p));
+                case VirtualStack.CONST -> emitConst(destination, stack.value(p));
+                default -> {
+                    // destination <= source, so copying upward never overwrites a value still to copy.
+                    if (stack.slot(p) != destination) emit(Op.COPY, destination, stack.slot(p));
+                }
+            }
+        }
+    }
+
+    private void bindTarget(ControlFrame f, int position) {
+        if (f.kind == ControlFrame.LOOP) code[position] = f.target;
+        else f.addFixup(position);
+    }
+
+    /**
+     * Pops the i32 on top and emits a jump taken when it is non-zero ({@code whenZero} false) or
+     * zero; returns the position of the jump's target operand, for the caller to fill in. A
+     * comparison or eqz just emitted for this value is folded into the jump.
+     */
+    private int branchOnTop(boolean whenZero) {
+        int p = top();
+        if (stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
+            if (lastOp >= Op.I32_EQ && lastOp <= Op.I32_GE_U) {
+                int compare = whenZero ? negate(lastOp) : lastOp;
+                int a = code[lastStart + 2];
+                int b = code[lastStart + 3];
+                length = lastStart;
+                stack.pop();
+                emit(Op.BR_I32_EQ + (compare - Op.I32_EQ), a, b, -1);
+                return length - 1;
+            }
+            if (lastOp == Op.I32_EQZ) {
+                int a = code[lastStart + 2];
+                length = lastStart;
+                stack.pop();
+                emit(whenZero ? Op.BR_IF_NZ : Op.BR_IF_Z, a, -1);
+                return length - 1;
+            }
+        }
+        int c = operand(p);
+        stack.pop();
+        emit(whenZero ? Op.BR_IF_Z : Op.BR_IF_NZ, c, -1);
+        return length - 1;
+    }
+
+    /** The comparison that is true exactly when {@code compare} is false. */
+    private static int negate(int compare) {
+        return switch (compare) {
+            case Op.I32_EQ -> Op.I32_NE;
+            case Op.I32_NE -> Op.I32_EQ;
+            case Op.I32_LT_S -> Op.I32_GE_S;
+            case Op.I32_LT_U -> Op.I32_GE_U;
+            case Op.I32_GT_S -> Op.I32_LE_S;
+            case Op.I32_GT_U -> Op.I32_LE_U;
+            case Op.I32_LE_S -> Op.I32_GT_S;
+            case Op.I32_LE_U -> Op.I32_GT_U;
+            case Op.I32_GE_S -> Op.I32_LT_S;
+            case Op.I32_GE_U -> Op.I32_LT_U;
+            default -> throw new IllegalArgumentException("not an i32 comparison: " + Op.name(compare));
+        };
+    }
+
+    /**
+     * return (spec 4.4.8): the results go to the frame's first slots, where the caller left the
+     * arguments and now expects the results. Sources lie at or above their destinations, so an
+     * upward copy is safe.
+     */
+    private void emitReturn() {
+        int from = stack.height() - resultCount;
+        materialize(from, stack.height());
+        int source = stack.slot(from);
+        if (resultCount == 0 || source == 0) {
+            emit(Op.RETURN);
+        } else if (resultCount == 1) {
+            emit(Op.RETURN1, source);
+        } else {
+            for (int j = 0; j < resultCount; j++) emit(Op.COPY, j, source + j);
+            emit(Op.RETURN);
+        }
+    }
+
+    private ControlFrame pushFrame(int kind, int base, int params, int results) {
+        if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
+        ControlFrame f = frames[frameCount];
+        if (f == null) frames[frameCount] = f = new ControlFrame();
+        f.reset(kind, base, params, results, reachable);
+        frameCount++;
+        return f;
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** The arguments become the callee's first locals where they stand, so they must be in their slots. */
+    private void call(int function) {
+        FuncType type = module.functionType(function);
+        int params = type.params().size();
+        int first = stack.height() - params;
+        materialize(first, stack.height());
+        int base = stack.slot(first);
+        stack.pop(params);
+        emit(Op.CALL, function, base);
+        for (int i = 0; i < type.results().size(); i++) stack.pushSlot();
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType type = module.types().get(typeIndex);
+        int params = type.params().size();
+        int first = stack.height() - 1 - params;
+        materialize(first, stack.height() - 1);
+        int index = operand(top());
+        stack.pop();
+        int base = stack.slot(first);
+        stack.pop(params);
+        emit(Op.CALL_INDIRECT, typeIndex, table, index, base);
+        for (int i = 0; i < type.results().size(); i++) stack.pushSlot();
+    }
+
+    // ------------------------------------------------------------------ variables and operands
+
+    private int top() {
+        return stack.height() - 1;
+    }
+
+    private void pushConst(long bits) {
+        if (stack.virtuals() >= MAX_VIRTUALS) materialize(0, stack.height());
+        stack.pushConst(bits);
+    }
+
+    /**
+     * local.set / local.tee. When the value was just computed into a fresh slot, the instruction
+     * that computed it is made to write the local instead, unless an earlier virtual entry still
+     * has to read the local's old value.
+     */
+    private void localSet(int local, boolean tee) {
+        int p = top();
+        boolean referenced = stack.refersTo(local, p);
+        if (!referenced && stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
+            code[lastStart + 1] = local;
+            lastStart = -1;
+            if (tee) stack.retargetTop(local);
+            else stack.pop();
+            return;
+        }
+        if (referenced) {
+            for (int q = 0; q < p; q++) {
+                if (stack.kind(q) == VirtualStack.LOCAL && stack.value(q) == local) materialize(q, q + 1);
+            }
+        }
+        switch (stack.kind(p)) {
+            case VirtualStack.LOCAL -> {
+                if (stack.value(p) != local) emit(Op.COPY, local, (int) stack.value(p));
+            }
+            case VirtualStack.CONST -> emitConst(local, stack.value(p));
+            default -> emit(Op.COPY, local, stack.slot(p));
+        }
+        if (!tee) stack.pop();
+    }
+
+    /** The slot an instruction reads position {@code p} from; a constant is written to its slot first. */
+    private int operand(int p) {
+        return switch (stack.kind(p)) {
+            case VirtualStack.LOCAL -> (int) stack.value(p);
+            case VirtualStack.CONST -> {
+                materialize(p, p + 1);
+                yield stack.slot(p);
+            }
+            default -> stack.slot(p);
+        };
+    }
+
+    /** Writes the virtual entries in positions {@code from .. to-1} to their canonical slots. */
+    private void materialize(int from, int to) {
+        if (stack.virtuals() == 0) return;
+        for (int p = Math.max(from, 0); p < to; p++) {
+            switch (stack.kind(p)) {
+                case VirtualStack.LOCAL -> emitResult(Op.COPY, stack.slot(p), (int) stack.value(p));
+                case VirtualStack.CONST -> emitConst(stack.slot(p), stack.value(p));
+                default -> {
+                    continue;
+                }
+            }
+            stack.settle(p);
+        }
+    }
+
+    private void unary(int op) {
+        int a = operand(top());
+        stack.pop();
+        emitResult(op, stack.pushSlot(), a);
+    }
+
+    private void binary(int op) {
+        int b = operand(top());
+        int a = operand(top() - 1);
+        stack.pop(2);
+        emitResult(op, stack.pushSlot(), a, b);
+    }
+
+    private void select() {
+        int c = operand(top());
+        int b = operand(top() - 1);
+        int a = operand(top() - 2);
+        stack.pop(3);
+        emitResult(Op.SELECT, stack.pushSlot(), a, b, c);
+    }
+
+    /** Instructions that pop three operands and push nothing, with up to two immediates before them. */
+    private void threeOperands(int op, int first, int second) {
+        int c = operand(top());
+        int b = operand(top() - 1);
+        int a = operand(top() - 2);
+        stack.pop(3);
+        emit(op);
+        if (first >= 0) emitInt(first);
+        if (second >= 0) emitInt(second);
+        emitInt(a);
+        emitInt(b);
+        emitInt(c);
+    }
+
+    // ------------------------------------------------------------------ emitting
+
+    private void emitConst(int destination, long bits) {
+        if (bits == (int) bits) emitResult(Op.CONST32, destination, (int) bits);
+        else emitResult(Op.CONST64, destination, (int) bits, (int) (bits >>> 32));
+    }
+
+    private void emitInt(int value) {
+        if (length == code.length) code = Arrays.copyOf(code, length * 2);
+        code[length++] = value;
+    }
+
+    private void emit(int op, int... operands) {
+        lastStart = -1;
+        emitInt(op);
+        for (int operand : operands) emitInt(operand);
+    }
+
+    /** Emits an instruction whose first operand is the one slot it writes, after reading all its inputs. */
+    private void emitResult(int op, int... operands) {
+        int start = length;
+        emit(op, operands);
+        lastStart = start;
+        lastOp = op;
+    }
+}
