@@ -15,6 +15,11 @@ import net.jqwik.api.Provide;
  */
 class ValidatorRobustnessPropertyTest {
 
+    @Property(tries = 300)
+    void anyBytes(@ForAll("anyBytes") byte[] input) {
+        DecodeThenValidate.outcomeOf(input);
+    }
+
     @Property(tries = 500)
     void anyBytesAfterAValidHeader(@ForAll("headerThenAnyBytes") byte[] input) {
         DecodeThenValidate.outcomeOf(input);
@@ -38,6 +43,11 @@ class ValidatorRobustnessPropertyTest {
     @Property(tries = 300)
     void mutantsOfSightglassModules(@ForAll("mutantsOfSightglass") Mutant mutant) {
         DecodeThenValidate.outcomeOf(mutant.bytes());
+    }
+
+    @Provide
+    Arbitrary<byte[]> anyBytes() {
+        return ModuleArbitraries.anyBytes(600);
     }
 
     @Provide
