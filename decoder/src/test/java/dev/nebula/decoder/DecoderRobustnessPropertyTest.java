@@ -86,6 +86,6 @@ class DecoderRobustnessPropertyTest {
 
     @Provide
     Arbitrary<Mutant> mutantsOfSightglass() {
-        return ModuleArbitraries.mutantsOfSightglass(Long.MAX_VALUE);
+        return ModuleArbitraries.mutantsOfSightglass();
     }
 }

@@ -50,7 +50,7 @@ public final class InstructionArbitraries {
             case MEMORY_COPY -> Arbitraries.just(bytes(0x00, 0x00));
             case I32 -> Arbitraries.integers().map(Encode::sleb);
             case I64 -> Arbitraries.longs().map(Encode::sleb);
-            case F32 -> ModuleArbitraries.anyBytes(4).filter(b -> b.length == 4);
+            case F32 -> Arbitraries.bytes().array(byte[].class).ofSize(4);
             case F64 -> Arbitraries.bytes().array(byte[].class).ofSize(8);
             case V128, SHUFFLE -> Arbitraries.bytes().array(byte[].class).ofSize(16);
             case LANE -> lane();
