@@ -1,0 +1,142 @@
+package dev.nebula.interpreter;
+
+import dev.nebula.decoder.Opcode;
+import dev.nebula.interpreter.testkit.Code;
+import dev.nebula.interpreter.testkit.Run;
+import dev.nebula.interpreter.testkit.WasmBuilder;
+import dev.nebula.runtime.Engine;
+import dev.nebula.runtime.EngineConfig;
+import dev.nebula.runtime.EngineKind;
+import dev.nebula.runtime.Instance;
+import dev.nebula.runtime.Linker;
+import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.wasm.TrapKind;
+import org.junit.jupiter.api.Test;
+
+import static dev.nebula.interpreter.testkit.Run.assertTrap;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Loads, stores, memory.size/grow and bulk memory (spec 4.4.7). */
+class MemoryTest {
+
+    /** A module with one page (max 3) and functions load(addr)/store(addr, v) for {@code load}/{@code store} at {@code offset}. */
+    private static Instance loadStore(Opcode load, Opcode store, long offset, String value) {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, 3).exportMemory("mem");
+        int loadType = b.type("i", value);
+        int storeType = b.type("i" + value, "");
+        b.exportFunction("load", b.function(loadType, Code.of().get(0).mem(load, offset)));
+        b.exportFunction("store", b.function(storeType, Code.of().get(0).get(1).mem(store, offset)));
+        b.exportFunction("grow", b.function(b.type("i", "i"), Code.of().get(0).op(Opcode.MEMORY_GROW)));
+        b.exportFunction("size", b.function(b.type("", "i"), Code.of().op(Opcode.MEMORY_SIZE)));
+        return Run.instantiate(b.build());
+    }
+
+    @Test
+    void storesAreLittleEndianAndLoadsExtendAsTold() {
+        Instance i = loadStore(Opcode.I32_LOAD, Opcode.I32_STORE, 0, "i");
+        i.function("store").call(8, 0x8081_8283L);
+        byte[] bytes = i.memory("mem").read(8, 4);
+        assertArrayEquals(new byte[] {(byte) 0x83, (byte) 0x82, (byte) 0x81, (byte) 0x80}, bytes);
+        assertEquals(0x8081_8283, (int) i.function("load").call(8)[0]);
+
+        Instance int8 = loadStore(Opcode.I64_LOAD8_S, Opcode.I64_STORE8, 0, "l");
+        int8.function("store").call(0, 0x183L);
+        assertEquals(-125L, int8.function("load").call(0)[0]);
+        Instance narrow = loadStore(Opcode.I32_LOAD16_U, Opcode.I32_STORE16, 0, "i");
+        narrow.function("store").call(0, 0xFFFF_8001L);
+        assertEquals(0x8001, narrow.function("load").call(0)[0]);
+        Instance signed = loadStore(Opcode.I32_LOAD16_S, Opcode.I32_STORE16, 0, "i");
+        signed.function("store").call(0, 0x8001);
+        assertEquals(-32767, signed.function("load").call(0)[0]);
+        Instance wide = loadStore(Opcode.I64_LOAD32_U, Opcode.I64_STORE32, 0, "l");
+        wide.function("store").call(0, -1L);
+        assertEquals(0xFFFF_FFFFL, wide.function("load").call(0)[0]);
+        Instance f64 = loadStore(Opcode.F64_LOAD, Opcode.F64_STORE, 0, "d");
+        f64.function("store").call(16, 0x7FF4_0000_0000_0001L);
+        assertEquals(0x7FF4_0000_0000_0001L, f64.function("load").call(16)[0]);
+        Instance f32 = loadStore(Opcode.F32_LOAD, Opcode.F32_STORE, 0, "f");
+        f32.function("store").call(16, 0xFFA0_0001L);
+        assertEquals(0xFFA0_0001L, f32.function("load").call(16)[0]);
+    }
+
+    @Test
+    void effectiveAddressIsUnsignedAndBoundsChecked() {
+        Instance i = loadStore(Opcode.I32_LOAD, Opcode.I32_STORE, 4, "i");
+        WasmFunction load = i.function("load");
+        assertEquals(0, load.call(65536 - 8)[0]);
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> load.call(65536 - 7));
+        // -1 is address 2^32 - 1: with the offset the sum must not wrap around to a small address.
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> load.call(-1));
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("store").call(65533, 1));
+        Instance far = loadStore(Opcode.I64_LOAD, Opcode.I64_STORE, 0xFFFF_FFFFL, "l");
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> far.function("load").call(1));
+        Instance bytes = loadStore(Opcode.I32_LOAD8_U, Opcode.I32_STORE8, 0, "i");
+        assertEquals(0, bytes.function("load").call(65535)[0]);
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> bytes.function("load").call(65536));
+    }
+
+    @Test
+    void growUpToTheDeclaredMaximumThenFails() {
+        Instance i = loadStore(Opcode.I32_LOAD, Opcode.I32_STORE, 0, "i");
+        assertEquals(1, i.function("size").call()[0]);
+        assertEquals(1, i.function("grow").call(1)[0]);
+        assertEquals(2, i.function("size").call()[0]);
+        // The code must see the new bytes after grow replaced the buffer.
+        i.function("store").call(65536 + 100, 42);
+        assertEquals(42, i.function("load").call(65536 + 100)[0]);
+        assertEquals(-1, i.function("grow").call(2)[0]);
+        assertEquals(2, i.function("grow").call(1)[0]);
+        assertEquals(3, i.function("grow").call(0)[0]);
+        assertEquals(-1, i.function("grow").call(-1)[0]);
+    }
+
+    @Test
+    void growStopsAtTheEnginesPageLimit() {
+        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER).withMaxMemoryPages(2));
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, -1);
+        b.exportFunction("grow", b.function(b.type("i", "i"), Code.of().get(0).op(Opcode.MEMORY_GROW)));
+        Instance i = new Linker().instantiate(new Store(engine), engine.compile(b.build()));
+        assertEquals(1, i.function("grow").call(1)[0]);
+        assertEquals(-1, i.function("grow").call(1)[0]);
+    }
+
+    /** memory.init / copy / fill / data.drop: traps come before any write, zero lengths at the end are fine. */
+    @Test
+    void bulkMemory() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, 1).exportMemory("mem");
+        int segment = b.passiveData(new byte[] {1, 2, 3, 4, 5});
+        int three = b.type("iii", "");
+        b.exportFunction("init", b.function(three, Code.of().get(0).get(1).get(2).op(Opcode.MEMORY_INIT, segment)));
+        b.exportFunction("copy", b.function(three, Code.of().get(0).get(1).get(2).op(Opcode.MEMORY_COPY)));
+        b.exportFunction("fill", b.function(three, Code.of().get(0).get(1).get(2).op(Opcode.MEMORY_FILL)));
+        b.exportFunction("drop", b.function(b.type("", ""), Code.of().op(Opcode.DATA_DROP, segment)));
+        Instance i = Run.instantiate(b.build());
+        Memory mem = i.memory("mem");
+
+        i.function("init").call(10, 1, 3);
+        assertArrayEquals(new byte[] {0, 2, 3, 4, 0}, mem.read(9, 5));
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("init").call(65535, 0, 2));
+        assertEquals(0, mem.read(65535, 1)[0], "a trapping init writes nothing");
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("init").call(0, 3, 3));
+        i.function("init").call(65536, 5, 0);
+
+        i.function("copy").call(11, 10, 4); // overlapping, upward: as if through a buffer
+        assertArrayEquals(new byte[] {2, 2, 3, 4, 0}, mem.read(10, 5));
+        i.function("fill").call(100, 0x1FF, 3);
+        assertArrayEquals(new byte[] {0, -1, -1, -1, 0}, mem.read(99, 5));
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("fill").call(65530, 7, 7));
+        assertEquals(0, mem.read(65530, 1)[0]);
+        i.function("fill").call(65536, 7, 0);
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("copy").call(0, 65535, 2));
+
+        i.function("drop").call();
+        i.function("init").call(0, 0, 0);
+        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("init").call(0, 0, 1));
+    }
+}
