@@ -8,6 +8,7 @@ import dev.nebula.cli.spec.SpecRunner;
 import dev.nebula.cli.spec.SpecSetupException;
 import dev.nebula.cli.spec.SpecTally;
 import dev.nebula.cli.spec.WastConverter;
+import dev.nebula.runtime.EngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 @Command(name = "spec",
         mixinStandardHelpOptions = true,
         description = {"Run WebAssembly spec test scripts.",
-                "Runs module, assert_malformed (binary) and assert_invalid commands; skips the rest, counted per reason."},
+                "Runs every command on the chosen engine; the skip list's exceptions are counted per reason."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no command failed", "1:some command failed", "2:usage error",
                 "3:a script could not be read, or wast2json is missing", "70:internal error"})
@@ -52,6 +53,10 @@ final class SpecTestCommand implements Callable<Integer> {
             description = "the wast2json command to run (default: ${DEFAULT-VALUE})")
     private String wast2json;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
+            description = "the execution engine: interp (the interpreter) or aot (default: ${DEFAULT-VALUE})")
+    private String engine;
+
     @Option(names = {"-q", "--quiet"}, description = "print no failure details, only the per-script lines and the summary")
     private boolean quiet;
 
@@ -64,7 +69,16 @@ final class SpecTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScriptLoader loader = new ScriptLoader(new WastConverter(cache, wast2json));
-        SpecRunner runner = SpecRunner.withBundledSkips();
+        SpecRunner runner;
+        try {
+            runner = SpecRunner.create(EngineKind.fromShortName(engine));
+        } catch (IllegalArgumentException e) {
+            err.println("nebula spec: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (SpecSetupException e) {
+            err.println("nebula spec: " + e.getMessage());
+            return ExitCodes.IO;
+        }
         SpecTally total = new SpecTally();
         int exit = ExitCodes.OK;
         List<Path> scripts = new ArrayList<>();
@@ -96,7 +110,7 @@ final class SpecTestCommand implements Callable<Integer> {
             runScript(runner, loaded, out, total);
             out.flush();
         }
-        SpecReport.summaryLines(total).forEach(out::println);
+        SpecReport.summaryLines(runner.engineName(), total).forEach(out::println);
         out.flush();
         if (total.failed() > 0) exit = ExitCodes.worst(exit, ExitCodes.REJECTED);
         return exit;

@@ -10,6 +10,7 @@ import dev.nebula.cli.spec.SpecReport;
 import dev.nebula.cli.spec.SpecRunner;
 import dev.nebula.cli.spec.SpecTally;
 import dev.nebula.cli.spec.WastConverter;
+import dev.nebula.runtime.EngineKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The official core suite (all top-level {@code *.wast} of WebAssembly/testsuite) as JUnit tests:
- * a container per script and a test per command the harness runs. It uses the same
+ * a container per script and a test per command the harness runs, on the engine that the system
+ * property {@code nebula.engine} names ({@code interp} by default). It uses the same
  * {@link SpecRunner} and skip list as {@code nebula spec}; skipped commands are not tests, they are
  * counted per reason and printed at the end with the same summary the CLI prints.
  */
@@ -38,13 +40,21 @@ class CoreSpecSuiteTest {
 
     private static final Map<String, SpecTally> TALLIES = new LinkedHashMap<>();
     private static String suiteVersion = "unknown";
+    private static String engine = "none";
+
+    /** System property {@code nebula.engine}: {@code interp} (the default) or {@code aot}. */
+    private static String engineName() {
+        String configured = System.getProperty("nebula.engine");
+        return configured == null || configured.isBlank() ? "interp" : configured.strip();
+    }
 
     @TestFactory
     Stream<DynamicNode> coreSuite() throws IOException {
         Path suite = SuiteLocation.testsuite();
         suiteVersion = SuiteLocation.version(suite);
         ScriptLoader loader = new ScriptLoader(new WastConverter(buildDirectory().resolve("spec-json")));
-        SpecRunner runner = SpecRunner.withBundledSkips();
+        SpecRunner runner = SpecRunner.create(EngineKind.fromShortName(engineName()));
+        engine = runner.engineName();
         // Convert everything first: a missing wast2json then fails once, loudly, instead of per script.
         List<DynamicNode> containers = new ArrayList<>();
         for (Path wast : SuiteLocation.coreScripts(suite)) containers.add(container(wast, loader, runner));
@@ -96,14 +106,14 @@ class CoreSpecSuiteTest {
     static void printSummary() {
         SpecTally total = new SpecTally();
         StringBuilder report = new StringBuilder();
-        report.append("Spec suite ").append(suiteVersion).append(System.lineSeparator());
+        report.append("Spec suite ").append(suiteVersion).append(" on engine ").append(engine).append(System.lineSeparator());
         synchronized (TALLIES) {
             TALLIES.forEach((script, tally) -> {
                 report.append(SpecReport.scriptLine(script, tally)).append(System.lineSeparator());
                 total.addAll(tally);
             });
         }
-        SpecReport.summaryLines(total).forEach(line -> report.append(line).append(System.lineSeparator()));
+        SpecReport.summaryLines(engine, total).forEach(line -> report.append(line).append(System.lineSeparator()));
         System.out.print(report);
         System.out.flush();
     }

@@ -20,9 +20,10 @@ public final class SpecReport {
         return scriptName + ": " + tally.countsLine();
     }
 
-    /** The closing block: skip reasons, message agreement, then the counts line last. */
-    public static List<String> summaryLines(SpecTally total) {
+    /** The closing block: the engine, skip reasons, message agreement, then the counts line last. */
+    public static List<String> summaryLines(String engineName, SpecTally total) {
         List<String> lines = new ArrayList<>();
+        lines.add("engine: " + engineName);
         Map<SkipReason, Integer> skips = total.skippedByReason();
         if (!skips.isEmpty()) {
             lines.add("skipped, by reason:");

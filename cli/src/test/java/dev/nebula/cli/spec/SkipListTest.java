@@ -39,19 +39,59 @@ class SkipListTest {
         assertTrue(SkipList.none().reasonFor("a.wast", TEXT_MALFORMED).isEmpty());
     }
 
+    private static final ScriptCommand RETURN = new ScriptCommand.AssertReturn(11,
+            new Action.Invoke(null, "f", java.util.List.of()), java.util.List.of());
+    private static final SkipList.CommandFacts V128 = () -> true;
+    private static final SkipList.CommandFacts NO_V128 = () -> false;
+
     @Test
-    void theBundledListSkipsTextModulesAndExecution() {
+    void theBundledListSkipsTextModulesAndSimdExecutionOnTheInterpreterOnly() {
         SkipList bundled = SkipList.bundled();
         assertEquals("text format not supported yet", bundled.reasonFor("a.wast", TEXT_MALFORMED).orElseThrow().text());
         assertTrue(bundled.reasonFor("a.wast", BINARY_MALFORMED).isEmpty());
         assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.ModuleCommand(1, null, "a.0.wasm")).isEmpty());
-        assertEquals("execution needs the runtime (issue 3)",
-                bundled.reasonFor("a.wast", new ScriptCommand.Register(3, null, "M")).orElseThrow().text());
+        assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.Register(3, null, "M")).isEmpty());
+        String simd = "SIMD execution: the interpreter does not run v128 code";
+        assertEquals(simd, bundled.reasonFor("interp", "simd_lane.wast", RETURN, V128).orElseThrow().text());
+        assertTrue(bundled.reasonFor("interp", "simd_lane.wast", RETURN, NO_V128).isEmpty(), "an action without v128 runs");
+        assertTrue(bundled.reasonFor("aot", "simd_lane.wast", RETURN, V128).isEmpty(), "the rule is the interpreter's");
+        assertTrue(bundled.reasonFor("interp", "i32.wast", RETURN, V128).isEmpty(), "and the SIMD scripts'");
+        assertTrue(bundled.reasonFor("interp", "simd_lane.wast", new ScriptCommand.ModuleCommand(1, null, "m.wasm"), V128).isEmpty(),
+                "modules of SIMD scripts still instantiate");
+    }
+
+    @Test
+    void enginesGlobsQualifiersAndWildcardsCombine() throws IOException {
+        SkipList list = parse("""
+                engine=interp simd_*.wast:*/v128 | simd on interp
+                simd_?.wast:assert_return        | one-letter simd scripts
+                *                                | everything
+                engine=aot a.wast:11             | that one on aot
+                """);
+        assertEquals("simd on interp", list.reasonFor("interp", "simd_x.wast", RETURN, V128).orElseThrow().text());
+        assertEquals("one-letter simd scripts", list.reasonFor("interp", "simd_x.wast", RETURN, NO_V128).orElseThrow().text());
+        assertEquals("everything", list.reasonFor("interp", "simd_xy.wast", RETURN, NO_V128).orElseThrow().text());
+        assertEquals("that one on aot", list.reasonFor("aot", "a.wast", RETURN, NO_V128).orElseThrow().text());
+        assertEquals("everything", list.reasonFor("interp", "a.wast", RETURN, NO_V128).orElseThrow().text());
+    }
+
+    @Test
+    void factsAreOnlyWorkedOutWhenARuleNeedsThem() throws IOException {
+        SkipList.CommandFacts exploding = () -> {
+            throw new AssertionError("asked for v128 facts");
+        };
+        SkipList list = parse("engine=interp simd_*.wast:*/v128 | simd");
+        assertTrue(list.reasonFor("interp", "i32.wast", RETURN, exploding).isEmpty());
+        assertTrue(list.reasonFor("aot", "simd_a.wast", RETURN, exploding).isEmpty());
     }
 
     @Test
     void malformedLinesAreRejected() {
         assertThrows(IOException.class, () -> parse("assert_return without a reason"));
         assertThrows(IOException.class, () -> parse("a | one\na | two"));
+        assertThrows(IOException.class, () -> parse("assert_return/fast | no such qualifier"));
+        assertThrows(IOException.class, () -> parse("engine=interp | no rule"));
+        assertThrows(IOException.class, () -> parse("a.wast:assert_return extra | stray word"));
+        assertThrows(IOException.class, () -> parse("assert_return |   "));
     }
 }
