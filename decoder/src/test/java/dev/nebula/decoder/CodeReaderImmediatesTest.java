@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.EnumSet;
+import java.util.Map;
+
 import static dev.nebula.decoder.testkit.DecoderAssertions.assertMalformed;
 import static dev.nebula.decoder.testkit.Encode.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -302,6 +305,42 @@ class CodeReaderImmediatesTest {
         assertArrayEquals(new Opcode[]{Opcode.I32_CONST, Opcode.LOCAL_GET, Opcode.I32_ADD, Opcode.END}, ops);
         assertArrayEquals(new int[]{0, 2, 4, 5}, starts);
         assertEquals(6, r.position());
+    }
+
+    /** A sample of every shape, so that a shape added to {@link Immediate} without a test fails here. */
+    private static final Map<Immediate, String> SAMPLE_OF_EACH_SHAPE = Map.ofEntries(
+            Map.entry(Immediate.NONE, "6a"),
+            Map.entry(Immediate.BLOCK_TYPE, "02 40"),
+            Map.entry(Immediate.LABEL, "0c 00"),
+            Map.entry(Immediate.LABEL_TABLE, "0e 00 00"),
+            Map.entry(Immediate.FUNCTION, "10 00"),
+            Map.entry(Immediate.CALL_INDIRECT, "11 00 00"),
+            Map.entry(Immediate.LOCAL, "20 00"),
+            Map.entry(Immediate.GLOBAL, "23 00"),
+            Map.entry(Immediate.TABLE, "25 00"),
+            Map.entry(Immediate.MEMARG, "28 02 00"),
+            Map.entry(Immediate.MEMARG_LANE, "fd 54 00 00 00"),
+            Map.entry(Immediate.MEMORY, "3f 00"),
+            Map.entry(Immediate.MEMORY_INIT, "fc 08 00 00"),
+            Map.entry(Immediate.MEMORY_COPY, "fc 0a 00 00"),
+            Map.entry(Immediate.DATA, "fc 09 00"),
+            Map.entry(Immediate.ELEM, "fc 0d 00"),
+            Map.entry(Immediate.TABLE_INIT, "fc 0c 00 00"),
+            Map.entry(Immediate.TABLE_COPY, "fc 0e 00 00"),
+            Map.entry(Immediate.I32, "41 00"),
+            Map.entry(Immediate.I64, "42 00"),
+            Map.entry(Immediate.F32, "43 00 00 00 00"),
+            Map.entry(Immediate.F64, "44 00 00 00 00 00 00 00 00"),
+            Map.entry(Immediate.V128, "fd 0c 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"),
+            Map.entry(Immediate.LANE, "fd 15 00"),
+            Map.entry(Immediate.SHUFFLE, "fd 0d 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"),
+            Map.entry(Immediate.REF_TYPE, "d0 70"),
+            Map.entry(Immediate.SELECT_TYPES, "1c 01 7f"));
+
+    @Test
+    void everyImmediateShapeHasASampleThatReadsWithThatShape() {
+        assertEquals(EnumSet.allOf(Immediate.class), EnumSet.copyOf(SAMPLE_OF_EACH_SHAPE.keySet()));
+        SAMPLE_OF_EACH_SHAPE.forEach((shape, bytes) -> assertEquals(shape, readOne(bytes).opcode().immediate(), bytes));
     }
 
     /** Reads one instruction that must span all of {@code bytes}. */
