@@ -26,7 +26,7 @@ public final class GuestMemory {
     public void check(int pointer, long length) {
         if (memory == null) throw new WasiError(Errno.FAULT);
         long end = (pointer & 0xFFFFFFFFL) + length;
-        if (length < 0 || end > memory.buffer().length) throw new WasiError(Errno.FAULT);
+        if (length < 0 || end > (long) memory.pages() * Memory.PAGE_SIZE) throw new WasiError(Errno.FAULT);
     }
 
     public byte readByte(int pointer) {
@@ -80,7 +80,7 @@ public final class GuestMemory {
 
     public void write(int pointer, byte[] data, int offset, int length) {
         check(pointer, length);
-        System.arraycopy(data, offset, memory.buffer(), pointer, length);
+        memory.write(pointer, offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length));
     }
 
     /**
@@ -99,10 +99,5 @@ public final class GuestMemory {
         } catch (CharacterCodingException e) {
             throw new WasiError(Errno.ILSEQ);
         }
-    }
-
-    /** The backing array for bulk copies; re-read after anything that may grow memory. */
-    byte[] buffer() {
-        return memory.buffer();
     }
 }
