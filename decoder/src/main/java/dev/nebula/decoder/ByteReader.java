@@ -193,6 +193,7 @@ public class ByteReader {
         int n = (int) declared;
         int from = pos;
         pos += n;
+        if (isAscii(from, n)) return new String(bytes, from, n, StandardCharsets.ISO_8859_1);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -202,5 +203,13 @@ public class ByteReader {
         } catch (CharacterCodingException e) {
             throw new MalformedModuleException("malformed UTF-8 encoding", start);
         }
+    }
+
+    /** Most names are ASCII, which is valid UTF-8 as it stands; skip the strict decoder for them. */
+    private boolean isAscii(int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (bytes[i] < 0) return false;
+        }
+        return true;
     }
 }

@@ -38,6 +38,13 @@ public final class ModuleDecoder {
     private static final int MAGIC = 0x6D736100; // "\0asm" little-endian
     private static final int VERSION = 1;
 
+    /**
+     * Implementation limit (spec appendix A.2 allows them): a few-byte custom section costs far
+     * more as a Java object than as input, so a module could otherwise inflate 16 MiB of empty
+     * sections into hundreds of MiB of heap. Real toolchains emit a handful.
+     */
+    static final int MAX_CUSTOM_SECTIONS = 10_000;
+
     /** Section ids in the order spec 5.5.2 requires them; the data count section sits before code. */
     private static final int[] SECTION_ORDER = new int[13];
 
@@ -143,6 +150,11 @@ public final class ModuleDecoder {
     // ---- custom sections (spec 5.5.3) ----
 
     private void readCustomSection(int end) {
+        int at = in.position();
+        if (module.customSections.size() >= MAX_CUSTOM_SECTIONS) {
+            throw new MalformedModuleException("too many custom sections", at,
+                    "implementation limit of " + MAX_CUSTOM_SECTIONS);
+        }
         String name = in.name();
         if (in.position() > end) throw new MalformedModuleException("unexpected end", end);
         int payloadStart = in.position();
