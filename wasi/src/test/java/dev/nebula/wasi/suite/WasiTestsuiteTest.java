@@ -7,6 +7,7 @@ import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
 import dev.nebula.wasm.WasmException;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The official wasi-testsuite (WebAssembly/wasi-testsuite, branch prod/testsuite-base) as one
- * JUnit dynamic test per module, run on the interpreter: the C, Rust and AssemblyScript suites,
+ * JUnit dynamic test per module, run on every engine on the class path (the interpreter at least): the C, Rust and AssemblyScript suites,
  * each test on a fresh copy of its fixture directories, checked for exit code and, where the
  * JSON gives them, stdout and stderr. The suite is found under the system property
  * {@code nebula.shared} (the parent pom passes it), else {@code ../shared} beside the repository.
@@ -43,22 +44,43 @@ class WasiTestsuiteTest {
     Stream<DynamicNode> officialSuite() throws IOException {
         Path home = suiteHome();
         Map<String, String> skips = SkipList.load();
-        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
-        List<DynamicNode> tests = new ArrayList<>();
-        for (String suite : SUITES) {
-            for (Path wasm : modules(home.resolve("tests").resolve(suite).resolve("testsuite"))) {
-                SuiteCase c = SuiteCase.read(suite, wasm);
-                String reason = skips.get(c.id());
-                tests.add(DynamicTest.dynamicTest(c.id(), wasm.toUri(), () -> {
-                    if (reason != null) Assumptions.abort("skipped: " + reason);
-                    run(engine, c);
-                }));
+        List<DynamicNode> perEngine = new ArrayList<>();
+        for (Engine engine : engines()) {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (String suite : SUITES) {
+                for (Path wasm : modules(home.resolve("tests").resolve(suite).resolve("testsuite"))) {
+                    SuiteCase c = SuiteCase.read(suite, wasm);
+                    String reason = skips.get(c.id());
+                    tests.add(DynamicTest.dynamicTest(c.id(), wasm.toUri(), () -> {
+                        if (reason != null) Assumptions.abort("skipped: " + reason);
+                        run(engine, c);
+                    }));
+                }
+            }
+            String kind = engine.config().engine().shortName();
+            if (tests.size() != 72) System.out.println("wasi-testsuite: expected 72 modules, found " + tests.size());
+            System.out.println("wasi-testsuite on " + kind + ": " + tests.size() + " modules, "
+                    + skips.size() + " skipped" + (skips.isEmpty() ? "" : ": " + skips));
+            perEngine.add(DynamicContainer.dynamicContainer(kind, tests));
+        }
+        return perEngine.stream();
+    }
+
+    /**
+     * Every engine on the test class path: the interpreter always (the build depends on it), the
+     * AOT compiler once it is a test dependency too, so that the suite runs on both engines.
+     */
+    private static List<Engine> engines() {
+        List<Engine> engines = new ArrayList<>();
+        for (EngineKind kind : EngineKind.values()) {
+            try {
+                engines.add(Engine.create(EngineConfig.defaults(kind)));
+            } catch (IllegalStateException notOnClassPath) {
+                if (kind == EngineKind.INTERPRETER) throw notOnClassPath;
+                System.out.println("wasi-testsuite: engine " + kind.shortName() + " not on the class path, not run");
             }
         }
-        if (tests.size() != 72) System.out.println("wasi-testsuite: expected 72 modules, found " + tests.size());
-        System.out.println("wasi-testsuite: " + tests.size() + " modules, " + skips.size() + " on the skip list"
-                + (skips.isEmpty() ? "" : ": " + skips));
-        return tests.stream();
+        return engines;
     }
 
     /** Modules directly in the suite folder or in its target folder (wasm32-wasip1). */
