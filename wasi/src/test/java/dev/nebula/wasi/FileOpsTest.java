@@ -126,4 +126,25 @@ class FileOpsTest {
         assertEquals("0123456789", Files.readString(dir.resolve("h")));
         assertEquals(20, g.call("path_link", 3, 0, g.string("f"), 1, 3, g.string("h"), 1), "EEXIST");
     }
+
+    @Test
+    void largeTransfersGoThroughInChunks() throws Exception {
+        byte[] big = new byte[200_000];
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        g = new Guest(WasiConfig.builder().preopen(dir, "/").build(), 8);
+        out = g.alloc(8);
+        int fd = openFile("big", CREAT, 0);
+        int n = g.alloc(4);
+        assertEquals(0, g.call("fd_write", fd, g.iovec(big), 1, n));
+        assertEquals(big.length, g.i32(n));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(big, Files.readAllBytes(dir.resolve("big")));
+        assertEquals(0, g.call("fd_seek", fd, 0L, 0, g.alloc(8)));
+        int buf = g.alloc(big.length);
+        int iov = g.alloc(8);
+        g.memory.writeInt(iov, buf);
+        g.memory.writeInt(iov + 4, big.length);
+        assertEquals(0, g.call("fd_read", fd, iov, 1, n));
+        assertEquals(big.length, g.i32(n));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(big, g.bytes(buf, big.length));
+    }
 }

@@ -6,16 +6,21 @@ import dev.nebula.runtime.Memory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A stand-in for a guest program in unit tests: one page of linear memory with a bump allocator,
+ * A stand-in for a guest program in unit tests: one page (or a few) of linear memory with a bump allocator,
  * and a {@link Wasi} to call preview1 functions on, the way compiled code would.
  */
 final class Guest {
 
-    final Memory memory = new Memory(Limits.of(1), 16);
+    final Memory memory;
     final Wasi wasi;
     private int next = 1024;
 
     Guest(WasiConfig config) {
+        this(config, 1);
+    }
+
+    Guest(WasiConfig config, int pages) {
+        this.memory = new Memory(Limits.of(pages), 16);
         this.wasi = new Wasi(config);
     }
 

@@ -12,6 +12,9 @@ import static dev.nebula.wasi.internal.WasiCall.i64;
  */
 final class FdIoFunctions {
 
+    /** The most one host read or write moves, so a guest's huge buffer costs the host no more. */
+    static final int CHUNK = 64 * 1024;
+
     private final WasiContext ctx;
 
     FdIoFunctions(WasiContext ctx) {
@@ -96,34 +99,59 @@ final class FdIoFunctions {
     }
 
     /**
-     * Fills the iovecs in order. A short read ends the transfer, as readv(2) does, so a program
-     * never waits for more input than the first buffer needed.
+     * Fills the iovecs in order, through a bounded buffer so that a huge iovec cannot make the
+     * host allocate as much. A short read ends the transfer, as readv(2) does, so a program never
+     * waits for more input than the first buffer needed.
      */
     private static int transferIn(GuestMemory m, Descriptor d, Iovec[] iovs, long position) throws IOException {
         int total = 0;
+        byte[] chunk = null;
         for (Iovec v : iovs) {
-            if (v.length() == 0) continue;
-            byte[] chunk = new byte[v.length()];
-            int n = position < 0 ? d.read(chunk, 0, chunk.length) : d.pread(chunk, 0, chunk.length, position + total);
-            if (n <= 0) break;
-            m.write(v.buf(), chunk, 0, n);
-            total += n;
-            if (n < chunk.length) break;
+            int remaining = v.length();
+            int at = v.buf();
+            while (remaining > 0) {
+                int want = Math.min(remaining, CHUNK);
+                if (chunk == null || chunk.length < want) chunk = new byte[Math.min(CHUNK, Math.max(want, 4096))];
+                int n = position < 0 ? d.read(chunk, 0, want) : d.pread(chunk, 0, want, position + total);
+                if (n <= 0) return total;
+                m.write(at, chunk, 0, n);
+                total += n;
+                at += n;
+                remaining -= n;
+                if (n < want) return total;
+            }
         }
         return total;
     }
 
-    /** Gathers the iovecs into one host write, so that a line reaches a pipe in one piece. */
+    /**
+     * Gathers small writes into one host write, so that a line made of several iovecs reaches a
+     * pipe in one piece; large ones go out in bounded chunks. A short write ends the transfer.
+     */
     private static int transferOut(GuestMemory m, Descriptor d, Iovec[] iovs, long position) throws IOException {
         long total = Iovec.totalLength(iovs);
-        byte[] data = new byte[(int) total];
-        int at = 0;
-        for (Iovec v : iovs) {
-            byte[] part = m.read(v.buf(), v.length());
-            System.arraycopy(part, 0, data, at, part.length);
-            at += part.length;
+        if (total == 0) return 0;
+        if (total <= CHUNK) {
+            byte[] data = new byte[(int) total];
+            int at = 0;
+            for (Iovec v : iovs) {
+                byte[] part = m.read(v.buf(), v.length());
+                System.arraycopy(part, 0, data, at, part.length);
+                at += part.length;
+            }
+            return position < 0 ? d.write(data, 0, data.length) : d.pwrite(data, 0, data.length, position);
         }
-        if (data.length == 0) return 0;
-        return position < 0 ? d.write(data, 0, data.length) : d.pwrite(data, 0, data.length, position);
+        int written = 0;
+        for (Iovec v : iovs) {
+            for (int done = 0; done < v.length(); ) {
+                int want = Math.min(v.length() - done, CHUNK);
+                byte[] part = m.read(v.buf() + done, want);
+                int n = position < 0 ? d.write(part, 0, want) : d.pwrite(part, 0, want, position + written);
+                written += n;
+                done += n;
+                if (n < want) return written;
+            }
+        }
+        return written;
     }
 }
