@@ -16,15 +16,17 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java. Today: decode, validate and inspect modules, and run the spec suite's module checks.",
-        subcommands = {ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, CommandLine.HelpCommand.class},
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite.",
+        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:a module was malformed or invalid, or a spec command failed",
+                "1:a module was malformed, invalid or unlinkable, or a spec command failed",
                 "2:usage error",
                 "3:a file could not be read, or a needed tool (wast2json) is missing",
-                "70:internal error (a bug in Nebula)"})
+                "70:internal error (a bug in Nebula)",
+                "134:nebula run: the program trapped",
+                "N:nebula run: the WASI program's own exit code"})
 public final class Nebula implements Callable<Integer> {
 
     @Spec
@@ -46,6 +48,8 @@ public final class Nebula implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Nebula());
         cli.setExecutionExceptionHandler(Nebula::internalError);
+        // Every word after the module path belongs to the program, even "-x" or "--help".
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 

@@ -1,0 +1,299 @@
+package dev.nebula.cli;
+
+import dev.nebula.cli.guest.GuestThread;
+import dev.nebula.cli.guest.ValueText;
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.Engine;
+import dev.nebula.runtime.EngineConfig;
+import dev.nebula.runtime.EngineKind;
+import dev.nebula.runtime.Extern;
+import dev.nebula.runtime.Instance;
+import dev.nebula.runtime.Linker;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.WasmModule;
+import dev.nebula.wasi.Wasi;
+import dev.nebula.wasi.WasiConfig;
+import dev.nebula.wasm.InvalidModuleException;
+import dev.nebula.wasm.MalformedModuleException;
+import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.UnlinkableException;
+import dev.nebula.wasm.WasiExitException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code nebula run MODULE [ARGS...]}: runs a WASI command's {@code _start} with ARGS as its
+ * arguments, or with {@code --invoke NAME} calls one export with ARGS parsed by its parameter
+ * types and prints each result on its own line. Options go before MODULE; everything after it
+ * belongs to the program, even words that start with a dash.
+ *
+ * <p>Guest code runs on a thread of its own with a large stack, so deep recursion reaches the
+ * engine's call-depth limit and ends in a clean "call stack exhausted" trap. A trap prints
+ * {@code trap: MESSAGE} and the Wasm stack on stderr and exits with 134, as wasmtime does.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Run a WebAssembly module: a WASI command's _start, or one export with --invoke.",
+                "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
+                "1:the module is malformed, invalid or cannot be linked",
+                "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
+                "3:the module file could not be read",
+                "70:internal error",
+                "134:the program trapped"})
+final class RunCommand implements Callable<Integer> {
+
+    /** What wasmtime exits with on a trap (128 + SIGABRT), so scripts can treat both alike. */
+    static final int TRAP = 134;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--invoke", paramLabel = "NAME",
+            description = "call this exported function instead of _start; ARGS are its arguments"
+                    + " (i32/i64: decimal or 0x hex; f32/f64: decimal, 0x hex float, inf, -inf, nan)."
+                    + " _initialize runs first when the module exports it")
+    private String invoke;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
+            description = "the execution engine: interp or aot (default: ${DEFAULT-VALUE})")
+    private String engine;
+
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "give the program the host folder HOST, read-write, under the name GUEST (default: HOST); repeatable")
+    private List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]",
+            description = "like --dir, but the program may not change anything beneath it; repeatable")
+    private List<String> readOnlyDirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "set an environment variable of the program (none is inherited); repeatable")
+    private List<String> env = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly binary module (.wasm)")
+    private Path module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "the program's arguments (its argv[0] is MODULE's file name), or with --invoke the function's")
+    private List<String> args = new ArrayList<>();
+
+    /** A usage problem found after parsing: a message and exit code 2. */
+    private static final class UsageProblem extends RuntimeException {
+        UsageProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            EngineKind kind;
+            try {
+                kind = EngineKind.fromShortName(engine);
+            } catch (IllegalArgumentException e) {
+                throw new UsageProblem(e.getMessage());
+            }
+            WasiConfig config = wasiConfig();
+            byte[] bytes;
+            try {
+                bytes = ModuleFiles.read(module);
+            } catch (IOException e) {
+                err.println("nebula run: " + e.getMessage());
+                return ExitCodes.IO;
+            }
+            Engine wasmEngine;
+            try {
+                wasmEngine = Engine.create(EngineConfig.defaults(kind));
+            } catch (IllegalStateException e) {
+                err.println("nebula run: " + e.getMessage());
+                return ExitCodes.IO;
+            }
+            return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
+                    () -> runOnGuestThread(wasmEngine, bytes, config, out, err));
+        } catch (UsageProblem e) {
+            err.println("nebula run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (StackOverflowError e) {
+            err.println("nebula run: internal error: the JVM thread stack overflowed before the engine's call-depth limit was reached");
+            return ExitCodes.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+        WasmModule compiled;
+        try {
+            compiled = wasmEngine.compile(bytes);
+        } catch (MalformedModuleException e) {
+            err.println(module + ": malformed: " + e.getMessage());
+            return ExitCodes.REJECTED;
+        } catch (InvalidModuleException e) {
+            err.println(module + ": invalid: " + e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+        Wasi created;
+        try {
+            created = new Wasi(config);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new UsageProblem(e.getMessage());
+        }
+        try (Wasi wasi = created) {
+            try {
+                Linker linker = wasi.define(new Linker());
+                Instance instance;
+                try {
+                    instance = linker.instantiate(new Store(wasmEngine), compiled);
+                } catch (UnlinkableException e) {
+                    err.println(module + ": unlinkable: " + e.getMessage());
+                    return ExitCodes.REJECTED;
+                }
+                if (invoke == null) {
+                    if (!(instance.exports().get("_start") instanceof WasmFunction)) {
+                        throw new UsageProblem(module + " exports no _start function; call one of its functions with --invoke NAME"
+                                + exportedFunctions(instance));
+                    }
+                    return wasi.run(instance);
+                }
+                return invoke(instance, wasi, out);
+            } catch (WasiExitException e) {
+                return e.exitCode();
+            } catch (TrapException e) {
+                wasi.flush();
+                printTrap(e, err);
+                return TRAP;
+            } finally {
+                wasi.flush();
+            }
+        }
+    }
+
+    /** Calls {@code --invoke}'s function, after {@code _initialize}, and prints its results. */
+    private int invoke(Instance instance, Wasi wasi, PrintWriter out) {
+        Extern export = instance.exports().get(invoke);
+        if (export == null) {
+            throw new UsageProblem(module + " has no export named \"" + invoke + "\"" + exportedFunctions(instance));
+        }
+        if (!(export instanceof WasmFunction function)) {
+            String kind = export.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            throw new UsageProblem("export \"" + invoke + "\" of " + module + " is a " + kind + ", not a function" + exportedFunctions(instance));
+        }
+        List<ValType> params = function.type().params();
+        if (args.size() != params.size()) {
+            throw new UsageProblem(invoke + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+                    + " " + describeTypes(params) + ", got " + args.size());
+        }
+        for (ValType result : function.type().results()) {
+            if (result == ValType.V128) throw new UsageProblem(invoke + " returns a v128, which cannot be printed (values cross the API as longs)");
+        }
+        long[] values = new long[params.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = ValueText.parse(params.get(i), args.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new UsageProblem("argument " + (i + 1) + " of " + invoke + ": " + e.getMessage());
+            }
+        }
+        if (instance.exports().get("_initialize") instanceof WasmFunction initialize && !invoke.equals("_initialize")) {
+            initialize.call();
+        }
+        long[] results = function.call(values);
+        wasi.flush();
+        List<ValType> types = function.type().results();
+        for (int i = 0; i < results.length; i++) out.println(ValueText.format(types.get(i), results[i]));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Frames printed for a trap; a runaway recursion would otherwise print thousands of the same line. */
+    static final int MAX_FRAMES_SHOWN = 30;
+    private static final java.util.regex.Pattern MORE_FRAMES = java.util.regex.Pattern.compile("\\.\\.\\. (\\d+) more frames");
+
+    /** {@code trap: MESSAGE}, then the Wasm frames innermost first, one per line, on stderr. */
+    static void printTrap(TrapException trap, PrintWriter err) {
+        err.println("trap: " + trap.getMessage());
+        List<String> stack = trap.wasmStack();
+        if (!stack.isEmpty()) {
+            err.println("wasm stack (innermost first):");
+            int shown = Math.min(stack.size(), MAX_FRAMES_SHOWN);
+            for (int i = 0; i < shown; i++) {
+                String frame = stack.get(i);
+                // An engine that cuts its trace short says so in a last entry "... N more frames".
+                err.println(frame.startsWith("...") ? "  " + frame : "  " + i + ": " + frame);
+            }
+            if (shown < stack.size()) {
+                long hidden = stack.size() - shown;
+                var engineNote = MORE_FRAMES.matcher(stack.get(stack.size() - 1));
+                if (engineNote.matches()) hidden += Long.parseLong(engineNote.group(1)) - 1;
+                err.println("  ... " + hidden + " more frames");
+            }
+        }
+        err.flush();
+    }
+
+    private WasiConfig wasiConfig() {
+        WasiConfig.Builder builder = WasiConfig.builder().inheritStdio();
+        List<String> argv = new ArrayList<>();
+        argv.add(module.getFileName() == null ? module.toString() : module.getFileName().toString());
+        if (invoke == null) argv.addAll(args);
+        builder.args(argv);
+        for (String variable : env) {
+            int eq = variable.indexOf('=');
+            if (eq <= 0) throw new UsageProblem("--env expects NAME=VALUE, got \"" + variable + "\"");
+            try {
+                builder.env(variable.substring(0, eq), variable.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new UsageProblem("--env " + variable + ": " + e.getMessage());
+            }
+        }
+        for (String dir : dirs) preopen(builder, dir, false);
+        for (String dir : readOnlyDirs) preopen(builder, dir, true);
+        return builder.build();
+    }
+
+    private static void preopen(WasiConfig.Builder builder, String spec, boolean readOnly) {
+        String option = readOnly ? "--dir-ro" : "--dir";
+        int split = spec.indexOf("::");
+        String host = split < 0 ? spec : spec.substring(0, split);
+        String guest = split < 0 ? spec : spec.substring(split + 2);
+        if (host.isEmpty() || guest.isEmpty()) throw new UsageProblem(option + " expects HOST[::GUEST], got \"" + spec + "\"");
+        Path hostPath = Path.of(host);
+        if (!Files.isDirectory(hostPath)) throw new UsageProblem(option + " " + spec + ": " + host + " is not a folder");
+        try {
+            builder.preopen(hostPath, guest, readOnly);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new UsageProblem(option + " " + spec + ": " + e.getMessage());
+        }
+    }
+
+    private static String exportedFunctions(Instance instance) {
+        String names = instance.exports().entrySet().stream()
+                .filter(e -> e.getValue() instanceof WasmFunction)
+                .map(e -> e.getKey() + describeTypes(((WasmFunction) e.getValue()).type().params()))
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? " (it exports no functions)" : " (exported functions: " + names + ")";
+    }
+
+    private static String describeTypes(List<ValType> types) {
+        return "(" + types.stream().map(ValType::toString).collect(Collectors.joining(" ")) + ")";
+    }
+}
