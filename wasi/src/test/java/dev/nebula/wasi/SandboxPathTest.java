@@ -114,6 +114,7 @@ class SandboxPathTest {
         assertEquals(ENOTDIR, open("sub/file/", FOLLOW));
         assertEquals(ENOENT, open("", FOLLOW));
         assertEquals(EINVAL, open("sub/file\0", FOLLOW));
+        assertEquals(37, open("a".repeat(5000), FOLLOW), "longer than PATH_MAX: ENAMETOOLONG");
     }
 
     @Test

@@ -83,12 +83,17 @@ public final class GuestMemory {
         memory.write(pointer, offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length));
     }
 
+    /** Linux's PATH_MAX: a longer path is ENAMETOOLONG, before any of it is copied. */
+    public static final int PATH_MAX = 4096;
+
     /**
-     * A path or other string argument: UTF-8 as preview1 requires (witx {@code string}). An
-     * interior NUL is refused with EINVAL because no host path can hold one, and bytes that are
-     * not UTF-8 with EILSEQ.
+     * A path (or link target) argument: UTF-8 as preview1 requires (witx {@code string}). An
+     * interior NUL is refused with EINVAL because no host path can hold one, bytes that are not
+     * UTF-8 with EILSEQ, and more than {@link #PATH_MAX} bytes with ENAMETOOLONG.
      */
-    public String readString(int pointer, int length) {
+    public String readPath(int pointer, int length) {
+        check(pointer, length & 0xFFFFFFFFL);
+        if ((length & 0xFFFFFFFFL) > PATH_MAX) throw new WasiError(Errno.NAMETOOLONG);
         byte[] bytes = read(pointer, length);
         for (byte b : bytes) if (b == 0) throw new WasiError(Errno.INVAL);
         try {

@@ -34,7 +34,7 @@ final class PathFunctions {
     /** {@code path_create_directory(fd, path)}: mkdirat(2); an existing name (even a dangling link) is EEXIST. */
     int createDirectory(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_CREATE_DIRECTORY);
-        String path = m.readString(i32(a, 1), i32(a, 2));
+        String path = m.readPath(i32(a, 1), i32(a, 2));
         dir.requireWritable();
         PathResolver.Resolved r = PathResolver.resolve(dir, path, PathResolver.Follow.NEVER);
         if (r.exists()) throw new WasiError(Errno.EXIST);
@@ -45,7 +45,7 @@ final class PathFunctions {
     /** {@code path_remove_directory(fd, path)}: unlinkat(2) with AT_REMOVEDIR; only empty directories. */
     int removeDirectory(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_REMOVE_DIRECTORY);
-        String path = m.readString(i32(a, 1), i32(a, 2));
+        String path = m.readPath(i32(a, 1), i32(a, 2));
         dir.requireWritable();
         PathResolver.Resolved r = PathResolver.resolve(dir, path, PathResolver.Follow.NEVER);
         if (r.name() == null) throw new WasiError(Errno.INVAL); // "." or a path ending in ".."
@@ -59,7 +59,7 @@ final class PathFunctions {
     /** {@code path_unlink_file(fd, path)}: unlinkat(2) without AT_REMOVEDIR; a link is removed, not its target. */
     int unlinkFile(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_UNLINK_FILE);
-        String path = m.readString(i32(a, 1), i32(a, 2));
+        String path = m.readPath(i32(a, 1), i32(a, 2));
         dir.requireWritable();
         PathResolver.Resolved r = PathResolver.resolve(dir, path, PathResolver.Follow.NEVER);
         if (r.name() == null) throw new WasiError(Errno.ISDIR);
@@ -76,9 +76,9 @@ final class PathFunctions {
      */
     int rename(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor from = dir(a, 0, Rights.PATH_RENAME_SOURCE);
-        String oldPath = m.readString(i32(a, 1), i32(a, 2));
+        String oldPath = m.readPath(i32(a, 1), i32(a, 2));
         DirectoryDescriptor to = dir(a, 3, Rights.PATH_RENAME_TARGET);
-        String newPath = m.readString(i32(a, 4), i32(a, 5));
+        String newPath = m.readPath(i32(a, 4), i32(a, 5));
         from.requireWritable();
         to.requireWritable();
         PathResolver.Resolved src = PathResolver.resolve(from, oldPath, PathResolver.Follow.NEVER);
@@ -103,9 +103,9 @@ final class PathFunctions {
     int link(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor from = dir(a, 0, Rights.PATH_LINK_SOURCE);
         boolean follow = (i32(a, 1) & Flags.LOOKUP_SYMLINK_FOLLOW) != 0;
-        String oldPath = m.readString(i32(a, 2), i32(a, 3));
+        String oldPath = m.readPath(i32(a, 2), i32(a, 3));
         DirectoryDescriptor to = dir(a, 4, Rights.PATH_LINK_TARGET);
-        String newPath = m.readString(i32(a, 5), i32(a, 6));
+        String newPath = m.readPath(i32(a, 5), i32(a, 6));
         to.requireWritable();
         PathResolver.Resolved src = PathResolver.resolve(from, oldPath,
                 follow ? PathResolver.Follow.FOLLOW : PathResolver.Follow.NEVER);
@@ -125,9 +125,9 @@ final class PathFunctions {
      * the sandbox, and refusing it early is what the testsuite's symlink_create expects.
      */
     int symlink(GuestMemory m, long[] a) throws IOException {
-        String target = m.readString(i32(a, 0), i32(a, 1));
+        String target = m.readPath(i32(a, 0), i32(a, 1));
         DirectoryDescriptor dir = dir(a, 2, Rights.PATH_SYMLINK);
-        String newPath = m.readString(i32(a, 3), i32(a, 4));
+        String newPath = m.readPath(i32(a, 3), i32(a, 4));
         dir.requireWritable();
         if (target.startsWith("/")) throw new WasiError(Errno.NOTCAPABLE);
         if (target.isEmpty()) throw new WasiError(Errno.NOENT);
@@ -144,7 +144,7 @@ final class PathFunctions {
      */
     int readlink(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_READLINK);
-        String path = m.readString(i32(a, 1), i32(a, 2));
+        String path = m.readPath(i32(a, 1), i32(a, 2));
         int buf = i32(a, 3);
         long bufLen = i32(a, 4) & 0xFFFFFFFFL;
         int out = i32(a, 5);
@@ -164,7 +164,7 @@ final class PathFunctions {
     int filestatGet(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_FILESTAT_GET);
         boolean follow = (i32(a, 1) & Flags.LOOKUP_SYMLINK_FOLLOW) != 0;
-        String path = m.readString(i32(a, 2), i32(a, 3));
+        String path = m.readPath(i32(a, 2), i32(a, 3));
         int out = i32(a, 4);
         m.check(out, Filestat.SIZE);
         PathResolver.Resolved r = PathResolver.resolve(dir, path,
@@ -178,7 +178,7 @@ final class PathFunctions {
     int filestatSetTimes(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = dir(a, 0, Rights.PATH_FILESTAT_SET_TIMES);
         boolean follow = (i32(a, 1) & Flags.LOOKUP_SYMLINK_FOLLOW) != 0;
-        String path = m.readString(i32(a, 2), i32(a, 3));
+        String path = m.readPath(i32(a, 2), i32(a, 3));
         TimeUpdate t = TimeUpdate.of(i32(a, 6) & 0xFFFF, i64(a, 4), i64(a, 5), ctx.clock());
         dir.requireWritable();
         PathResolver.Resolved r = PathResolver.resolve(dir, path,

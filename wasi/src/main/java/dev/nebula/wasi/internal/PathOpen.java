@@ -33,7 +33,7 @@ final class PathOpen {
     int open(GuestMemory m, long[] a) throws IOException {
         DirectoryDescriptor dir = ctx.fds().directory(i32(a, 0));
         boolean follow = (i32(a, 1) & Flags.LOOKUP_SYMLINK_FOLLOW) != 0;
-        String path = m.readString(i32(a, 2), i32(a, 3));
+        String path = m.readPath(i32(a, 2), i32(a, 3));
         int oflags = i32(a, 4) & 0xFFFF;
         long requestedBase = i64(a, 5);
         long requestedInheriting = i64(a, 6);
