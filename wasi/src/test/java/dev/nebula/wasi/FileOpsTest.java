@@ -147,4 +147,15 @@ class FileOpsTest {
         assertEquals(big.length, g.i32(n));
         org.junit.jupiter.api.Assertions.assertArrayEquals(big, g.bytes(buf, big.length));
     }
+
+    @Test
+    void anOpenFileKeepsItsIdentityAfterItsPathIsReused() throws Exception {
+        int fd = openFile("f", 0, 0);
+        assertEquals(0, g.call("path_rename", 3, g.string("f"), 1, 3, g.string("moved"), 5));
+        Files.writeString(dir.resolve("f"), "another file, longer");
+        int st = g.alloc(64);
+        assertEquals(0, g.call("fd_filestat_get", fd, st));
+        assertEquals(10, g.i64(st + 32), "the size of the open file, not of the new one at its old path");
+        assertEquals(58, g.call("fd_filestat_set_times", fd, 0L, 0L, 4), "ENOTSUP rather than touch the new file");
+    }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * An open regular file: a {@link FileChannel} plus the host path it was opened at, which the
- * JDK needs for metadata (it has no {@code fstat}). Appending is done here rather than with
+ * JDK needs for metadata (it has no {@code fstat} or {@code futimens}). The file's identity
+ * (device and inode) is taken at open, so that once the path names another file (after a
+ * rename or unlink) its metadata is never mistaken for this one's. Appending is done here rather than with
  * {@code O_APPEND} because the JDK cannot combine append with read, and because
  * {@code fd_fdstat_set_flags} may switch it on and off while the file is open.
  */
@@ -16,6 +18,8 @@ public final class FileDescriptor extends Descriptor {
     private final FileChannel channel;
     private final Path hostPath;
     private final boolean readOnly;
+    private long dev = -1;
+    private long ino = -1;
 
     /** @param readOnly whether the file lies in a read-only preopen, so that not even its times may change */
     public FileDescriptor(FileChannel channel, Path hostPath, boolean readOnly, long rightsBase, long rightsInheriting, int fdflags) {
@@ -23,6 +27,29 @@ public final class FileDescriptor extends Descriptor {
         this.channel = channel;
         this.hostPath = hostPath;
         this.readOnly = readOnly;
+    }
+
+    /** Records which file the path named at open; without it, metadata is read by path alone. */
+    public FileDescriptor identify(HostStat host) {
+        try {
+            Filestat s = host.stat(hostPath);
+            dev = s.dev();
+            ino = s.ino();
+        } catch (IOException gone) {
+            // Unlinked already: every later lookup by path falls back to the channel.
+        }
+        return this;
+    }
+
+    /** The metadata of the file at {@code hostPath}, if that is still this file; else null. */
+    private Filestat statIfSameFile(HostStat host) {
+        try {
+            Filestat s = host.stat(hostPath);
+            if (s.filetype() == Filetype.REGULAR_FILE && (dev == -1 || (s.dev() == dev && s.ino() == ino))) return s;
+        } catch (IOException renamedOrUnlinked) {
+            // The path no longer names anything.
+        }
+        return null;
     }
 
     public Path hostPath() {
@@ -92,13 +119,9 @@ public final class FileDescriptor extends Descriptor {
 
     @Override
     public Filestat stat(HostStat host) throws IOException {
-        try {
-            Filestat s = host.stat(hostPath);
-            if (s.filetype() == Filetype.REGULAR_FILE) return s;
-        } catch (IOException renamedOrUnlinked) {
-            // The path no longer names this file; describe what the channel still knows.
-        }
-        return new Filestat(0, 0, Filetype.REGULAR_FILE, 0, channel.size(), 0, 0, 0);
+        Filestat s = statIfSameFile(host);
+        // Renamed or unlinked: describe what the channel still knows (nlink 0, as for an unlinked file).
+        return s != null ? s : new Filestat(dev == -1 ? 0 : dev, ino == -1 ? 0 : ino, Filetype.REGULAR_FILE, 0, channel.size(), 0, 0, 0);
     }
 
     @Override
@@ -130,6 +153,8 @@ public final class FileDescriptor extends Descriptor {
     @Override
     public void setTimes(HostStat host, Long atimNanos, Long mtimNanos) throws IOException {
         if (readOnly) throw new WasiError(Errno.PERM);
+        // Times can only be set by path here; refuse rather than touch whatever the path names now.
+        if (statIfSameFile(host) == null) throw new WasiError(Errno.NOTSUP);
         host.setTimes(hostPath, atimNanos, mtimNanos);
     }
 

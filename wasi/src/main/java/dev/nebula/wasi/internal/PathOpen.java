@@ -86,7 +86,7 @@ final class PathOpen {
         return Errno.SUCCESS;
     }
 
-    private static Descriptor openFile(Path host, boolean readOnly, long base, long inheriting, int fdflags,
+    private Descriptor openFile(Path host, boolean readOnly, long base, long inheriting, int fdflags,
                                        boolean create, boolean truncate) throws IOException {
         Set<OpenOption> options = new HashSet<>();
         // The last component was checked not to be a link; O_NOFOLLOW keeps it that way.
@@ -99,6 +99,7 @@ final class PathOpen {
         if (create) options.add(StandardOpenOption.CREATE_NEW);
         if (truncate) options.add(StandardOpenOption.TRUNCATE_EXISTING);
         FileChannel channel = FileChannel.open(host, options);
-        return new FileDescriptor(channel, host, readOnly, base & Rights.REGULAR_FILE, inheriting, fdflags);
+        return new FileDescriptor(channel, host, readOnly, base & Rights.REGULAR_FILE, inheriting, fdflags)
+                .identify(ctx.hostStat());
     }
 }
