@@ -110,6 +110,22 @@ class SandboxPathTest {
     }
 
     @Test
+    void aDirectoryDescriptorCannotBeRedirectedBySwappingItsParentForALink() throws Exception {
+        Files.createDirectories(outside.resolve("inner"));
+        Files.writeString(outside.resolve("inner/loot"), "outside!");
+        assertEquals(0, g.open(3, 0, "sub/inner", 2, ALL & ~64L, 0, out));
+        int inner = g.i32(out);
+        // The guest moves "sub" away and plants a link in its place that leads out of the preopen.
+        assertEquals(0, g.call("path_rename", 3, g.string("sub"), 3, 3, g.string("moved"), 5));
+        assertEquals(0, g.call("path_symlink", g.string("../outside"), 10, 3, g.string("sub"), 3));
+        assertEquals(ENOENT, g.open(inner, 0, "loot", 0, FD_READ, 0, out),
+                "the descriptor's directory is gone from its path; the link must not stand in for it");
+        assertEquals(ENOENT, g.call("path_create_directory", inner, g.string("made"), 4));
+        assertEquals(ENOENT, g.call("fd_readdir", inner, g.alloc(64), 64, 0L, g.alloc(4)));
+        assertFalse(Files.exists(outside.resolve("inner/made")));
+    }
+
+    @Test
     void oddPathsAreRefusedPlainly() {
         assertEquals(ENOTDIR, open("sub/file/", FOLLOW));
         assertEquals(ENOENT, open("", FOLLOW));

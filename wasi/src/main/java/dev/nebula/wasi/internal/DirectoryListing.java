@@ -42,12 +42,13 @@ final class DirectoryListing {
         int out = i32(a, 4);
         m.check(buf, bufLen & 0xFFFFFFFFL);
         m.check(out, 4);
-        List<String> names = list(dir.hostPath());
+        Path base = dir.hostPath();
+        List<String> names = list(base);
         long capacity = bufLen & 0xFFFFFFFFL;
         long used = 0;
         for (long i = Math.max(cookie, 0); i < names.size() + 2L && used < capacity; i++) {
             String name = i == 0 ? "." : i == 1 ? ".." : names.get((int) (i - 2));
-            Path host = i == 0 ? dir.hostPath() : i == 1 ? parentOf(dir.hostPath()) : dir.hostPath().resolve(name);
+            Path host = i == 0 ? base : i == 1 ? parentOf(base) : base.resolve(name);
             byte[] entry = dirent(i + 1, host, name);
             int n = (int) Math.min(entry.length, capacity - used);
             m.write((int) (buf + used), entry, 0, n);
