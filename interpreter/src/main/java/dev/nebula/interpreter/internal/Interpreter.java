@@ -50,6 +50,7 @@ final class Interpreter {
         Store store = function.context.store;
         int savedTop = m.top;
         int savedDepth = m.depth;
+        int savedStoreDepth = store.callDepth();
         store.enterCall();
         try {
             FunctionCode fc = function.prepare();
@@ -65,9 +66,11 @@ final class Interpreter {
         } catch (StackOverflowError e) {
             throw Traps.callStackExhausted();
         } finally {
+            // Restores exactly rather than counting down: after a StackOverflowError a nested
+            // finally may not have run, and the outermost one puts everything right.
             m.top = savedTop;
             m.depth = savedDepth;
-            store.exitCall();
+            store.addCallDepth(savedStoreDepth - store.callDepth());
             if (savedDepth == 0) m.trim();
         }
     }
@@ -142,6 +145,72 @@ final class Interpreter {
                         continue;
                     case Op.BR_I32_GE_U:
                         pc = (stack[fp + code[pc + 1]] & MASK32) >= (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_EQ_I:
+                        pc = (int) stack[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_NE_I:
+                        pc = (int) stack[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LT_S_I:
+                        pc = (int) stack[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LT_U_I:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) < (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GT_S_I:
+                        pc = (int) stack[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GT_U_I:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) > (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LE_S_I:
+                        pc = (int) stack[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_LE_U_I:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) <= (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GE_S_I:
+                        pc = (int) stack[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I32_GE_U_I:
+                        pc = (stack[fp + code[pc + 1]] & MASK32) >= (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_EQ:
+                        pc = stack[fp + code[pc + 1]] == stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_NE:
+                        pc = stack[fp + code[pc + 1]] != stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_LT_S:
+                        pc = stack[fp + code[pc + 1]] < stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_LT_U:
+                        pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) < (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_GT_S:
+                        pc = stack[fp + code[pc + 1]] > stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_GT_U:
+                        pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) > (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_LE_S:
+                        pc = stack[fp + code[pc + 1]] <= stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_LE_U:
+                        pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) <= (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_GE_S:
+                        pc = stack[fp + code[pc + 1]] >= stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_GE_U:
+                        pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) >= (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
+                        continue;
+                    case Op.BR_I64_Z:
+                        pc = stack[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                        continue;
+                    case Op.BR_I64_NZ:
+                        pc = stack[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
                         continue;
                     case Op.BR_TABLE: {
                         // Spec 4.4.8 br_table: an index past the labels takes the default (the last entry).
@@ -345,6 +414,27 @@ final class Interpreter {
                         pc += 4;
                         continue;
                     }
+                    case Op.I32_STORE_I: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 4) throw Traps.outOfBounds();
+                        INT.set(mem, (int) ea, code[pc + 2]);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_STORE_I: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea > mem.length - 8) throw Traps.outOfBounds();
+                        LONG.set(mem, (int) ea, (long) code[pc + 2]);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I32_STORE8_I: {
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                        if (ea >= mem.length) throw Traps.outOfBounds();
+                        mem[(int) ea] = (byte) code[pc + 2];
+                        pc += 4;
+                        continue;
+                    }
                     case Op.MEMORY_SIZE:
                         stack[fp + code[pc + 1]] = mem.length / Memory.PAGE_SIZE;
                         pc += 2;
@@ -402,18 +492,6 @@ final class Interpreter {
                         stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) >= (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
                         pc += 4;
                         continue;
-                    case Op.I32_CLZ:
-                        stack[fp + code[pc + 1]] = Integer.numberOfLeadingZeros((int) stack[fp + code[pc + 2]]);
-                        pc += 3;
-                        continue;
-                    case Op.I32_CTZ:
-                        stack[fp + code[pc + 1]] = Integer.numberOfTrailingZeros((int) stack[fp + code[pc + 2]]);
-                        pc += 3;
-                        continue;
-                    case Op.I32_POPCNT:
-                        stack[fp + code[pc + 1]] = Integer.bitCount((int) stack[fp + code[pc + 2]]);
-                        pc += 3;
-                        continue;
                     case Op.I32_ADD:
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + (int) stack[fp + code[pc + 3]];
                         pc += 4;
@@ -466,12 +544,97 @@ final class Interpreter {
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >>> (int) stack[fp + code[pc + 3]];
                         pc += 4;
                         continue;
-                    case Op.I32_ROTL:
-                        stack[fp + code[pc + 1]] = Integer.rotateLeft((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                    case Op.I32_ROTL: {
+                        // Written out rather than Integer.rotateLeft: C2 stops inlining in a method this big.
+                        int x = (int) stack[fp + code[pc + 2]];
+                        int n = (int) stack[fp + code[pc + 3]];
+                        stack[fp + code[pc + 1]] = (x << n) | (x >>> -n);
                         pc += 4;
                         continue;
-                    case Op.I32_ROTR:
-                        stack[fp + code[pc + 1]] = Integer.rotateRight((int) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
+                    }
+
+                    case Op.I32_ADD_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_MUL_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] * code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_AND_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] & code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_OR_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] | code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_XOR_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] ^ code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHL_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] << code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHR_S_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >> code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_SHR_U_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >>> code[pc + 3];
+                        pc += 4;
+                        continue;
+                    case Op.I32_ROTL_I: {
+                        int x = (int) stack[fp + code[pc + 2]];
+                        int n = code[pc + 3];
+                        stack[fp + code[pc + 1]] = (x << n) | (x >>> -n);
+                        pc += 4;
+                        continue;
+                    }
+                    case Op.I64_ADD_I:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] + code[pc + 3];
+                        pc += 4;
+                        continue;
+
+                    case Op.I32_EQ_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] == code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_NE_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] != code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LT_S_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LT_U_I:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) < (code[pc + 3] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GT_S_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GT_U_I:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) > (code[pc + 3] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LE_S_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_LE_U_I:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) <= (code[pc + 3] & MASK32) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GE_S_I:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.I32_GE_U_I:
+                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) >= (code[pc + 3] & MASK32) ? 1 : 0;
                         pc += 4;
                         continue;
 
@@ -494,30 +657,6 @@ final class Interpreter {
                         continue;
                     case Op.I64_LT_U:
                         stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) < (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_GT_S:
-                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] > stack[fp + code[pc + 3]] ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_GT_U:
-                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) > (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_LE_S:
-                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] <= stack[fp + code[pc + 3]] ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_LE_U:
-                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) <= (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_GE_S:
-                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] >= stack[fp + code[pc + 3]] ? 1 : 0;
-                        pc += 4;
-                        continue;
-                    case Op.I64_GE_U:
-                        stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) >= (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
                         pc += 4;
                         continue;
                     case Op.I64_ADD:
@@ -554,14 +693,6 @@ final class Interpreter {
                         continue;
                     case Op.I64_SHR_U:
                         stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] >>> stack[fp + code[pc + 3]];
-                        pc += 4;
-                        continue;
-                    case Op.I64_ROTL:
-                        stack[fp + code[pc + 1]] = Long.rotateLeft(stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
-                        pc += 4;
-                        continue;
-                    case Op.I64_ROTR:
-                        stack[fp + code[pc + 1]] = Long.rotateRight(stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
                         pc += 4;
                         continue;
 

@@ -18,9 +18,10 @@ import dev.nebula.decoder.Opcode;
  * CALL f base    CALL_INDIRECT type table c base   (arguments are slots base..; the callee's frame starts there)
  * COPY d a       CONST32 d v      CONST64 d lo hi   SELECT d a b c
  * GLOBAL_GET d g GLOBAL_SET g a   MEMORY_SIZE d     MEMORY_GROW d a
- * loads d a offset                stores a b offset (a = address, b = value)
+ * loads d a offset                stores a b offset (a = address, b = value)   STORE_I a imm offset
  * unary numeric d a               binary numeric d a b
- * XXX_I d a imm                   (binary op with a constant right operand)
+ * XXX_I d a imm                   (binary op or comparison with a constant right operand)
+ * BR_I32_xx_I a imm t            BR_I64_xx a b t    BR_I64_Z a t   BR_I64_NZ a t
  * REF_FUNC d f   TABLE_GET d t a  TABLE_SET t a b   TABLE_SIZE d t    TABLE_GROW d t a b
  * TABLE_FILL t a b c              TABLE_COPY dt st a b c            TABLE_INIT e t a b c
  * ELEM_DROP e    MEMORY_INIT s a b c   DATA_DROP s   MEMORY_COPY a b c   MEMORY_FILL a b c
@@ -245,8 +246,64 @@ public final class Op {
     public static final int MEMORY_FILL = 222;
     public static final int SIMD = 223;
 
+    /** Binary operators with a constant right operand (i32.sub, rotr and i64.sub map onto these). */
+    public static final int I32_ADD_I = 224;
+    public static final int I32_MUL_I = 225;
+    public static final int I32_AND_I = 226;
+    public static final int I32_OR_I = 227;
+    public static final int I32_XOR_I = 228;
+    public static final int I32_SHL_I = 229;
+    public static final int I32_SHR_S_I = 230;
+    public static final int I32_SHR_U_I = 231;
+    public static final int I32_ROTL_I = 232;
+    public static final int I64_ADD_I = 233;
+
+    /** i32 comparison with a constant, fused with the branch that consumes it: jump when a xx imm. */
+    public static final int BR_I32_EQ_I = 234;
+    public static final int BR_I32_NE_I = 235;
+    public static final int BR_I32_LT_S_I = 236;
+    public static final int BR_I32_LT_U_I = 237;
+    public static final int BR_I32_GT_S_I = 238;
+    public static final int BR_I32_GT_U_I = 239;
+    public static final int BR_I32_LE_S_I = 240;
+    public static final int BR_I32_LE_U_I = 241;
+    public static final int BR_I32_GE_S_I = 242;
+    public static final int BR_I32_GE_U_I = 243;
+
+    /** i64 comparison fused with its branch. */
+    public static final int BR_I64_EQ = 244;
+    public static final int BR_I64_NE = 245;
+    public static final int BR_I64_LT_S = 246;
+    public static final int BR_I64_LT_U = 247;
+    public static final int BR_I64_GT_S = 248;
+    public static final int BR_I64_GT_U = 249;
+    public static final int BR_I64_LE_S = 250;
+    public static final int BR_I64_LE_U = 251;
+    public static final int BR_I64_GE_S = 252;
+    public static final int BR_I64_GE_U = 253;
+    /** i64.eqz (or ref.is_null) fused with its branch: jump when the value is zero / non-zero. */
+    public static final int BR_I64_Z = 254;
+    public static final int BR_I64_NZ = 255;
+
+    /** i32 comparison with a constant right operand, as a value (rare: usually fused into a branch). */
+    public static final int I32_EQ_I = 256;
+    public static final int I32_NE_I = 257;
+    public static final int I32_LT_S_I = 258;
+    public static final int I32_LT_U_I = 259;
+    public static final int I32_GT_S_I = 260;
+    public static final int I32_GT_U_I = 261;
+    public static final int I32_LE_S_I = 262;
+    public static final int I32_LE_U_I = 263;
+    public static final int I32_GE_S_I = 264;
+    public static final int I32_GE_U_I = 265;
+
+    /** Stores of a constant value: a imm offset (i32.store8 and i64.store8 share one; i64.store takes an int constant). */
+    public static final int I32_STORE_I = 266;
+    public static final int I64_STORE_I = 267;
+    public static final int I32_STORE8_I = 268;
+
     /** One past the largest opcode. */
-    public static final int COUNT = 224;
+    public static final int COUNT = 269;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -259,6 +316,20 @@ public final class Op {
         String[] rare = {"ref.func", "table.get", "table.set", "table.size", "table.grow", "table.fill", "table.copy",
             "table.init", "elem.drop", "memory.init", "data.drop", "memory.copy", "memory.fill", "simd"};
         System.arraycopy(rare, 0, NAMES, REF_FUNC, rare.length);
+        String[] immediate = {"i32.add_i", "i32.mul_i", "i32.and_i", "i32.or_i", "i32.xor_i", "i32.shl_i", "i32.shr_s_i",
+            "i32.shr_u_i", "i32.rotl_i", "i64.add_i"};
+        System.arraycopy(immediate, 0, NAMES, I32_ADD_I, immediate.length);
+        String[] compares = {"eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u"};
+        for (int i = 0; i < compares.length; i++) {
+            NAMES[BR_I32_EQ_I + i] = "br.i32." + compares[i] + "_i";
+            NAMES[BR_I64_EQ + i] = "br.i64." + compares[i];
+            NAMES[I32_EQ_I + i] = "i32." + compares[i] + "_i";
+        }
+        NAMES[I32_STORE_I] = "i32.store_i";
+        NAMES[I64_STORE_I] = "i64.store_i";
+        NAMES[I32_STORE8_I] = "i32.store8_i";
+        NAMES[BR_I64_Z] = "br.i64.z";
+        NAMES[BR_I64_NZ] = "br.i64.nz";
         for (Opcode op : Opcode.values()) {
             int internal = fromWasm(op);
             if (internal >= 0) NAMES[internal] = op.mnemonic();

@@ -30,6 +30,21 @@ final class RareOps {
             stack[d] = NumericOps.binary(op, a, stack[fp + code[pc + 3]]);
             return pc + 4;
         }
+        if (op >= Op.I32_STORE_I && op <= Op.I32_STORE8_I) {
+            // The loop runs these; written out here only so that every opcode has a definition.
+            Memory memory = ctx.memory();
+            int ea = memory.checkAccess((int) stack[fp + code[pc + 1]], code[pc + 3] & 0xFFFF_FFFFL, op == Op.I64_STORE_I ? 8 : op == Op.I32_STORE_I ? 4 : 1);
+            if (op == Op.I64_STORE_I) memory.writeLong(ea, code[pc + 2]);
+            else if (op == Op.I32_STORE_I) memory.writeInt(ea, code[pc + 2]);
+            else memory.writeByte(ea, (byte) code[pc + 2]);
+            return pc + 4;
+        }
+        if (op >= Op.I32_EQ_I && op <= Op.I32_GE_U_I) {
+            // A comparison with a constant whose result is kept as a value (spec 4.3.2 irelop).
+            stack[fp + code[pc + 1]] = NumericOps.binary(Op.I32_EQ + op - Op.I32_EQ_I, stack[fp + code[pc + 2]], code[pc + 3]);
+            return pc + 4;
+        }
+        if (op >= Op.I32_ADD_I && op <= Op.I64_ADD_I) return immediateBinary(op, code, pc, stack, fp);
         switch (op) {
             case Op.REF_FUNC:
                 stack[fp + code[pc + 1]] = ctx.store.handleOf(ctx.functions[code[pc + 2]]);
@@ -85,6 +100,26 @@ final class RareOps {
             default:
                 throw new IllegalStateException("interpreter has no handler for " + Op.name(op) + " at " + pc);
         }
+    }
+
+    /** The {@code _I} forms, which the loop normally runs itself; here so that every opcode has a definition. */
+    private static int immediateBinary(int op, int[] code, int pc, long[] stack, int fp) {
+        long a = stack[fp + code[pc + 2]];
+        int imm = code[pc + 3];
+        stack[fp + code[pc + 1]] = switch (op) {
+            case Op.I32_ADD_I -> NumericOps.binary(Op.I32_ADD, a, imm);
+            case Op.I32_MUL_I -> NumericOps.binary(Op.I32_MUL, a, imm);
+            case Op.I32_AND_I -> NumericOps.binary(Op.I32_AND, a, imm);
+            case Op.I32_OR_I -> NumericOps.binary(Op.I32_OR, a, imm);
+            case Op.I32_XOR_I -> NumericOps.binary(Op.I32_XOR, a, imm);
+            case Op.I32_SHL_I -> NumericOps.binary(Op.I32_SHL, a, imm);
+            case Op.I32_SHR_S_I -> NumericOps.binary(Op.I32_SHR_S, a, imm);
+            case Op.I32_SHR_U_I -> NumericOps.binary(Op.I32_SHR_U, a, imm);
+            case Op.I32_ROTL_I -> NumericOps.binary(Op.I32_ROTL, a, imm);
+            case Op.I64_ADD_I -> a + imm;
+            default -> throw new IllegalStateException("not an immediate form: " + Op.name(op));
+        };
+        return pc + 4;
     }
 
     /** Numeric instructions taking one operand: eqz, clz/ctz/popcnt, float unary ops, conversions. */

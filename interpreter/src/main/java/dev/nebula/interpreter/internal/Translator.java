@@ -171,10 +171,19 @@ final class Translator {
                 stack.pop();
                 emitResult(internal, stack.pushSlot(), a, offset);
             } else {
-                int b = operand(top());
-                int a = operand(top() - 1);
-                stack.pop(2);
-                emit(internal, a, b, offset);
+                int p = top();
+                int immediateStore = storeOfConstant(internal, p);
+                if (immediateStore >= 0) {
+                    int a = operand(p - 1);
+                    int value = (int) stack.value(p);
+                    stack.pop(2);
+                    emit(immediateStore, a, value, offset);
+                } else {
+                    int b = operand(p);
+                    int a = operand(p - 1);
+                    stack.pop(2);
+                    emit(internal, a, b, offset);
+                }
             }
         } else if (op.prefix() == Opcode.PREFIX_FD) {
             // Never executed: it throws. The stack effect still keeps later heights right.
@@ -184,6 +193,18 @@ final class Translator {
         } else {
             throw new IllegalStateException("the interpreter has no translation for " + op);
         }
+    }
+
+    /** The store-a-constant form of store {@code op} when position {@code p} holds a constant that fits it, else -1. */
+    private int storeOfConstant(int op, int p) {
+        if (stack.kind(p) != VirtualStack.CONST) return -1;
+        long v = stack.value(p);
+        return switch (op) {
+            case Op.I32_STORE -> Op.I32_STORE_I;
+            case Op.I32_STORE8, Op.I64_STORE8 -> Op.I32_STORE8_I;
+            case Op.I64_STORE -> v == (int) v ? Op.I64_STORE_I : -1;
+            default -> -1;
+        };
     }
 
     /** Inside dead code only the block structure matters (spec 3.3.5 lets it be anything valid). */
@@ -362,20 +383,21 @@ final class Translator {
     private int branchOnTop(boolean whenZero) {
         int p = top();
         if (stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
-            if (lastOp >= Op.I32_EQ && lastOp <= Op.I32_GE_U) {
-                int compare = whenZero ? negate(lastOp) : lastOp;
+            int fused = Fusion.branch(lastOp, whenZero);
+            if (fused >= 0) {
                 int a = code[lastStart + 2];
                 int b = code[lastStart + 3];
                 length = lastStart;
                 stack.pop();
-                emit(Op.BR_I32_EQ + (compare - Op.I32_EQ), a, b, -1);
+                emit(fused, a, b, -1);
                 return length - 1;
             }
-            if (lastOp == Op.I32_EQZ) {
+            if (lastOp == Op.I32_EQZ || lastOp == Op.I64_EQZ) {
                 int a = code[lastStart + 2];
                 length = lastStart;
                 stack.pop();
-                emit(whenZero ? Op.BR_IF_NZ : Op.BR_IF_Z, a, -1);
+                int jump = lastOp == Op.I32_EQZ ? (whenZero ? Op.BR_IF_NZ : Op.BR_IF_Z) : (whenZero ? Op.BR_I64_NZ : Op.BR_I64_Z);
+                emit(jump, a, -1);
                 return length - 1;
             }
         }
@@ -383,23 +405,6 @@ final class Translator {
         stack.pop();
         emit(whenZero ? Op.BR_IF_Z : Op.BR_IF_NZ, c, -1);
         return length - 1;
-    }
-
-    /** The comparison that is true exactly when {@code compare} is false. */
-    private static int negate(int compare) {
-        return switch (compare) {
-            case Op.I32_EQ -> Op.I32_NE;
-            case Op.I32_NE -> Op.I32_EQ;
-            case Op.I32_LT_S -> Op.I32_GE_S;
-            case Op.I32_LT_U -> Op.I32_GE_U;
-            case Op.I32_GT_S -> Op.I32_LE_S;
-            case Op.I32_GT_U -> Op.I32_LE_U;
-            case Op.I32_LE_S -> Op.I32_GT_S;
-            case Op.I32_LE_U -> Op.I32_GT_U;
-            case Op.I32_GE_S -> Op.I32_LT_S;
-            case Op.I32_GE_U -> Op.I32_LT_U;
-            default -> throw new IllegalArgumentException("not an i32 comparison: " + Op.name(compare));
-        };
     }
 
     /**
@@ -532,10 +537,28 @@ final class Translator {
     }
 
     private void binary(int op) {
+        int p = top();
+        if (stack.kind(p) == VirtualStack.CONST && withImmediate(op, p - 1, stack.value(p), false)) return;
+        if (stack.kind(p - 1) == VirtualStack.CONST && stack.kind(p) != VirtualStack.CONST
+                && withImmediate(op, p, stack.value(p - 1), true)) {
+            return;
+        }
         int b = operand(top());
         int a = operand(top() - 1);
         stack.pop(2);
         emitResult(op, stack.pushSlot(), a, b);
+    }
+
+    /** Emits {@code op} on the value at {@code p} and the constant {@code c}, if it has an immediate form. */
+    private boolean withImmediate(int op, int p, long c, boolean constantOnLeft) {
+        int form = Fusion.immediateForm(op, constantOnLeft);
+        if (form < 0) return false;
+        long imm = Fusion.immediate(op, c);
+        if (imm == Fusion.NONE) return false;
+        int a = operand(p);
+        stack.pop(2);
+        emitResult(form, stack.pushSlot(), a, (int) imm);
+        return true;
     }
 
     private void select() {
