@@ -64,4 +64,13 @@ class SpecTestCommandTest {
         assertEquals(ExitCodes.REJECTED, run.exitCode());
         assertFalse(run.showsStackTrace());
     }
+
+    @Test
+    void anUnknownEngineIsAUsageError() throws IOException {
+        Path json = SpecFixtureAccess.writeTo(dir);
+        CliRun run = CliRun.of("spec", "--engine", "jit", json.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("nebula spec: unknown engine 'jit' (expected interp or aot)", run.err().strip());
+        assertEquals("", run.out());
+    }
 }
