@@ -33,7 +33,7 @@ public final class Disassembler {
     /** Number of ints the instruction at {@code pc} occupies. */
     static int length(int[] code, int pc) {
         int op = code[pc];
-        if (op >= Op.MEM && op < Op.NUM) return 4;
+        if (op >= Op.MEM && op < Op.NUM) return op < Op.I32_STORE ? 5 : 4;
         if (op >= Op.NUM && op < Op.REF_FUNC) {
             boolean unary = op == Op.I32_EQZ || op == Op.I64_EQZ
                     || (op >= Op.I32_CLZ && op <= Op.I32_POPCNT) || (op >= Op.I64_CLZ && op <= Op.I64_POPCNT)
@@ -50,7 +50,7 @@ public final class Disassembler {
             case Op.BR_IF_NZ, Op.BR_IF_Z, Op.BR_I64_Z, Op.BR_I64_NZ, Op.CALL, Op.COPY, Op.CONST32, Op.GLOBAL_GET,
                  Op.GLOBAL_SET, Op.MEMORY_GROW, Op.REF_FUNC, Op.TABLE_SIZE -> 3;
             case Op.CONST64, Op.TABLE_GET, Op.TABLE_SET, Op.MEMORY_COPY, Op.MEMORY_FILL -> 4;
-            case Op.CALL_INDIRECT, Op.SELECT, Op.TABLE_GROW, Op.TABLE_FILL, Op.MEMORY_INIT -> 5;
+            case Op.CALL_INDIRECT, Op.SELECT, Op.COPY2, Op.TABLE_GROW, Op.TABLE_FILL, Op.MEMORY_INIT -> 5;
             case Op.TABLE_COPY, Op.TABLE_INIT -> 6;
             case Op.BR_TABLE -> 4 + code[pc + 2];
             default -> throw new IllegalStateException("unknown opcode " + op + " at " + pc);

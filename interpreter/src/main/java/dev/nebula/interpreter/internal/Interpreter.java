@@ -283,6 +283,11 @@ final class Interpreter {
                         stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
                         pc += 3;
                         continue;
+                    case Op.COPY2:
+                        stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
+                        stack[fp + code[pc + 3]] = stack[fp + code[pc + 4]];
+                        pc += 5;
+                        continue;
                     case Op.CONST32:
                         stack[fp + code[pc + 1]] = code[pc + 2];
                         pc += 3;
@@ -306,79 +311,80 @@ final class Interpreter {
 
                     // ---------------------------------------------------------------- memory
                     // Spec 4.4.7: the effective address is the unsigned operand plus the unsigned
-                    // offset, computed in a long so it cannot wrap; out of range traps.
+                    // offset, computed in a long so it cannot wrap; out of range traps. A load's
+                    // operand may carry an i32.add of a constant folded in (wrapping, as i32.add does).
                     case Op.I32_LOAD: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 4) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea);
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I64_LOAD: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 8) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (long) LONG.get(mem, (int) ea);
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.F32_LOAD: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 4) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea) & MASK32;
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.F64_LOAD: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 8) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (long) LONG.get(mem, (int) ea);
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I32_LOAD8_S:
                     case Op.I64_LOAD8_S: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea >= mem.length) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = mem[(int) ea];
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I32_LOAD8_U:
                     case Op.I64_LOAD8_U: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea >= mem.length) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = mem[(int) ea] & 0xFF;
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I32_LOAD16_S:
                     case Op.I64_LOAD16_S: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 2) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (short) SHORT.get(mem, (int) ea);
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I32_LOAD16_U:
                     case Op.I64_LOAD16_U: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 2) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (short) SHORT.get(mem, (int) ea) & 0xFFFF;
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I64_LOAD32_S: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 4) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea);
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I64_LOAD32_U: {
-                        long ea = (stack[fp + code[pc + 2]] & MASK32) + (code[pc + 3] & MASK32);
+                        long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
                         if (ea > mem.length - 4) throw Traps.outOfBounds();
                         stack[fp + code[pc + 1]] = (int) INT.get(mem, (int) ea) & MASK32;
-                        pc += 4;
+                        pc += 5;
                         continue;
                     }
                     case Op.I32_STORE:

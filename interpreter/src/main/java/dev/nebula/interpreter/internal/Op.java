@@ -18,7 +18,9 @@ import dev.nebula.decoder.Opcode;
  * CALL f base    CALL_INDIRECT type table c base   (arguments are slots base..; the callee's frame starts there)
  * COPY d a       CONST32 d v      CONST64 d lo hi   SELECT d a b c
  * GLOBAL_GET d g GLOBAL_SET g a   MEMORY_SIZE d     MEMORY_GROW d a
- * loads d a offset                stores a b offset (a = address, b = value)   STORE_I a imm offset
+ * loads d a add offset            (address: a + add wrapping to 32 bits, then + offset unwrapped)
+ * stores a b offset (a = address, b = value)         STORE_I a imm offset
+ * COPY2 d1 a1 d2 a2
  * unary numeric d a               binary numeric d a b
  * XXX_I d a imm                   (binary op or comparison with a constant right operand)
  * BR_I32_xx_I a imm t            BR_I64_xx a b t    BR_I64_Z a t   BR_I64_NZ a t
@@ -302,8 +304,11 @@ public final class Op {
     public static final int I64_STORE_I = 267;
     public static final int I32_STORE8_I = 268;
 
+    /** Two copies in a row (local.set after local.set): d1 a1 d2 a2, done in that order. */
+    public static final int COPY2 = 269;
+
     /** One past the largest opcode. */
-    public static final int COUNT = 269;
+    public static final int COUNT = 270;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -325,6 +330,7 @@ public final class Op {
             NAMES[BR_I64_EQ + i] = "br.i64." + compares[i];
             NAMES[I32_EQ_I + i] = "i32." + compares[i] + "_i";
         }
+        NAMES[COPY2] = "copy2";
         NAMES[I32_STORE_I] = "i32.store_i";
         NAMES[I64_STORE_I] = "i64.store_i";
         NAMES[I32_STORE8_I] = "i32.store8_i";

@@ -48,6 +48,8 @@ final class Translator {
     /** Start of the last instruction if it wrote one result into a fresh operand slot, else -1. */
     private int lastStart = -1;
     private int lastOp;
+    /** Start of the last instruction if it is a plain COPY that may merge with a following one, else -1. */
+    private int lastCopy = -1;
 
     private ControlFrame[] frames = new ControlFrame[8];
     private int frameCount;
@@ -167,9 +169,20 @@ final class Translator {
         } else if (internal >= Op.MEM) {
             int offset = (int) r.offset();
             if (op.pushCount() == 1) {
-                int a = operand(top());
+                int p = top();
+                int a;
+                int add = 0;
+                if (stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && lastOp == Op.I32_ADD_I
+                        && code[lastStart + 1] == stack.slot(p)) {
+                    // address = x + c just computed for this load alone: fold the add into it.
+                    a = code[lastStart + 2];
+                    add = code[lastStart + 3];
+                    length = lastStart;
+                } else {
+                    a = operand(p);
+                }
                 stack.pop();
-                emitResult(internal, stack.pushSlot(), a, offset);
+                emitResult(internal, stack.pushSlot(), a, add, offset);
             } else {
                 int p = top();
                 int immediateStore = storeOfConstant(internal, p);
@@ -252,6 +265,7 @@ final class Translator {
             if (op == Opcode.LOOP) f.target = length;
         }
         lastStart = -1;
+        lastCopy = -1;
     }
 
     private void elseInstruction() {
@@ -267,6 +281,7 @@ final class Translator {
         stack.resetTo(f.base + f.params);
         reachable = true;
         lastStart = -1;
+        lastCopy = -1;
     }
 
     private void endInstruction() {
@@ -282,6 +297,7 @@ final class Translator {
         stack.resetTo(f.base + f.results);
         reachable = true;
         lastStart = -1;
+        lastCopy = -1;
     }
 
     private ControlFrame label(int depth) {
@@ -314,6 +330,7 @@ final class Translator {
             branch(depth);
             code[skip] = length;
             lastStart = -1;
+        lastCopy = -1;
         }
     }
 
@@ -328,6 +345,7 @@ final class Translator {
         int table = length;
         for (int i = 0; i <= count; i++) emitInt(-1);
         lastStart = -1;
+        lastCopy = -1;
         int values = stack.height() - arity;
         int[] stubDepths = new int[count + 1];
         int[] stubs = new int[count + 1];
@@ -360,11 +378,11 @@ final class Translator {
             int p = from + j;
             int destination = stack.slot(f.base + j);
             switch (stack.kind(p)) {
-                case VirtualStack.LOCAL -> emit(Op.COPY, destination, (int) stack.value(p));
+                case VirtualStack.LOCAL -> emitCopy(destination, (int) stack.value(p));
                 case VirtualStack.CONST -> emitConst(destination, stack.value(p));
                 default -> {
                     // destination <= source, so copying upward never overwrites a value still to copy.
-                    if (stack.slot(p) != destination) emit(Op.COPY, destination, stack.slot(p));
+                    if (stack.slot(p) != destination) emitCopy(destination, stack.slot(p));
                 }
             }
         }
@@ -484,6 +502,7 @@ final class Translator {
         if (!referenced && stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
             code[lastStart + 1] = local;
             lastStart = -1;
+        lastCopy = -1;
             if (tee) stack.retargetTop(local);
             else stack.pop();
             return;
@@ -495,10 +514,10 @@ final class Translator {
         }
         switch (stack.kind(p)) {
             case VirtualStack.LOCAL -> {
-                if (stack.value(p) != local) emit(Op.COPY, local, (int) stack.value(p));
+                if (stack.value(p) != local) emitCopy(local, (int) stack.value(p));
             }
             case VirtualStack.CONST -> emitConst(local, stack.value(p));
-            default -> emit(Op.COPY, local, stack.slot(p));
+            default -> emitCopy(local, stack.slot(p));
         }
         if (!tee) stack.pop();
     }
@@ -585,6 +604,20 @@ final class Translator {
 
     // ------------------------------------------------------------------ emitting
 
+    /** A copy; two in a row, with no label between, become one COPY2. */
+    private void emitCopy(int destination, int source) {
+        if (lastCopy >= 0 && lastCopy + 3 == length) {
+            code[lastCopy] = Op.COPY2;
+            emitInt(destination);
+            emitInt(source);
+            lastStart = -1;
+            lastCopy = -1;
+            return;
+        }
+        emit(Op.COPY, destination, source);
+        lastCopy = length - 3;
+    }
+
     private void emitConst(int destination, long bits) {
         if (bits == (int) bits) emitResult(Op.CONST32, destination, (int) bits);
         else emitResult(Op.CONST64, destination, (int) bits, (int) (bits >>> 32));
@@ -597,6 +630,7 @@ final class Translator {
 
     private void emit(int op, int... operands) {
         lastStart = -1;
+        lastCopy = -1;
         emitInt(op);
         for (int operand : operands) emitInt(operand);
     }
