@@ -286,11 +286,11 @@ final class Translator {
 
     private void endInstruction() {
         ControlFrame f = frames[--frameCount];
-        if (reachable) materialize(f.base, stack.height());
         if (f.kind == ControlFrame.FUNCTION) {
             if (reachable) emitReturn();
             return;
         }
+        if (reachable) materialize(f.base, stack.height());
         // An if without else: when false, its parameters pass through as its results (spec 3.3.8.5).
         if (f.elseFixup >= 0) code[f.elseFixup] = length;
         f.patchFixups(code, length);
@@ -431,6 +431,25 @@ final class Translator {
      * upward copy is safe.
      */
     private void emitReturn() {
+        if (resultCount == 1) {
+            // One result is read where it is: a local, a constant, or its operand slot.
+            int p = top();
+            switch (stack.kind(p)) {
+                case VirtualStack.LOCAL -> {
+                    if (stack.value(p) == 0) emit(Op.RETURN);
+                    else emit(Op.RETURN1, (int) stack.value(p));
+                }
+                case VirtualStack.CONST -> {
+                    emitConst(0, stack.value(p));
+                    emit(Op.RETURN);
+                }
+                default -> {
+                    if (stack.slot(p) == 0) emit(Op.RETURN);
+                    else emit(Op.RETURN1, stack.slot(p));
+                }
+            }
+            return;
+        }
         int from = stack.height() - resultCount;
         materialize(from, stack.height());
         int source = stack.slot(from);
