@@ -751,9 +751,17 @@ final class Interpreter {
                 }
             }
         } catch (TrapException e) {
-            throw Traps.withStack(e, m, fn, depth, entryDepth);
+            TrapException trap = Traps.withStack(e, m, fn, depth, entryDepth);
+            m.release(entryDepth, depth);
+            throw trap;
         } catch (StackOverflowError e) {
-            throw Traps.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
+            TrapException trap = Traps.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
+            m.release(entryDepth, depth);
+            throw trap;
+        } catch (RuntimeException | Error e) {
+            // A host function's exception, or a bug: it passes through unchanged.
+            m.release(entryDepth, depth);
+            throw e;
         }
     }
 }

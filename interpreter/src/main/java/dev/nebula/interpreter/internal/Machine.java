@@ -52,6 +52,15 @@ final class Machine {
         callers = Arrays.copyOf(callers, n);
     }
 
+    /**
+     * Forgets the callers saved in frames {@code from .. to-1} when a run ends by an exception, so
+     * that a thread does not keep the instances of an abandoned call stack (and their memories)
+     * reachable.
+     */
+    void release(int from, int to) {
+        if (to > from) Arrays.fill(callers, from, Math.min(to, callers.length), null);
+    }
+
     /** Drops oversized arrays after the outermost run so that one deep recursion does not pin memory. */
     void trim() {
         if (stack.length > RETAINED_SLOTS) stack = new long[INITIAL_SLOTS];

@@ -347,25 +347,21 @@ final class Translator {
         lastStart = -1;
         lastCopy = -1;
         int values = stack.height() - arity;
-        int[] stubDepths = new int[count + 1];
-        int[] stubs = new int[count + 1];
-        int stubCount = 0;
+        int[] stubs = null; // by label depth: a stub's code index, 0 for none yet (never a stub's index)
         for (int i = 0; i <= count; i++) {
             ControlFrame f = label(labels[i]);
             if (f.kind != ControlFrame.FUNCTION && (arity == 0 || values == f.base)) {
                 bindTarget(f, table + i);
                 continue;
             }
-            // Copies are needed: branch through a stub placed after the table (dead fall-through space).
-            int stub = -1;
-            for (int s = 0; s < stubCount; s++) if (stubDepths[s] == labels[i]) stub = stubs[s];
-            if (stub < 0) {
-                stub = length;
+            // Copies are needed: branch through a stub placed after the table (dead fall-through
+            // space), one per distinct label.
+            if (stubs == null) stubs = new int[frameCount];
+            if (stubs[labels[i]] == 0) {
+                stubs[labels[i]] = length;
                 branch(labels[i]);
-                stubDepths[stubCount] = labels[i];
-                stubs[stubCount++] = stub;
             }
-            code[table + i] = stub;
+            code[table + i] = stubs[labels[i]];
         }
         reachable = false;
     }
