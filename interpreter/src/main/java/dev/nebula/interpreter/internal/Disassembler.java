@@ -52,6 +52,7 @@ public final class Disassembler {
             case Op.CONST64, Op.TABLE_GET, Op.TABLE_SET, Op.MEMORY_COPY, Op.MEMORY_FILL -> 4;
             case Op.CALL_INDIRECT, Op.SELECT, Op.COPY2, Op.TABLE_GROW, Op.TABLE_FILL, Op.MEMORY_INIT -> 5;
             case Op.TABLE_COPY, Op.TABLE_INIT -> 6;
+            case Op.I32_ADD_I2 -> 7;
             case Op.BR_TABLE -> 4 + code[pc + 2];
             default -> throw new IllegalStateException("unknown opcode " + op + " at " + pc);
         };

@@ -563,6 +563,11 @@ final class Interpreter {
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + code[pc + 3];
                         pc += 4;
                         continue;
+                    case Op.I32_ADD_I2:
+                        stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + code[pc + 3];
+                        stack[fp + code[pc + 4]] = (int) stack[fp + code[pc + 5]] + code[pc + 6];
+                        pc += 7;
+                        continue;
                     case Op.I32_MUL_I:
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] * code[pc + 3];
                         pc += 4;

@@ -20,7 +20,7 @@ import dev.nebula.decoder.Opcode;
  * GLOBAL_GET d g GLOBAL_SET g a   MEMORY_SIZE d     MEMORY_GROW d a
  * loads d a add offset            (address: a + add wrapping to 32 bits, then + offset unwrapped)
  * stores a b offset (a = address, b = value)         STORE_I a imm offset
- * COPY2 d1 a1 d2 a2
+ * COPY2 d1 a1 d2 a2              I32_ADD_I2 d1 a1 imm1 d2 a2 imm2
  * unary numeric d a               binary numeric d a b
  * XXX_I d a imm                   (binary op or comparison with a constant right operand)
  * BR_I32_xx_I a imm t            BR_I64_xx a b t    BR_I64_Z a t   BR_I64_NZ a t
@@ -307,8 +307,11 @@ public final class Op {
     /** Two copies in a row (local.set after local.set): d1 a1 d2 a2, done in that order. */
     public static final int COPY2 = 269;
 
+    /** Two i32.add of a constant in a row: d1 a1 imm1 d2 a2 imm2, done in that order. */
+    public static final int I32_ADD_I2 = 270;
+
     /** One past the largest opcode. */
-    public static final int COUNT = 270;
+    public static final int COUNT = 271;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -331,6 +334,7 @@ public final class Op {
             NAMES[I32_EQ_I + i] = "i32." + compares[i] + "_i";
         }
         NAMES[COPY2] = "copy2";
+        NAMES[I32_ADD_I2] = "i32.add_i2";
         NAMES[I32_STORE_I] = "i32.store_i";
         NAMES[I64_STORE_I] = "i64.store_i";
         NAMES[I32_STORE8_I] = "i32.store8_i";

@@ -48,6 +48,14 @@ final class Translator {
     /** Start of the last instruction if it wrote one result into a fresh operand slot, else -1. */
     private int lastStart = -1;
     private int lastOp;
+    /** Position of the last instruction's destination operand, and its two source operands. */
+    private int lastDst;
+    private int lastA;
+    private int lastB;
+    /** Whether the last instruction is the second half of an I32_ADD_I2 (undoing it splits the pair). */
+    private boolean lastMerged;
+    /** Start of the last instruction if it is a plain I32_ADD_I that a following one may join, else -1. */
+    private int lastAdd = -1;
     /** Start of the last instruction if it is a plain COPY that may merge with a following one, else -1. */
     private int lastCopy = -1;
 
@@ -172,12 +180,11 @@ final class Translator {
                 int p = top();
                 int a;
                 int add = 0;
-                if (stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && lastOp == Op.I32_ADD_I
-                        && code[lastStart + 1] == stack.slot(p)) {
+                if (lastWrote(p) && lastOp == Op.I32_ADD_I) {
                     // address = x + c just computed for this load alone: fold the add into it.
-                    a = code[lastStart + 2];
-                    add = code[lastStart + 3];
-                    length = lastStart;
+                    a = lastA;
+                    add = lastB;
+                    undoLast();
                 } else {
                     a = operand(p);
                 }
@@ -264,8 +271,7 @@ final class Translator {
                     stack.height() - params, params, results);
             if (op == Opcode.LOOP) f.target = length;
         }
-        lastStart = -1;
-        lastCopy = -1;
+        forgetLast();
     }
 
     private void elseInstruction() {
@@ -280,8 +286,7 @@ final class Translator {
         f.kind = ControlFrame.ELSE;
         stack.resetTo(f.base + f.params);
         reachable = true;
-        lastStart = -1;
-        lastCopy = -1;
+        forgetLast();
     }
 
     private void endInstruction() {
@@ -296,8 +301,7 @@ final class Translator {
         f.patchFixups(code, length);
         stack.resetTo(f.base + f.results);
         reachable = true;
-        lastStart = -1;
-        lastCopy = -1;
+        forgetLast();
     }
 
     private ControlFrame label(int depth) {
@@ -329,8 +333,7 @@ final class Translator {
             int skip = branchOnTop(true);
             branch(depth);
             code[skip] = length;
-            lastStart = -1;
-        lastCopy = -1;
+            forgetLast();
         }
     }
 
@@ -344,8 +347,7 @@ final class Translator {
         emit(Op.BR_TABLE, index, count);
         int table = length;
         for (int i = 0; i <= count; i++) emitInt(-1);
-        lastStart = -1;
-        lastCopy = -1;
+        forgetLast();
         int values = stack.height() - arity;
         int[] stubs = null; // by label depth: a stub's code index, 0 for none yet (never a stub's index)
         for (int i = 0; i <= count; i++) {
@@ -396,19 +398,19 @@ final class Translator {
      */
     private int branchOnTop(boolean whenZero) {
         int p = top();
-        if (stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
+        if (lastWrote(p)) {
             int fused = Fusion.branch(lastOp, whenZero);
             if (fused >= 0) {
-                int a = code[lastStart + 2];
-                int b = code[lastStart + 3];
-                length = lastStart;
+                int a = lastA;
+                int b = lastB;
+                undoLast();
                 stack.pop();
                 emit(fused, a, b, -1);
                 return length - 1;
             }
             if (lastOp == Op.I32_EQZ || lastOp == Op.I64_EQZ) {
-                int a = code[lastStart + 2];
-                length = lastStart;
+                int a = lastA;
+                undoLast();
                 stack.pop();
                 int jump = lastOp == Op.I32_EQZ ? (whenZero ? Op.BR_IF_NZ : Op.BR_IF_Z) : (whenZero ? Op.BR_I64_NZ : Op.BR_I64_Z);
                 emit(jump, a, -1);
@@ -514,10 +516,9 @@ final class Translator {
     private void localSet(int local, boolean tee) {
         int p = top();
         boolean referenced = stack.refersTo(local, p);
-        if (!referenced && stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastStart + 1] == stack.slot(p)) {
-            code[lastStart + 1] = local;
-            lastStart = -1;
-        lastCopy = -1;
+        if (!referenced && lastWrote(p)) {
+            code[lastDst] = local;
+            forgetLast();
             if (tee) stack.retargetTop(local);
             else stack.pop();
             return;
@@ -625,8 +626,7 @@ final class Translator {
             code[lastCopy] = Op.COPY2;
             emitInt(destination);
             emitInt(source);
-            lastStart = -1;
-            lastCopy = -1;
+            forgetLast();
             return;
         }
         emit(Op.COPY, destination, source);
@@ -644,17 +644,58 @@ final class Translator {
     }
 
     private void emit(int op, int... operands) {
-        lastStart = -1;
-        lastCopy = -1;
+        forgetLast();
         emitInt(op);
         for (int operand : operands) emitInt(operand);
     }
 
-    /** Emits an instruction whose first operand is the one slot it writes, after reading all its inputs. */
+    /**
+     * Emits an instruction whose first operand is the one slot it writes, after reading all its
+     * inputs; it stays open to the rewrites of {@link #lastWrote} until the next emit or label.
+     * Two i32.add of a constant in a row (loop counters, pointer steps) become one I32_ADD_I2.
+     */
     private void emitResult(int op, int... operands) {
-        int start = length;
-        emit(op, operands);
+        int start;
+        if (op == Op.I32_ADD_I && lastAdd >= 0 && lastAdd + 4 == length) {
+            start = lastAdd;
+            code[start] = Op.I32_ADD_I2;
+            for (int operand : operands) emitInt(operand);
+            forgetLast();
+            lastMerged = true;
+            lastDst = start + 4;
+        } else {
+            start = length;
+            emit(op, operands);
+            lastMerged = false;
+            lastDst = start + 1;
+            if (op == Op.I32_ADD_I) lastAdd = start;
+        }
         lastStart = start;
         lastOp = op;
+        lastA = operands.length > 1 ? operands[1] : 0;
+        lastB = operands.length > 2 ? operands[2] : 0;
+    }
+
+    /** Whether the last instruction just wrote operand position {@code p}'s slot, and nothing came after it. */
+    private boolean lastWrote(int p) {
+        return stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastDst] == stack.slot(p);
+    }
+
+    /** Takes the last instruction back out of the code, to emit a fused form of it instead. */
+    private void undoLast() {
+        if (lastMerged) {
+            code[lastStart] = Op.I32_ADD_I;
+            length = lastStart + 4;
+        } else {
+            length = lastStart;
+        }
+        forgetLast();
+    }
+
+    /** Nothing emitted so far may be rewritten any more: a label, or an instruction that is not rewritable. */
+    private void forgetLast() {
+        lastStart = -1;
+        lastCopy = -1;
+        lastAdd = -1;
     }
 }
