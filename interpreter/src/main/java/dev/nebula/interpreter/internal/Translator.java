@@ -518,7 +518,7 @@ final class Translator {
         boolean referenced = stack.refersTo(local, p);
         if (!referenced && lastWrote(p)) {
             code[lastDst] = local;
-            forgetLast();
+            lastStart = -1; // no longer writes the operand slot; an add may still join it (lastAdd)
             if (tee) stack.retargetTop(local);
             else stack.pop();
             return;
