@@ -763,8 +763,9 @@ final class Interpreter {
             TrapException trap = Traps.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
             m.release(entryDepth, depth);
             throw trap;
-        } catch (RuntimeException | Error e) {
-            // A host function's exception, or a bug: it passes through unchanged.
+        } catch (Throwable e) {
+            // A host function's exception (even a sneaky checked one), or a bug: it passes
+            // through unchanged.
             m.release(entryDepth, depth);
             throw e;
         }
