@@ -39,8 +39,17 @@ final class InterpretedFunction extends WasmFunction {
         return Interpreter.invoke(this, args);
     }
 
+    /**
+     * {@code func 3 ($fib)}, or {@code func 3} without a name. Built with a StringBuilder rather
+     * than {@code +}, whose invokedynamic is linked on first use: trap traces are built after a
+     * StackOverflowError too, where there may be no stack left to link it (and a failed link is
+     * permanent).
+     */
     @Override
     public String describe() {
-        return "func " + context.module.validated.module().describeFunction(functionIndex);
+        StringBuilder s = new StringBuilder("func ").append(functionIndex);
+        String name = context.module.validated.module().names().functionName(functionIndex);
+        if (name != null) s.append(" ($").append(name).append(')');
+        return s.toString();
     }
 }

@@ -37,6 +37,10 @@ final class Interpreter {
 
     private static final long MASK32 = 0xFFFF_FFFFL;
 
+    static {
+        Traps.load();
+    }
+
     private Interpreter() {
     }
 

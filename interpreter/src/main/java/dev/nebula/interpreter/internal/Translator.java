@@ -22,8 +22,12 @@ import java.util.Arrays;
  *     {@code local.get}, {@code *.const} and {@code drop} usually emit nothing;</li>
  * <li>writes a result straight into a local when the next instruction is {@code local.set} or
  *     {@code local.tee} of it (the previous instruction's destination is patched);</li>
- * <li>fuses an i32 comparison or {@code i32.eqz} with the {@code br_if} or {@code if} that
+ * <li>gives binary operators with a constant operand an inline immediate, and stores of a
+ *     constant their own form ({@link Fusion});</li>
+ * <li>fuses an i32 or i64 comparison or {@code eqz} with the {@code br_if} or {@code if} that
  *     consumes it;</li>
+ * <li>folds an {@code i32.add} of a constant into the load that uses its result, and merges two
+ *     adds of a constant, or two copies, that follow each other without a label between;</li>
  * <li>resolves every branch to a code index, with the copies of the label's values (spec 4.4.8,
  *     "br") emitted in line; a branch that needs no copies is a bare jump;</li>
  * <li>drops unreachable code.</li>

@@ -16,7 +16,18 @@ final class Traps {
     /** Traces longer than this keep the innermost frames and one line saying how many were left out. */
     static final int MAX_TRACE = 1000;
 
+    static {
+        // Load and initialise what a trap needs now, on a shallow stack: after a StackOverflowError
+        // there may be no room left to load a class, and one whose initialisation failed stays
+        // unusable for the life of the JVM.
+        callStackExhausted().withWasmStack(List.of("func 0"));
+    }
+
     private Traps() {
+    }
+
+    /** Initialises this class (see the static block); the loop's class calls it once. */
+    static void load() {
     }
 
     static TrapException unreachable() {
@@ -73,7 +84,7 @@ final class Traps {
         add(stack, current);
         for (int d = depth - 1; d >= entryDepth; d--) {
             if (stack.size() >= MAX_TRACE) {
-                stack.add("... " + (d - entryDepth + 1) + " more frames");
+                stack.add(new StringBuilder("... ").append(d - entryDepth + 1).append(" more frames").toString());
                 break;
             }
             add(stack, machine.callers[d]);
