@@ -10,8 +10,9 @@
  * instruction reads the local or an inline constant directly), a result computed for
  * {@code local.set} is written straight into the local, comparisons fuse with the branch that
  * consumes them, and a branch is a jump plus, only when the label's values are not already in
- * place, a few copies. On the C workloads this executes about a third of the Wasm instruction
- * count as dispatches.
+ * place, a few copies. Constants become immediates, and a few frequent pairs (address add and
+ * load, two adds, two copies) become one instruction. The inner loop of the sieve workload, 14
+ * Wasm instructions, runs as 4 dispatches.
  *
  * <h2>Pieces</h2>
  * <ul>
