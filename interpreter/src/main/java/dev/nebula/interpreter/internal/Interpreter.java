@@ -93,8 +93,8 @@ final class Interpreter {
 
     /**
      * Runs {@code entry}, whose code is {@code code} and whose frame is set up at {@code fp},
-     * from {@code pc} until it returns; its results are then in the first slots of that frame. {@code limit} is the frame-stack depth past which
-     * a call exhausts the call stack.
+     * from {@code pc} until it returns; its results are then in the first slots of that frame.
+     * {@code limit} is the frame-stack depth past which a call exhausts the call stack.
      */
     @SuppressWarnings("fallthrough")
     private static void run(int[] code, long[] stack, int pc, int fp, Machine m, InterpretedFunction entry, int limit) {
@@ -108,7 +108,7 @@ final class Interpreter {
         try {
             while (true) {
                 switch (code[pc]) {
-                    // ---------------------------------------------------------------- control
+                    // ---------------------------------------------------------------- control (spec 4.4.8)
                     case Op.UNREACHABLE:
                         throw Traps.unreachable();
                     case Op.JUMP:
@@ -282,7 +282,7 @@ final class Interpreter {
                         continue;
                     }
 
-                    // ---------------------------------------------------------------- variables
+                    // ------------------------------------------- parametric and variables (spec 4.4.4, 4.4.5)
                     case Op.COPY:
                         stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
                         pc += 3;
@@ -313,7 +313,7 @@ final class Interpreter {
                         pc += 3;
                         continue;
 
-                    // ---------------------------------------------------------------- memory
+                    // ---------------------------------------------------------------- memory (spec 4.4.7)
                     // Spec 4.4.7: the effective address is the unsigned operand plus the unsigned
                     // offset, computed in a long so it cannot wrap; out of range traps. A load's
                     // operand may carry an i32.add of a constant folded in (wrapping, as i32.add does).
@@ -457,7 +457,7 @@ final class Interpreter {
                         continue;
                     }
 
-                    // ---------------------------------------------------------------- i32
+                    // ------------------------------------------ i32 (spec 4.4.1, operators 4.3.2)
                     case Op.I32_EQZ:
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] == 0 ? 1 : 0;
                         pc += 3;
@@ -653,7 +653,7 @@ final class Interpreter {
                         pc += 4;
                         continue;
 
-                    // ---------------------------------------------------------------- i64
+                    // ------------------------------------------ i64 (spec 4.4.1, operators 4.3.2)
                     case Op.I64_EQZ:
                         stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] == 0 ? 1 : 0;
                         pc += 3;
@@ -711,7 +711,7 @@ final class Interpreter {
                         pc += 4;
                         continue;
 
-                    // ---------------------------------------------------------------- conversions
+                    // ------------------------------------------ conversions (spec 4.3.4)
                     case Op.I32_WRAP_I64:
                         stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]];
                         pc += 3;
@@ -725,7 +725,7 @@ final class Interpreter {
                         pc += 3;
                         continue;
 
-                    // ---------------------------------------------------------------- f64
+                    // ------------------------------------------ f64 (spec 4.3.3: IEEE 754, round to nearest)
                     case Op.F64_ADD:
                         stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Double.longBitsToDouble(stack[fp + code[pc + 2]])
                                 + Double.longBitsToDouble(stack[fp + code[pc + 3]]));
