@@ -37,14 +37,15 @@ gcc -O2 -ffp-contract=off -o "$native/harness" "$src/native_harness.c" "${worklo
 gcc -O2 -ffp-contract=off -o "$native/c-program" "${program_sources[@]}"
 "$native/c-program" > "$out/c-program.stdout.expected"
 
-# Each case: workload, name of the case, arguments. "default" is what benchmarks run;
-# "small" is quick enough for unit tests of a slow engine.
+# Each case: workload, name of the case, arguments. "default" is a long run (a fast engine);
+# "small" is quick enough for unit tests of a slow engine; "interp" is what
+# InterpreterVsChicoryBenchmark runs, sized so that one call takes 5-50 ms on Nebula's interpreter.
 cases=(
-  "fib default 30" "fib small 10"
-  "sieve default 1000000 5" "sieve small 1000 1"
-  "matmul default 128 2" "matmul small 8 1"
-  "sha256 default 65536 16" "sha256 small 1000 2"
-  "quicksort default 100000 4" "quicksort small 100 1"
+  "fib default 30" "fib small 10" "fib interp 28"
+  "sieve default 1000000 5" "sieve small 1000 1" "sieve interp 250000 1"
+  "matmul default 128 2" "matmul small 8 1" "matmul interp 64 2"
+  "sha256 default 65536 16" "sha256 small 1000 2" "sha256 interp 16384 4"
+  "quicksort default 100000 4" "quicksort small 100 1" "quicksort interp 20000 1"
 )
 declare -A result_type=([fib]=i32 [sieve]=i32 [matmul]=i64 [sha256]=i64 [quicksort]=i32)
 {

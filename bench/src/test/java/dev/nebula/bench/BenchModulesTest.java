@@ -59,7 +59,7 @@ class BenchModulesTest {
         }
         for (String name : WORKLOADS) {
             assertTrue(expected.containsKey(name + ".result"), name + ".result");
-            for (String kind : List.of("default", "small")) {
+            for (String kind : List.of("default", "small", InterpreterVsChicoryBenchmark.CASE)) {
                 String key = name + "." + kind;
                 assertTrue(expected.getProperty(key + ".args", "").matches("\\d+( \\d+)?"), key + ".args");
                 assertTrue(expected.getProperty(key + ".expected", "").matches("-?\\d+"), key + ".expected");
