@@ -746,12 +746,49 @@ final class Interpreter {
                                 / Double.longBitsToDouble(stack[fp + code[pc + 3]]));
                         pc += 4;
                         continue;
+                    case Op.F64_GT:
+                        stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                > Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.F64_LE:
+                        stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                <= Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
+                        pc += 4;
+                        continue;
+                    case Op.F64_GE:
+                        stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
+                                >= Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
+                        pc += 4;
+                        continue;
                     case Op.F64_LT:
                         stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
                                 < Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
                         pc += 4;
                         continue;
 
+
+                    // ------------------------------------------ f32 (spec 4.3.3), in float: never through double
+                    case Op.F32_ADD:
+                        stack[fp + code[pc + 1]] = Float.floatToRawIntBits(Float.intBitsToFloat((int) stack[fp + code[pc + 2]])
+                                + Float.intBitsToFloat((int) stack[fp + code[pc + 3]])) & MASK32;
+                        pc += 4;
+                        continue;
+                    case Op.F32_SUB:
+                        stack[fp + code[pc + 1]] = Float.floatToRawIntBits(Float.intBitsToFloat((int) stack[fp + code[pc + 2]])
+                                - Float.intBitsToFloat((int) stack[fp + code[pc + 3]])) & MASK32;
+                        pc += 4;
+                        continue;
+                    case Op.F32_MUL:
+                        stack[fp + code[pc + 1]] = Float.floatToRawIntBits(Float.intBitsToFloat((int) stack[fp + code[pc + 2]])
+                                * Float.intBitsToFloat((int) stack[fp + code[pc + 3]])) & MASK32;
+                        pc += 4;
+                        continue;
+                    case Op.F32_DIV:
+                        stack[fp + code[pc + 1]] = Float.floatToRawIntBits(Float.intBitsToFloat((int) stack[fp + code[pc + 2]])
+                                / Float.intBitsToFloat((int) stack[fp + code[pc + 3]])) & MASK32;
+                        pc += 4;
+                        continue;
                     default:
                         // Rare instructions; they may grow memory or run code, so re-read both arrays.
                         pc = RareOps.execute(code, pc, stack, fp, ctx);
