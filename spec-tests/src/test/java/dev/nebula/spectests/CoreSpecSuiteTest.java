@@ -74,14 +74,14 @@ class CoreSpecSuiteTest {
             return DynamicTest.dynamicTest(name + ": conversion", wast.toUri(), () -> fail(e.getMessage()));
         }
         ScriptRun run = runner.start(script);
-        Stream<DynamicNode> tests = run.commands().stream().flatMap(command -> {
+        Stream<DynamicNode> tests = run.commands().stream().<DynamicNode>flatMap(command -> {
             Optional<SkipReason> skip = run.skipReason(command);
             if (skip.isPresent()) {
                 tally.addSkip(skip.get());
                 return Stream.empty();
             }
             return Stream.of(commandTest(wast, run, command, tally));
-        });
+        }).onClose(run::close); // JUnit closes the stream after the script's tests: free its store
         return DynamicContainer.dynamicContainer(name, wast.toUri(), tests);
     }
 

@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * that uses it. Guest code runs on a {@link GuestThread} with a large stack; a command that does
  * not finish within {@link #COMMAND_TIMEOUT_MILLIS} fails, and so does the rest of the script.
  */
-public final class ScriptRun {
+public final class ScriptRun implements AutoCloseable {
 
     /** A spec command runs in milliseconds; two minutes means the engine is stuck. */
     public static final long COMMAND_TIMEOUT_MILLIS = 120_000;
@@ -71,8 +71,8 @@ public final class ScriptRun {
     private final SkipList skips;
     private final Engine engine;
     private final GuestThread guest;
-    private final Store store;
-    private final Linker linker = new Linker();
+    private Store store;
+    private Linker linker = new Linker();
     private final Map<String, Defined> named = new HashMap<>();
     private final Map<Long, SpecValues.HostRef> hostRefs = new HashMap<>();
     private Defined latest;
@@ -110,11 +110,29 @@ public final class ScriptRun {
         return skips.reasonFor(engineName(), script.name(), command, () -> touchesV128(command));
     }
 
-    /** Runs every command in order. */
+    /** Runs every command in order, then {@link #close() closes} the run. */
     public List<CommandResult> runAll() {
         List<CommandResult> results = new ArrayList<>(commands().size());
         for (ScriptCommand command : commands()) results.add(run(command));
+        close();
         return results;
+    }
+
+    /**
+     * Lets go of the store and every instance, memory and table in it, so that a caller that
+     * keeps many runs (a test tree keeps one per script) does not keep all their memories.
+     * Commands run after this fail.
+     */
+    @Override
+    public void close() {
+        if (store == null) return;
+        store = null;
+        linker = null;
+        named.clear();
+        latest = null;
+        hostRefs.clear();
+        decoded.clear();
+        if (abandoned == null) abandoned = "not run: the script run was closed";
     }
 
     /**

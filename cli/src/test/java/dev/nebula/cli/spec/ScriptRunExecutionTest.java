@@ -100,4 +100,18 @@ class ScriptRunExecutionTest {
         assertEquals(status, r.status().name().toLowerCase(java.util.Locale.ROOT), r.describe());
         if (r.skipped()) assertEquals("SIMD execution: the interpreter does not run v128 code", r.skipReason().text());
     }
+
+    @Test
+    void aClosedRunLetsGoOfItsStoreAndRunsNothingMore() throws IOException, URISyntaxException {
+        LoadedScript script = LoadedScript.fromJson(resource("exec/exec.json"));
+        ScriptRun run = SpecRunner.withBundledSkips().start(script);
+        ScriptCommand module = script.script().commands().get(0);
+        ScriptCommand add = script.script().commands().get(2);
+        assertEquals(Status.PASSED, run.run(module).status());
+        assertEquals(Status.PASSED, run.run(add).status());
+        run.close();
+        CommandResult after = run.run(add);
+        assertEquals(Status.FAILED, after.status());
+        assertEquals("not run: the script run was closed", after.detail());
+    }
 }
