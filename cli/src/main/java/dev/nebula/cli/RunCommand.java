@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
                 "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
-                "1:the module is malformed, invalid or cannot be linked",
+                "1:the module is malformed, invalid or cannot be linked, or uses what the engine does not support",
                 "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
                 "3:the module file could not be read",
                 "70:internal error",
@@ -181,6 +181,11 @@ final class RunCommand implements Callable<Integer> {
                 wasi.flush();
                 printTrap(e, err);
                 return TRAP;
+            } catch (UnsupportedOperationException e) {
+                // An engine's documented gap (the interpreter does not execute SIMD), not a bug.
+                wasi.flush();
+                err.println(module + ": unsupported: " + e.getMessage());
+                return ExitCodes.REJECTED;
             } finally {
                 wasi.flush();
             }

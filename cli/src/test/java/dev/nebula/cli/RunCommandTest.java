@@ -187,6 +187,14 @@ class RunCommandTest {
         assertEquals(ExitCodes.REJECTED, unlinked.exitCode());
         assertEquals(unlinkable + ": unlinkable: unknown import: \"env\" \"foo\"", unlinked.err().strip());
 
+        // (func (export "f") (result i32) (i32x4.extract_lane 0 (i32x4.splat (i32.const 5))))
+        Path simd = Files.write(dir.resolve("simd.wasm"), TestModules.hex(
+                "0061736d01000000 0105016000017f 03020100 070501016600 00 0a0b0109004105fd11fd1b000b"));
+        CliRun unsupported = CliRun.of("run", "--invoke", "f", simd.toString());
+        assertEquals(ExitCodes.REJECTED, unsupported.exitCode());
+        assertTrue(unsupported.err().startsWith(simd + ": unsupported: "), unsupported.err());
+        assertFalse(unsupported.showsStackTrace());
+
         CliRun noStart = CliRun.of("run", INVOKE);
         assertEquals(ExitCodes.USAGE, noStart.exitCode());
         assertTrue(noStart.err().startsWith("nebula run: " + INVOKE + " exports no _start function; call one of its functions with --invoke NAME"),
