@@ -90,6 +90,7 @@ public final class ChicoryRatios {
     }
 
     private static String ms(double value) {
+        if (Double.isNaN(value)) return "?"; // JMH gives no error below 3 samples
         return format(value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
