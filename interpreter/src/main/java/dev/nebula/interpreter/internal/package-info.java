@@ -21,7 +21,9 @@
  *     {@link dev.nebula.interpreter.internal.ControlFrame}s; forward branches are patched at
  *     {@code end}. {@link dev.nebula.interpreter.internal.Fusion} holds the rewrite rules.</li>
  * <li>{@link dev.nebula.interpreter.internal.Op} — the instruction set and its operand layouts.</li>
- * <li>{@link dev.nebula.interpreter.internal.Interpreter} — the loop; rare instructions run in
+ * <li>{@link dev.nebula.interpreter.internal.Interpreter} — a hot loop with no calls in it (so
+ *     that C2 keeps pc, fp, stack and code in registers) and a driver for calls, returns and the
+ *     instructions that call out; rare instructions run in
  *     {@link dev.nebula.interpreter.internal.RareOps} and
  *     {@link dev.nebula.interpreter.internal.NumericOps}, the operators with subtle rules in
  *     {@link dev.nebula.interpreter.internal.Numerics}.</li>
@@ -39,7 +41,7 @@
  * (host functions, other engines) go through {@code WasmFunction.invoke} after publishing the
  * loop's frames to the store and its stack top to the {@code Machine}, so a host function may call
  * back into Wasm; only such round trips use the JVM stack, and a {@link StackOverflowError} there
- * becomes a "call stack exhausted" trap in the innermost loop. A trap leaving the loop gets the
+ * becomes a "call stack exhausted" trap in the innermost driver. A trap leaving the loop gets the
  * loop's frames appended to the Wasm stack it carries, innermost first.
  */
 package dev.nebula.interpreter.internal;

@@ -9,13 +9,12 @@ import java.io.InputStream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Guards the JIT budget of the interpreter loop: HotSpot never compiles a method of more than
- * 8000 bytes of bytecode (HugeMethodLimit), and C2 stops inlining callees once a compilation
- * reaches 8000 bytes (DesiredMethodLimit). The loop must stay below with room to spare.
+ * Guards the JIT budget of the interpreter's hot loop: HotSpot never compiles a method of more
+ * than 8000 bytes of bytecode (HugeMethodLimit), and the loop must stay below with room to spare.
  */
 class HotLoopSizeTest {
 
-    /** Leaves room for the small helpers the JIT should still inline into the loop. */
+    /** Some room below the limit, so that an innocent change does not silently stop the JIT. */
     private static final int BUDGET = 7600;
 
     @Test
