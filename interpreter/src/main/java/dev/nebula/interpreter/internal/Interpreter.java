@@ -545,6 +545,18 @@ final class Interpreter {
                     stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] & MASK32) >= (stack[fp + code[pc + 3]] & MASK32) ? 1 : 0;
                     pc += 4;
                     continue;
+                case Op.I32_CLZ:
+                    stack[fp + code[pc + 1]] = Integer.numberOfLeadingZeros((int) stack[fp + code[pc + 2]]);
+                    pc += 3;
+                    continue;
+                case Op.I32_CTZ:
+                    stack[fp + code[pc + 1]] = Integer.numberOfTrailingZeros((int) stack[fp + code[pc + 2]]);
+                    pc += 3;
+                    continue;
+                case Op.I32_POPCNT:
+                    stack[fp + code[pc + 1]] = Integer.bitCount((int) stack[fp + code[pc + 2]]);
+                    pc += 3;
+                    continue;
                 case Op.I32_ADD:
                     stack[fp + code[pc + 1]] = (int) stack[fp + code[pc + 2]] + (int) stack[fp + code[pc + 3]];
                     pc += 4;
@@ -733,6 +745,13 @@ final class Interpreter {
                     stack[fp + code[pc + 1]] = (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) < (stack[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
                     pc += 4;
                     continue;
+                case Op.I64_ROTL: {
+                    long x = stack[fp + code[pc + 2]];
+                    int n = (int) stack[fp + code[pc + 3]];
+                    stack[fp + code[pc + 1]] = (x << n) | (x >>> -n);
+                    pc += 4;
+                    continue;
+                }
                 case Op.I64_ADD:
                     stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] + stack[fp + code[pc + 3]];
                     pc += 4;
@@ -820,6 +839,36 @@ final class Interpreter {
                             >= Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;
                     pc += 4;
                     continue;
+                case Op.F64_ABS:
+                    // abs and neg touch only the sign bit, NaN payloads included (spec 4.3.3).
+                    stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] & 0x7FFF_FFFF_FFFF_FFFFL;
+                    pc += 3;
+                    continue;
+                case Op.F64_NEG:
+                    stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]] ^ Long.MIN_VALUE;
+                    pc += 3;
+                    continue;
+                case Op.F64_SQRT:
+                    stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(Math.sqrt(Double.longBitsToDouble(stack[fp + code[pc + 2]])));
+                    pc += 3;
+                    continue;
+                case Op.F64_CONVERT_I32_S:
+                    stack[fp + code[pc + 1]] = Double.doubleToRawLongBits((int) stack[fp + code[pc + 2]]);
+                    pc += 3;
+                    continue;
+                case Op.F64_CONVERT_I32_U:
+                    stack[fp + code[pc + 1]] = Double.doubleToRawLongBits(stack[fp + code[pc + 2]] & MASK32);
+                    pc += 3;
+                    continue;
+                case Op.I32_TRUNC_F64_S: {
+                    // Spec 4.3.4 trunc_s: NaN is an invalid conversion; outside (-2^31 - 1, 2^31) overflows.
+                    double d = Double.longBitsToDouble(stack[fp + code[pc + 2]]);
+                    if (d != d) throw Traps.invalidConversion();
+                    if (!(d > -2147483649.0 && d < 2147483648.0)) throw Traps.integerOverflow();
+                    stack[fp + code[pc + 1]] = (int) d;
+                    pc += 3;
+                    continue;
+                }
                 case Op.F64_LT:
                     stack[fp + code[pc + 1]] = Double.longBitsToDouble(stack[fp + code[pc + 2]])
                             < Double.longBitsToDouble(stack[fp + code[pc + 3]]) ? 1 : 0;

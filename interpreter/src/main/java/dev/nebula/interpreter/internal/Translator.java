@@ -175,7 +175,12 @@ final class Translator {
     /** Loads, stores, numeric instructions, and SIMD (translated, but unsupported when run). */
     private void fixedSignature(Opcode op, CodeReader r) {
         int internal = Op.fromWasm(op);
-        if (internal >= Op.NUM) {
+        if (internal == Op.I64_REINTERPRET_F64 || internal == Op.F64_REINTERPRET_I64) {
+            // The same 64 bits either way: a plain copy (which often disappears into a local.set).
+            int a = operand(top());
+            stack.pop();
+            emitResult(Op.COPY, stack.pushSlot(), a);
+        } else if (internal >= Op.NUM) {
             if (op.popCount() == 1) unary(internal);
             else binary(internal);
         } else if (internal >= Op.MEM) {
