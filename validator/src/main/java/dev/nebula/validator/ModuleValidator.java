@@ -42,8 +42,10 @@ public final class ModuleValidator {
     public static ValidatedModule validate(DecodedModule module) {
         checkImports(module);
         checkFunctionTypes(module);
-        for (TableType table : module.tables()) checkTable(table, "table");
-        for (MemoryType memory : module.memories()) checkMemory(memory, "memory");
+        int importedTables = module.allTables().size() - module.tables().size();
+        for (int i = 0; i < module.tables().size(); i++) checkTable(module.tables().get(i), "table " + (importedTables + i));
+        int importedMemories = module.allMemories().size() - module.memories().size();
+        for (int i = 0; i < module.memories().size(); i++) checkMemory(module.memories().get(i), "memory " + (importedMemories + i));
         if (module.allMemories().size() > 1) throw new InvalidModuleException("multiple memories", null);
 
         ModuleContext context = new ModuleContext(module, declaredReferences(module));
