@@ -1,13 +1,11 @@
 package dev.nebula.decoder;
 
-import dev.nebula.decoder.testkit.ModuleArbitraries;
+import dev.nebula.decoder.testkit.ModuleInputProviders;
 import dev.nebula.decoder.testkit.Mutant;
 import dev.nebula.decoder.testkit.TypedOutcome;
 import dev.nebula.wasm.MalformedModuleException;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link TypedOutcome#LIMIT}: never another exception, an error, or a hang. Tries are kept
  * modest so the decoder's tests stay well under a minute.
  */
-class DecoderRobustnessPropertyTest {
+class DecoderRobustnessPropertyTest extends ModuleInputProviders {
 
     @Property(tries = 1000)
     void anyBytes(@ForAll("anyBytes") byte[] input) {
@@ -57,35 +55,5 @@ class DecoderRobustnessPropertyTest {
             assertTrue(offset >= 0 && offset <= input.length,
                     () -> "offset " + offset + " outside the " + input.length + "-byte input: " + outcome.error().getMessage());
         }
-    }
-
-    @Provide
-    Arbitrary<byte[]> anyBytes() {
-        return ModuleArbitraries.anyBytes(600);
-    }
-
-    @Provide
-    Arbitrary<byte[]> headerThenAnyBytes() {
-        return ModuleArbitraries.headerThenAnyBytes(600);
-    }
-
-    @Provide
-    Arbitrary<byte[]> framedSectionsOfJunk() {
-        return ModuleArbitraries.framedSectionsOfJunk();
-    }
-
-    @Provide
-    Arbitrary<byte[]> functionOfRandomInstructions() {
-        return ModuleArbitraries.functionOfRandomInstructions();
-    }
-
-    @Provide
-    Arbitrary<Mutant> mutantsOfSamples() {
-        return ModuleArbitraries.mutantsOfSamples();
-    }
-
-    @Provide
-    Arbitrary<Mutant> mutantsOfSightglass() {
-        return ModuleArbitraries.mutantsOfSightglass();
     }
 }

@@ -1,11 +1,9 @@
 package dev.nebula.validator;
 
-import dev.nebula.decoder.testkit.ModuleArbitraries;
+import dev.nebula.decoder.testkit.ModuleInputProviders;
 import dev.nebula.decoder.testkit.Mutant;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Whatever the bytes, decoding then validating gives a validated module, a malformed-module or
@@ -13,7 +11,7 @@ import net.jqwik.api.Provide;
  * The generators are the decoder's (its test-jar); here most of their output that decodes
  * reaches the validator's typing rules, the functions of random instructions above all.
  */
-class ValidatorRobustnessPropertyTest {
+class ValidatorRobustnessPropertyTest extends ModuleInputProviders {
 
     @Property(tries = 300)
     void anyBytes(@ForAll("anyBytes") byte[] input) {
@@ -43,35 +41,5 @@ class ValidatorRobustnessPropertyTest {
     @Property(tries = 300)
     void mutantsOfSightglassModules(@ForAll("mutantsOfSightglass") Mutant mutant) {
         DecodeThenValidate.outcomeOf(mutant.bytes());
-    }
-
-    @Provide
-    Arbitrary<byte[]> anyBytes() {
-        return ModuleArbitraries.anyBytes(600);
-    }
-
-    @Provide
-    Arbitrary<byte[]> headerThenAnyBytes() {
-        return ModuleArbitraries.headerThenAnyBytes(600);
-    }
-
-    @Provide
-    Arbitrary<byte[]> framedSectionsOfJunk() {
-        return ModuleArbitraries.framedSectionsOfJunk();
-    }
-
-    @Provide
-    Arbitrary<byte[]> functionOfRandomInstructions() {
-        return ModuleArbitraries.functionOfRandomInstructions();
-    }
-
-    @Provide
-    Arbitrary<Mutant> mutantsOfSamples() {
-        return ModuleArbitraries.mutantsOfSamples();
-    }
-
-    @Provide
-    Arbitrary<Mutant> mutantsOfSightglass() {
-        return ModuleArbitraries.mutantsOfSightglass();
     }
 }
