@@ -23,13 +23,7 @@ final class FdIoFunctions {
 
     /** {@code fd_read(fd, iovs: iovec_array) -> size}: needs {@code fd_read}. */
     int read(GuestMemory m, long[] a) throws IOException {
-        Descriptor d = ctx.fds().get(i32(a, 0));
-        d.require(Rights.FD_READ);
-        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
-        int out = i32(a, 3);
-        m.check(out, 4);
-        m.writeInt(out, transferIn(m, d, iovs, -1));
-        return Errno.SUCCESS;
+        return vectored(m, a, Rights.FD_READ, false);
     }
 
     /**
@@ -37,38 +31,37 @@ final class FdIoFunctions {
      * a stream has no offsets and gives ESPIPE, as pread(2) on a pipe does.
      */
     int pread(GuestMemory m, long[] a) throws IOException {
-        Descriptor d = ctx.fds().get(i32(a, 0));
-        d.require(Rights.FD_READ);
-        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
-        long offset = i64(a, 3);
-        if (offset < 0) throw new WasiError(Errno.INVAL);
-        int out = i32(a, 4);
-        m.check(out, 4);
-        m.writeInt(out, transferIn(m, d, iovs, offset));
-        return Errno.SUCCESS;
+        return vectored(m, a, Rights.FD_READ, true);
     }
 
     /** {@code fd_write(fd, iovs: ciovec_array) -> size}: needs {@code fd_write}. */
     int write(GuestMemory m, long[] a) throws IOException {
-        Descriptor d = ctx.fds().get(i32(a, 0));
-        d.require(Rights.FD_WRITE);
-        Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
-        int out = i32(a, 3);
-        m.check(out, 4);
-        m.writeInt(out, transferOut(m, d, iovs, -1));
-        return Errno.SUCCESS;
+        return vectored(m, a, Rights.FD_WRITE, false);
     }
 
     /** {@code fd_pwrite(fd, iovs: ciovec_array, offset: filesize) -> size}: needs {@code fd_write}; ESPIPE on a stream. */
     int pwrite(GuestMemory m, long[] a) throws IOException {
+        return vectored(m, a, Rights.FD_WRITE, true);
+    }
+
+    /**
+     * The four vectored transfers share one shape: {@code fd, iovs, iovs_len[, offset], result}.
+     * {@code right} says the direction (fd_read in, fd_write out); a positioned transfer reads
+     * its offset from argument 3 and never moves the descriptor's own position.
+     */
+    private int vectored(GuestMemory m, long[] a, long right, boolean positioned) throws IOException {
         Descriptor d = ctx.fds().get(i32(a, 0));
-        d.require(Rights.FD_WRITE);
+        d.require(right);
         Iovec[] iovs = Iovec.readAll(m, i32(a, 1), i32(a, 2));
-        long offset = i64(a, 3);
-        if (offset < 0) throw new WasiError(Errno.INVAL);
-        int out = i32(a, 4);
+        long offset = -1;
+        if (positioned) {
+            offset = i64(a, 3);
+            if (offset < 0) throw new WasiError(Errno.INVAL);
+        }
+        int out = i32(a, positioned ? 4 : 3);
         m.check(out, 4);
-        m.writeInt(out, transferOut(m, d, iovs, offset));
+        int moved = right == Rights.FD_READ ? transferIn(m, d, iovs, offset) : transferOut(m, d, iovs, offset);
+        m.writeInt(out, moved);
         return Errno.SUCCESS;
     }
 
