@@ -8,11 +8,11 @@ public final class ExitCodes {
 
     /** Everything checked was fine. */
     public static final int OK = 0;
-    /** A module was malformed or invalid, or a spec command failed. */
+    /** A module was malformed or invalid, or a spec command or a WASI test failed. */
     public static final int REJECTED = 1;
     /** The command line was wrong (picocli's usage error code). */
     public static final int USAGE = 2;
-    /** A file could not be read, or a tool the command needs (wast2json) is missing. */
+    /** A file could not be read (the WASI testsuite is missing), or a tool the command needs (wast2json) is missing. */
     public static final int IO = 3;
     /** A bug in Nebula (BSD sysexits' EX_SOFTWARE). */
     public static final int INTERNAL = 70;

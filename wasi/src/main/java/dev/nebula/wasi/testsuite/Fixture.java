@@ -1,4 +1,4 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.wasi.testsuite;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -13,14 +13,16 @@ import java.util.stream.Stream;
 /**
  * A fresh, writable copy of a test's fixture directory, so that the tests (which create and
  * delete files) never touch the shared suite, which is read-only anyway. Files are recreated
- * rather than copied with their attributes, because the originals are mode 0444.
+ * rather than copied with their attributes, because the originals are mode 0444; symbolic links
+ * are recreated as links with the same target.
  */
-final class Fixture {
+public final class Fixture {
 
     private Fixture() {
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    /** Copies the tree {@code from} into {@code to} (created, with any missing parents). */
+    public static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -38,11 +40,12 @@ final class Fixture {
         });
     }
 
-    static void delete(Path tree) throws IOException {
+    /** Deletes {@code tree} and everything beneath it, read-only entries included, without following links. */
+    public static void delete(Path tree) throws IOException {
         if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(tree)) {
             for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                p.toFile().setWritable(true);
+                if (!Files.isSymbolicLink(p)) p.toFile().setWritable(true);
                 Files.deleteIfExists(p);
             }
         }

@@ -1,0 +1,11 @@
+;; Prints "panicked: oops\n" on stderr, then traps (as a Rust test's failed assertion does).
+;; Rebuild: wat2wasm trap.wat -o trap.wasm
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "panicked: oops\n")
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 15))
+    (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))
+    unreachable))

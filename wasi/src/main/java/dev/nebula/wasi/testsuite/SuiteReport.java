@@ -1,0 +1,46 @@
+package dev.nebula.wasi.testsuite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text a run prints: a line per test ({@code c/fd_write ... ok}, {@code ... FAILED: why}
+ * with indented details, {@code ... skipped: reason}), then the engine, the skips counted per
+ * reason, and last, alone on its line, {@code N passed, N failed, N skipped}.
+ */
+public final class SuiteReport {
+
+    private SuiteReport() {
+    }
+
+    /** The test's line, followed by its failure details indented by four spaces. */
+    public static List<String> caseLines(CaseResult result) {
+        List<String> lines = new ArrayList<>();
+        String head = result.test().id() + " ... ";
+        switch (result.status()) {
+            case PASSED -> lines.add(head + "ok");
+            case SKIPPED -> lines.add(head + "skipped: " + result.skipReason());
+            case FAILED -> {
+                lines.add(head + "FAILED: " + result.failure());
+                for (String detail : result.details()) lines.add("    " + detail);
+            }
+        }
+        return lines;
+    }
+
+    /** The closing block: the engine, the skip reasons with their counts, then the counts line last. */
+    public static List<String> summaryLines(String engineName, SuiteTally total) {
+        List<String> lines = new ArrayList<>();
+        lines.add("engine: " + engineName);
+        Map<String, Integer> skips = total.skippedByReason();
+        if (!skips.isEmpty()) {
+            lines.add("skipped, by reason:");
+            int width = skips.values().stream().mapToInt(n -> Integer.toString(n).length()).max().orElse(1);
+            skips.forEach((reason, n) -> lines.add(String.format(Locale.ROOT, "  %" + width + "d  %s", n, reason)));
+        }
+        lines.add(total.countsLine());
+        return lines;
+    }
+}
