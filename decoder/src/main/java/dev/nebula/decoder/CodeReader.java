@@ -57,7 +57,9 @@ public final class CodeReader extends ByteReader {
     }
 
     private void readImmediates(Opcode op) {
-        switch (op.immediate()) {
+        Immediate shape = op.immediate();
+        if (shape == Immediate.NONE) return; // most instructions: skip the switch
+        switch (shape) {
             case NONE -> { }
             case BLOCK_TYPE -> readBlockType();
             case LABEL, FUNCTION, LOCAL, GLOBAL, TABLE, ELEM -> index = u32AsInt();

@@ -460,8 +460,19 @@ public enum Opcode {
     private static final Opcode[] FC = new Opcode[32];
     private static final Opcode[] FD = new Opcode[256];
 
+    /** Per-ordinal caches of {@link MemoryWidths}, which validation asks for on every memory access. */
+    private static final int[] NATURAL_ALIGNMENT;
+    private static final int[] LANE_COUNT;
+
     static {
-        for (Opcode op : values()) {
+        Opcode[] all = values();
+        NATURAL_ALIGNMENT = new int[all.length];
+        LANE_COUNT = new int[all.length];
+        for (Opcode op : all) {
+            NATURAL_ALIGNMENT[op.ordinal()] = MemoryWidths.naturalAlignment(op);
+            LANE_COUNT[op.ordinal()] = MemoryWidths.laneCount(op);
+        }
+        for (Opcode op : all) {
             switch (op.prefix) {
                 case 0 -> SINGLE[op.code] = op;
                 case PREFIX_FC -> FC[op.code] = op;
@@ -574,12 +585,12 @@ public enum Opcode {
 
     /** For memory instructions, log2 of the natural alignment (spec 3.3.7); -1 for others. */
     public int naturalAlignment() {
-        return MemoryWidths.naturalAlignment(this);
+        return NATURAL_ALIGNMENT[ordinal()];
     }
 
     /** For lane instructions, the number of lanes a lane index may address; -1 for others. */
     public int laneCount() {
-        return MemoryWidths.laneCount(this);
+        return LANE_COUNT[ordinal()];
     }
 
     @Override

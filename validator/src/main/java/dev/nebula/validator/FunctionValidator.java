@@ -31,6 +31,9 @@ final class FunctionValidator {
     private int[] paramTypes;
     private FunctionBody body;
     private long localCount;
+    /** Local types by index when there are at most {@link #EXPANDED_LOCALS_LIMIT}; else looked up in the body's runs. */
+    private int[] localTypes;
+    private static final int EXPANDED_LOCALS_LIMIT = 4096;
 
     private int[] blockStarts = new int[16];
     private int[] blockEnds = new int[16];
@@ -46,6 +49,7 @@ final class FunctionValidator {
         this.paramTypes = context.typeParams[typeIndex];
         this.body = body;
         this.localCount = paramTypes.length + body.localCount();
+        this.localTypes = localCount <= EXPANDED_LOCALS_LIMIT ? expandLocals(body) : null;
         this.blockCount = 0;
         stacks.reset();
         byte[] bytes = context.module.bytesUnsafe();
@@ -70,7 +74,7 @@ final class FunctionValidator {
 
     private void instruction(Opcode op, CodeReader code) {
         if (op.hasFixedSignature()) {
-            checkImmediates(op, code);
+            if (op.immediate() != Immediate.NONE) checkImmediates(op, code);
             for (int i = op.popCount() - 1; i >= 0; i--) stacks.pop(op.pop(i));
             for (int i = 0; i < op.pushCount(); i++) stacks.push(op.push(i));
             return;
@@ -266,8 +270,21 @@ final class FunctionValidator {
 
     private int local(int index) {
         if (index < 0 || index >= localCount) throw error("unknown local " + index);
+        if (localTypes != null) return localTypes[index];
         if (index < paramTypes.length) return paramTypes[index];
         return body.localType(index - paramTypes.length).ordinal();
+    }
+
+    /** Parameters then declared locals as type codes, for the common body with few locals. */
+    private int[] expandLocals(FunctionBody body) {
+        int[] types = new int[(int) localCount];
+        System.arraycopy(paramTypes, 0, types, 0, paramTypes.length);
+        int next = paramTypes.length;
+        for (int run = 0; run < body.localRunCount(); run++) {
+            int code = body.localRunType(run).ordinal();
+            for (long i = body.localRunLength(run); i > 0; i--) types[next++] = code;
+        }
+        return types;
     }
 
     private int[] label(int depth) {

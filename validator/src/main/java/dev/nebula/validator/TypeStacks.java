@@ -27,6 +27,8 @@ final class TypeStacks {
     private int[] frameRecord = new int[16];
     private int frameCount;
     private int maxFrameCount;
+    /** The innermost frame's height, kept apart because every pop compares against it. */
+    private int topHeight;
 
     /** Thrown for a type error; the function validator adds where it happened. */
     static final class TypeError extends RuntimeException {
@@ -36,6 +38,7 @@ final class TypeStacks {
     }
 
     void reset() {
+        topHeight = 0;
         operandCount = 0;
         maxOperandCount = 0;
         frameCount = 0;
@@ -79,9 +82,8 @@ final class TypeStacks {
 
     /** Pops any operand; in unreachable code an empty frame yields the unknown type. */
     int pop() {
-        int top = frameCount - 1;
-        if (operandCount == frameHeight[top]) {
-            if (frameUnreachable[top]) return UNKNOWN;
+        if (operandCount == topHeight) {
+            if (frameUnreachable[frameCount - 1]) return UNKNOWN;
             throw new TypeError("type mismatch");
         }
         return operands[--operandCount];
@@ -121,6 +123,7 @@ final class TypeStacks {
         frameStartTypes[frameCount] = startTypes;
         frameEndTypes[frameCount] = endTypes;
         frameHeight[frameCount] = operandCount;
+        topHeight = operandCount;
         frameUnreachable[frameCount] = false;
         frameRecord[frameCount] = record;
         frameCount++;
@@ -144,6 +147,7 @@ final class TypeStacks {
         popAll(frameEndTypes[top]);
         if (operandCount != frameHeight[top]) throw new TypeError("type mismatch");
         frameCount--;
+        topHeight = frameCount > 0 ? frameHeight[frameCount - 1] : 0;
     }
 
     int frameCount() {
