@@ -54,7 +54,11 @@ public interface WasiClock {
     /** The host's clocks. */
     final class SystemClock implements WasiClock {
         static final SystemClock INSTANCE = new SystemClock();
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** Loaded on the first CPU-clock reading: the management beans cost start-up time most programs never use. */
+        private static final class Threads {
+            static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
+        }
 
         private SystemClock() {
         }
@@ -72,7 +76,7 @@ public interface WasiClock {
 
         @Override
         public long threadCpuNanos() {
-            long t = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            long t = Threads.BEAN.isCurrentThreadCpuTimeSupported() ? Threads.BEAN.getCurrentThreadCpuTime() : -1;
             return t >= 0 ? t : System.nanoTime();
         }
 

@@ -218,7 +218,6 @@ public final class WasiConfig {
         }
 
         public WasiConfig build() {
-            // A SecureRandom costs a little to set up; only pay when none was given.
             return new WasiConfig(this, random != null ? random : WasiRandom.secure());
         }
 

@@ -9,10 +9,21 @@ public interface WasiRandom {
 
     void fill(byte[] buffer);
 
-    /** Cryptographically strong bytes from the host, as preview1 asks of {@code random_get}. */
+    /**
+     * Cryptographically strong bytes from the host, as preview1 asks of {@code random_get}. The
+     * generator is created on the first call, since seeding it costs start-up time that a
+     * program which never asks for randomness should not pay.
+     */
     static WasiRandom secure() {
-        SecureRandom random = new SecureRandom();
-        return random::nextBytes;
+        return new WasiRandom() {
+            private SecureRandom random;
+
+            @Override
+            public void fill(byte[] buffer) {
+                if (random == null) random = new SecureRandom();
+                random.nextBytes(buffer);
+            }
+        };
     }
 
     /** The same bytes for the same seed on every run: for tests only, never for secrets. */
