@@ -40,21 +40,10 @@ class SandboxPathTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectory(tmp.resolve("root"));
-        outside = Files.createDirectory(tmp.resolve("outside"));
-        readOnly = Files.createDirectory(tmp.resolve("ro"));
-        Files.writeString(outside.resolve("secret"), "secret");
-        Files.createDirectories(root.resolve("sub/inner"));
-        Files.writeString(root.resolve("sub/file"), "inside");
-        Files.writeString(readOnly.resolve("data"), "ro data");
-        Files.createSymbolicLink(root.resolve("escape"), Path.of("../outside/secret"));
-        Files.createSymbolicLink(root.resolve("deep-escape"), Path.of("sub/../../outside"));
-        Files.createSymbolicLink(root.resolve("abs"), outside.resolve("secret"));
-        Files.createSymbolicLink(root.resolve("dangling"), Path.of("missing"));
-        Files.createSymbolicLink(root.resolve("loop"), Path.of("loop"));
-        Files.createSymbolicLink(root.resolve("ping"), Path.of("pong"));
-        Files.createSymbolicLink(root.resolve("pong"), Path.of("ping"));
-        Files.createSymbolicLink(root.resolve("to-sub"), Path.of("sub"));
+        SandboxLayout layout = SandboxLayout.create(tmp);
+        root = layout.sandbox();
+        outside = layout.outside();
+        readOnly = layout.readOnly();
         g = new Guest(WasiConfig.builder().preopen(root, "/").preopen(readOnly, "/ro", true).build());
         out = g.alloc(8);
     }
@@ -79,7 +68,7 @@ class SandboxPathTest {
     @Test
     void dotDotWithinThePreopenIsFine() throws Exception {
         assertEquals(0, open("sub/./inner/../file", FOLLOW));
-        assertEquals("inside", readAll(g.i32(out)));
+        assertEquals(SandboxLayout.INSIDE_TEXT, readAll(g.i32(out)));
         assertEquals(0, open("to-sub/../sub/file", FOLLOW));
     }
 
@@ -149,7 +138,7 @@ class SandboxPathTest {
     void aReadOnlyPreopenRefusesEveryChangeWithEperm() throws Exception {
         int ro = 4;
         assertEquals(0, g.open(ro, 0, "data", 0, FD_READ, 0, out));
-        assertEquals("ro data", readAll(g.i32(out)));
+        assertEquals(SandboxLayout.READ_ONLY_TEXT, readAll(g.i32(out)));
         assertEquals(EPERM, g.open(ro, 0, "new", CREAT, ALL, 0, out));
         assertEquals(EPERM, g.open(ro, 0, "data", 0, FD_READ | 64, 0, out), "asking for fd_write");
         assertEquals(EPERM, g.open(ro, 0, "data", 8, FD_READ, 0, out), "trunc");
@@ -159,7 +148,7 @@ class SandboxPathTest {
         assertEquals(EPERM, g.call("path_symlink", g.string("data"), 4, ro, g.string("l"), 1));
         assertEquals(EPERM, g.call("path_rename", 3, g.string("sub/file"), 8, ro, g.string("in"), 2), "into it");
         assertEquals(EPERM, g.call("path_filestat_set_times", ro, 0, g.string("data"), 4, 0L, 0L, 8));
-        assertEquals("ro data", Files.readString(readOnly.resolve("data")));
+        assertEquals(SandboxLayout.READ_ONLY_TEXT, Files.readString(readOnly.resolve("data")));
         try (var s = Files.list(readOnly)) {
             assertEquals(1, s.count());
         }

@@ -47,20 +47,10 @@ class SandboxProgramsTest {
 
     @BeforeEach
     void layout() throws IOException {
-        sandbox = Files.createDirectory(tmp.resolve("sandbox"));
-        outside = Files.createDirectory(tmp.resolve("outside"));
-        readOnly = Files.createDirectory(tmp.resolve("ro"));
-        Files.writeString(outside.resolve("secret"), "secret");
-        Files.writeString(sandbox.resolve("file"), "file");
-        Files.createDirectory(sandbox.resolve("sub"));
-        Files.createSymbolicLink(sandbox.resolve("escape"), Path.of("../outside/secret"));
-        Files.createSymbolicLink(sandbox.resolve("abs"), outside.resolve("secret"));
-        Files.createSymbolicLink(sandbox.resolve("dangling"), Path.of("missing"));
-        Files.createSymbolicLink(sandbox.resolve("dangling-out"), Path.of("../outside/new"));
-        Files.createSymbolicLink(sandbox.resolve("loop"), Path.of("loop"));
-        Files.createSymbolicLink(sandbox.resolve("ping"), Path.of("pong"));
-        Files.createSymbolicLink(sandbox.resolve("pong"), Path.of("ping"));
-        Files.writeString(readOnly.resolve("data"), "read only");
+        SandboxLayout layout = SandboxLayout.create(tmp);
+        sandbox = layout.sandbox();
+        outside = layout.outside();
+        readOnly = layout.readOnly();
     }
 
     private WasiConfig.Builder config(ByteArrayOutputStream out) {
@@ -127,7 +117,7 @@ class SandboxProgramsTest {
         assertEquals(List.of("secret"), names(outside), "nothing was created outside the sandbox");
         assertEquals("secret", Files.readString(outside.resolve("secret")));
         assertEquals(List.of("data"), names(readOnly), "the read-only preopen is untouched");
-        assertEquals("read only", Files.readString(readOnly.resolve("data")));
+        assertEquals(SandboxLayout.READ_ONLY_TEXT, Files.readString(readOnly.resolve("data")));
         assertTrue(Files.exists(sandbox.resolve("sub/renamed")));
         assertTrue(Files.exists(sandbox.resolve("file")));
         assertFalse(Files.exists(tmp.resolve("stolen")));
