@@ -23,6 +23,7 @@ import dev.nebula.decoder.model.ValType;
 import dev.nebula.wasm.MalformedModuleException;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -392,7 +393,7 @@ public final class ModuleDecoder {
     private static int scanInstructions(CodeReader code) {
         // Each bit records whether the open block at that depth is an "if"; deeper levels use a long counter.
         long depth = 0;
-        java.util.BitSet ifBlocks = new java.util.BitSet();
+        BitSet ifBlocks = new BitSet();
         while (true) {
             Opcode op = code.next();
             switch (op) {
@@ -419,11 +420,11 @@ public final class ModuleDecoder {
         }
     }
 
-    private static void setIf(java.util.BitSet ifBlocks, long depth, boolean value) {
+    private static void setIf(BitSet ifBlocks, long depth, boolean value) {
         if (depth < Integer.MAX_VALUE) ifBlocks.set((int) depth, value);
     }
 
-    private static boolean isIf(java.util.BitSet ifBlocks, long depth) {
+    private static boolean isIf(BitSet ifBlocks, long depth) {
         return depth < Integer.MAX_VALUE && ifBlocks.get((int) depth);
     }
 

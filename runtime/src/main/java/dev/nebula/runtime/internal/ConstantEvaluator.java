@@ -7,8 +7,10 @@ import dev.nebula.runtime.spi.InstanceState;
 
 /**
  * Evaluates a validated constant expression (spec 4.4.10) to a {@code long}: constants, ref.null,
- * ref.func (a store handle) and global.get of an imported global. v128 constants are not needed
- * here in Wasm 2.0 (no v128 globals reach an engine that lacks SIMD) and yield their low half.
+ * ref.func (a store handle) and global.get of an imported global. A v128 constant does not fit
+ * the {@code long} a {@link dev.nebula.runtime.Global} holds: only its low half is kept. SIMD
+ * modules still instantiate that way, and only SIMD code (which the interpreter refuses) or an
+ * embedder reading such a global could see the truncation; wider globals come with a SIMD engine.
  */
 final class ConstantEvaluator {
 
