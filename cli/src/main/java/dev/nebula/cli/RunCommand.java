@@ -10,6 +10,7 @@ import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasi.Wasi;
@@ -181,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
                 wasi.flush();
                 printTrap(e, err);
                 return TRAP;
-            } catch (UnsupportedOperationException e) {
+            } catch (UnsupportedFeatureException e) {
                 // An engine's documented gap (the interpreter does not execute SIMD), not a bug.
                 wasi.flush();
                 err.println(module + ": unsupported: " + e.getMessage());

@@ -12,6 +12,7 @@ import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
@@ -258,7 +259,7 @@ class CallTest {
         b.exportFunction("f", b.function(b.type("i", "i"), body));
         WasmFunction f = Run.instantiate(b.build()).function("f");
         assertEquals(1, f.call(0)[0]);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> f.call(3));
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> f.call(3));
         assertEquals("SIMD instruction i32x4.splat is not supported by the interpreter", e.getMessage());
     }
 }

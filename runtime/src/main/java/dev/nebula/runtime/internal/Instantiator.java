@@ -11,6 +11,7 @@ import dev.nebula.decoder.model.Import;
 import dev.nebula.decoder.model.MemoryType;
 import dev.nebula.decoder.model.SegmentMode;
 import dev.nebula.decoder.model.TableType;
+import dev.nebula.decoder.model.ValType;
 import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Memory;
@@ -54,10 +55,12 @@ public final class Instantiator {
         int table = importedCount(state.tables);
         for (TableType t : m.tables()) state.tables[table++] = new Table(store, t.elementType(), t.limits(), 0);
         int memory = importedCount(state.memories);
-        for (MemoryType t : m.memories()) state.memories[memory++] = new Memory(t.limits(), store.config().maxMemoryPages());
+        for (MemoryType t : m.memories()) state.memories[memory++] = new Memory(t.limits(), store);
         int global = m.importedGlobalCount();
         for (Global g : m.globals()) {
-            state.globals[global++] = new dev.nebula.runtime.Global(g.type(), ConstantEvaluator.evaluate(state, g.init()));
+            long low = ConstantEvaluator.evaluate(state, g.init());
+            long high = g.type().valType() == ValType.V128 ? ConstantEvaluator.evaluateHigh(state, g.init()) : 0;
+            state.globals[global++] = new dev.nebula.runtime.Global(g.type(), low, high);
         }
         List<ElementSegment> elements = m.elements();
         for (int i = 0; i < elements.size(); i++) state.elementSegments[i] = evaluate(state, elements.get(i));
