@@ -1,0 +1,315 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.Opcode;
+import dev.nebula.runtime.Global;
+import dev.nebula.runtime.ops.Traps;
+import dev.nebula.runtime.ops.simd.V128IntArith;
+import dev.nebula.runtime.ops.simd.V128Lanes;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Runs SIMD instructions (spec 4.4.3, vector loads and stores of 4.4.7) outside the hot loop, which
+ * must stay under HugeMethodLimit: the driver hands this loop the first SIMD instruction it meets,
+ * and it runs that one and every SIMD instruction right after it, returning the pc of the first
+ * other one. A v128 is two slots, low half first ({@link SimdShape} gives the layouts). Every
+ * instruction reads all its operands before it writes its result, because the result may go to
+ * the slots of an operand. The operators themselves are the shared library's
+ * ({@code dev.nebula.runtime.ops.simd}), dispatched in {@link SimdOps}.
+ */
+final class SimdInterpreter {
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MASK32 = 0xFFFF_FFFFL;
+
+    private static final int I32X4_ADD = Op.SIMD_BASE + Opcode.I32X4_ADD.code();
+    private static final int V128_XOR = Op.SIMD_BASE + Opcode.V128_XOR.code();
+    private static final int V128_LOAD = Op.SIMD_BASE + Opcode.V128_LOAD.code();
+    private static final int V128_STORE = Op.SIMD_BASE + Opcode.V128_STORE.code();
+
+    private SimdInterpreter() {
+    }
+
+    static int run(int[] code, int pc, long[] stack, int fp, byte[] mem, Global[] globals) {
+        while (true) {
+            int op = code[pc];
+            if (op < Op.SIMD_BASE) return pc;
+            // The commonest ones first, written out (the rest dispatch through a shape).
+            if (op == I32X4_ADD) {
+                int a = fp + code[pc + 2];
+                int b = fp + code[pc + 3];
+                long lo = V128IntArith.i32x4Add(stack[a], stack[b]);
+                long hi = V128IntArith.i32x4Add(stack[a + 1], stack[b + 1]);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 4;
+                continue;
+            }
+            if (op == V128_XOR) {
+                int a = fp + code[pc + 2];
+                int b = fp + code[pc + 3];
+                long lo = stack[a] ^ stack[b];
+                long hi = stack[a + 1] ^ stack[b + 1];
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 4;
+                continue;
+            }
+            if (op >= Op.V128_GLOBAL_GET) {
+                pc = variable(op, code, pc, stack, fp, globals);
+                continue;
+            }
+            int fd = op - Op.SIMD_BASE;
+            switch (SimdShape.OF[fd]) {
+                case SimdShape.UNARY -> {
+                    int a = fp + code[pc + 2];
+                    long lo = SimdOps.unary(fd, stack[a]);
+                    long hi = SimdOps.unary(fd, stack[a + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 3;
+                }
+                case SimdShape.BINARY -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = SimdOps.binary(fd, stack[a], stack[b]);
+                    long hi = SimdOps.binary(fd, stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case SimdShape.SHIFT -> {
+                    int a = fp + code[pc + 2];
+                    int s = (int) stack[fp + code[pc + 3]];
+                    long lo = SimdOps.shift(fd, stack[a], s);
+                    long hi = SimdOps.shift(fd, stack[a + 1], s);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case SimdShape.BITSELECT -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    int c = fp + code[pc + 4];
+                    long lo = (stack[a] & stack[c]) | (stack[b] & ~stack[c]);
+                    long hi = (stack[a + 1] & stack[c + 1]) | (stack[b + 1] & ~stack[c + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 5;
+                }
+                case SimdShape.WHOLE_UNARY, SimdShape.WHOLE_BINARY -> {
+                    int a = fp + code[pc + 2];
+                    boolean binary = SimdShape.OF[fd] == SimdShape.WHOLE_BINARY;
+                    long aLo = stack[a];
+                    long aHi = stack[a + 1];
+                    long bLo = binary ? stack[fp + code[pc + 3]] : 0;
+                    long bHi = binary ? stack[fp + code[pc + 3] + 1] : 0;
+                    long lo = SimdOps.wholeLo(fd, aLo, aHi, bLo, bHi);
+                    long hi = SimdOps.wholeHi(fd, aLo, aHi, bLo, bHi);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += binary ? 4 : 3;
+                }
+                case SimdShape.TEST -> {
+                    int a = fp + code[pc + 2];
+                    stack[fp + code[pc + 1]] = SimdOps.test(fd, stack[a], stack[a + 1]);
+                    pc += 3;
+                }
+                case SimdShape.SPLAT -> {
+                    long half = SimdOps.splat(fd, stack[fp + code[pc + 2]]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = half;
+                    stack[d + 1] = half;
+                    pc += 3;
+                }
+                case SimdShape.EXTRACT -> {
+                    int a = fp + code[pc + 2];
+                    stack[fp + code[pc + 1]] = SimdOps.extract(fd, stack[a], stack[a + 1], code[pc + 3]);
+                    pc += 4;
+                }
+                case SimdShape.REPLACE -> {
+                    int a = fp + code[pc + 2];
+                    long x = stack[fp + code[pc + 3]];
+                    int lane = code[pc + 4];
+                    long lo = SimdOps.replaceLo(fd, stack[a], lane, x);
+                    long hi = SimdOps.replaceHi(fd, stack[a + 1], lane, x);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 5;
+                }
+                case SimdShape.SHUFFLE -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long aLo = stack[a];
+                    long aHi = stack[a + 1];
+                    long bLo = stack[b];
+                    long bHi = stack[b + 1];
+                    long maskLo = (code[pc + 4] & MASK32) | ((long) code[pc + 5] << 32);
+                    long maskHi = (code[pc + 6] & MASK32) | ((long) code[pc + 7] << 32);
+                    int d = fp + code[pc + 1];
+                    stack[d] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskLo);
+                    stack[d + 1] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskHi);
+                    pc += 8;
+                }
+                case SimdShape.LOAD -> pc = load(op, code, pc, stack, fp, mem);
+                case SimdShape.STORE -> pc = store(code, pc, stack, fp, mem);
+                case SimdShape.LOAD_LANE, SimdShape.STORE_LANE -> pc = laneAccess(fd, code, pc, stack, fp, mem);
+                default -> throw new IllegalStateException("no SIMD handler for " + Op.name(op) + " at " + pc);
+            }
+        }
+    }
+
+    /** v128 global.get, global.set (spec 4.4.5) and select (spec 4.4.4). */
+    private static int variable(int op, int[] code, int pc, long[] stack, int fp, Global[] globals) {
+        switch (op) {
+            case Op.V128_GLOBAL_GET -> {
+                Global g = globals[code[pc + 2]];
+                int d = fp + code[pc + 1];
+                stack[d] = g.get();
+                stack[d + 1] = g.getHigh();
+                return pc + 3;
+            }
+            case Op.V128_GLOBAL_SET -> {
+                int a = fp + code[pc + 2];
+                globals[code[pc + 1]].setV128(stack[a], stack[a + 1]);
+                return pc + 3;
+            }
+            case Op.V128_SELECT -> {
+                int from = fp + ((int) stack[fp + code[pc + 4]] != 0 ? code[pc + 2] : code[pc + 3]);
+                long lo = stack[from];
+                long hi = stack[from + 1];
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                return pc + 5;
+            }
+            default -> throw new IllegalStateException("no SIMD handler for " + Op.name(op) + " at " + pc);
+        }
+    }
+
+    /**
+     * The effective address (spec 4.4.7): the i32 operand, plus a folded i32.add constant
+     * wrapping to 32 bits, plus the offset, in a long so it cannot wrap; it traps unless
+     * {@code width} bytes from it are in bounds.
+     */
+    private static int address(long[] stack, int fp, int a, int add, int offset, byte[] mem, int width) {
+        long ea = (((int) stack[fp + a] + add) & MASK32) + (offset & MASK32);
+        if (mem == null || ea > mem.length - width) throw Traps.outOfBounds();
+        return (int) ea;
+    }
+
+    /** v128.load and the extending, splatting and zero-filling loads. */
+    private static int load(int op, int[] code, int pc, long[] stack, int fp, byte[] mem) {
+        int a = code[pc + 2];
+        int add = code[pc + 3];
+        int offset = code[pc + 4];
+        long lo;
+        long hi;
+        if (op == V128_LOAD) {
+            int ea = address(stack, fp, a, add, offset, mem, 16);
+            lo = (long) LONG.get(mem, ea);
+            hi = (long) LONG.get(mem, ea + 8);
+        } else {
+            Opcode wasm = Opcode.prefixed(Opcode.PREFIX_FD, op - Op.SIMD_BASE);
+            switch (wasm) {
+                case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U -> {
+                    long v = (long) LONG.get(mem, address(stack, fp, a, add, offset, mem, 8));
+                    lo = SimdOps.widen(wasm, (int) v);
+                    hi = SimdOps.widen(wasm, (int) (v >>> 32));
+                }
+                case V128_LOAD8_SPLAT -> lo = hi = V128Lanes.i8x16Splat(mem[address(stack, fp, a, add, offset, mem, 1)]);
+                case V128_LOAD16_SPLAT -> lo = hi = V128Lanes.i16x8Splat((short) SHORT.get(mem, address(stack, fp, a, add, offset, mem, 2)));
+                case V128_LOAD32_SPLAT -> lo = hi = V128Lanes.i32x4Splat((int) INT.get(mem, address(stack, fp, a, add, offset, mem, 4)));
+                case V128_LOAD64_SPLAT -> lo = hi = (long) LONG.get(mem, address(stack, fp, a, add, offset, mem, 8));
+                case V128_LOAD32_ZERO -> {
+                    lo = (int) INT.get(mem, address(stack, fp, a, add, offset, mem, 4)) & MASK32;
+                    hi = 0;
+                }
+                case V128_LOAD64_ZERO -> {
+                    lo = (long) LONG.get(mem, address(stack, fp, a, add, offset, mem, 8));
+                    hi = 0;
+                }
+                default -> throw new IllegalStateException("not a v128 load: " + wasm);
+            }
+        }
+        int d = fp + code[pc + 1];
+        stack[d] = lo;
+        stack[d + 1] = hi;
+        return pc + 5;
+    }
+
+    private static int store(int[] code, int pc, long[] stack, int fp, byte[] mem) {
+        int ea = address(stack, fp, code[pc + 1], 0, code[pc + 3], mem, 16);
+        int v = fp + code[pc + 2];
+        LONG.set(mem, ea, stack[v]);
+        LONG.set(mem, ea + 8, stack[v + 1]);
+        return pc + 4;
+    }
+
+    /** v128.loadN_lane and v128.storeN_lane: one lane of N bits, the others unchanged. */
+    private static int laneAccess(int fd, int[] code, int pc, long[] stack, int fp, byte[] mem) {
+        Opcode wasm = Opcode.prefixed(Opcode.PREFIX_FD, fd);
+        boolean isLoad = SimdShape.OF[fd] == SimdShape.LOAD_LANE;
+        int v = fp + code[pc + (isLoad ? 3 : 2)];
+        int offset = code[pc + (isLoad ? 4 : 3)];
+        int lane = code[pc + (isLoad ? 5 : 4)];
+        int a = code[pc + (isLoad ? 2 : 1)];
+        long lo = stack[v];
+        long hi = stack[v + 1];
+        switch (wasm) {
+            case V128_LOAD8_LANE -> {
+                int x = mem[address(stack, fp, a, 0, offset, mem, 1)];
+                lo = V128Lanes.i8x16ReplaceLaneLo(lo, lane, x);
+                hi = V128Lanes.i8x16ReplaceLaneHi(hi, lane, x);
+            }
+            case V128_LOAD16_LANE -> {
+                int x = (short) SHORT.get(mem, address(stack, fp, a, 0, offset, mem, 2));
+                lo = V128Lanes.i16x8ReplaceLaneLo(lo, lane, x);
+                hi = V128Lanes.i16x8ReplaceLaneHi(hi, lane, x);
+            }
+            case V128_LOAD32_LANE -> {
+                int x = (int) INT.get(mem, address(stack, fp, a, 0, offset, mem, 4));
+                lo = V128Lanes.i32x4ReplaceLaneLo(lo, lane, x);
+                hi = V128Lanes.i32x4ReplaceLaneHi(hi, lane, x);
+            }
+            case V128_LOAD64_LANE -> {
+                long x = (long) LONG.get(mem, address(stack, fp, a, 0, offset, mem, 8));
+                if (lane == 0) lo = x;
+                else hi = x;
+            }
+            case V128_STORE8_LANE -> {
+                mem[address(stack, fp, a, 0, offset, mem, 1)] = (byte) V128Lanes.i8x16ExtractLaneU(lo, hi, lane);
+                return pc + 5;
+            }
+            case V128_STORE16_LANE -> {
+                SHORT.set(mem, address(stack, fp, a, 0, offset, mem, 2), (short) V128Lanes.i16x8ExtractLaneU(lo, hi, lane));
+                return pc + 5;
+            }
+            case V128_STORE32_LANE -> {
+                INT.set(mem, address(stack, fp, a, 0, offset, mem, 4), V128Lanes.i32x4ExtractLane(lo, hi, lane));
+                return pc + 5;
+            }
+            case V128_STORE64_LANE -> {
+                LONG.set(mem, address(stack, fp, a, 0, offset, mem, 8), V128Lanes.i64x2ExtractLane(lo, hi, lane));
+                return pc + 5;
+            }
+            default -> throw new IllegalStateException("not a lane access: " + wasm);
+        }
+        int d = fp + code[pc + 1];
+        stack[d] = lo;
+        stack[d + 1] = hi;
+        return pc + 6;
+    }
+}

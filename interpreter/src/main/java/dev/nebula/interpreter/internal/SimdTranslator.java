@@ -1,0 +1,107 @@
+package dev.nebula.interpreter.internal;
+
+import dev.nebula.decoder.CodeReader;
+import dev.nebula.decoder.Opcode;
+import dev.nebula.decoder.model.ValType;
+
+/**
+ * Translates one SIMD instruction (spec 4.4.3 vector instructions, 4.4.7 vector loads and stores)
+ * into the layouts of {@link SimdShape}, with the same operand rules as the scalar ones: a v128
+ * operand is read from a v128 local where it is or from its two canonical slots, {@code v128.const}
+ * becomes two virtual constants (so it usually costs nothing), a v128 load folds an
+ * {@code i32.add} of a constant into its address like a scalar load, and a v128 result feeding
+ * {@code local.set} is written straight into the local.
+ */
+final class SimdTranslator {
+
+    private SimdTranslator() {
+    }
+
+    static void translate(Translator t, Opcode op, CodeReader r) {
+        VirtualStack stack = t.stack;
+        int internal = Op.SIMD_BASE + op.code();
+        if (op == Opcode.V128_CONST) {
+            t.pushConst128(r.v128Low(), r.v128High());
+            return;
+        }
+        int offset = (int) r.offset();
+        switch (SimdShape.OF[op.code()]) {
+            case SimdShape.LOAD -> {
+                int p = t.top();
+                int a;
+                int add = 0;
+                if (t.lastWrote(p) && t.lastOp() == Op.I32_ADD_I) {
+                    a = t.lastA();
+                    add = t.lastB();
+                    t.undoLast();
+                } else {
+                    a = t.operand(p);
+                }
+                stack.pop();
+                t.emitResult128(internal, stack.pushSlot128(), a, add, offset);
+            }
+            case SimdShape.STORE, SimdShape.STORE_LANE -> {
+                int v = t.operand128(t.top() - 1);
+                int a = t.operand(t.top() - 2);
+                stack.pop(3);
+                if (op == Opcode.V128_STORE) t.emit(internal, a, v, offset);
+                else t.emit(internal, a, v, offset, r.lane());
+            }
+            case SimdShape.LOAD_LANE -> {
+                int v = t.operand128(t.top() - 1);
+                int a = t.operand(t.top() - 2);
+                stack.pop(3);
+                t.emitResult128(internal, stack.pushSlot128(), a, v, offset, r.lane());
+            }
+            case SimdShape.SHUFFLE -> {
+                int b = t.operand128(t.top() - 1);
+                int a = t.operand128(t.top() - 3);
+                stack.pop(4);
+                byte[] lanes = r.shuffleLanes();
+                int[] m = new int[4];
+                for (int i = 0; i < 16; i++) m[i >> 2] |= (lanes[i] & 0xFF) << 8 * (i & 3);
+                t.emitResult128(internal, stack.pushSlot128(), a, b, m[0], m[1], m[2], m[3]);
+            }
+            case SimdShape.EXTRACT -> {
+                int a = t.operand128(t.top() - 1);
+                stack.pop(2);
+                t.emitResult(internal, stack.pushSlot(), a, r.lane());
+            }
+            case SimdShape.REPLACE -> {
+                int x = t.operand(t.top());
+                int a = t.operand128(t.top() - 2);
+                stack.pop(3);
+                t.emitResult128(internal, stack.pushSlot128(), a, x, r.lane());
+            }
+            default -> fixedOperands(t, op, internal);
+        }
+    }
+
+    /** Instructions without immediates: the operands of the signature, then a v128 or i32 result. */
+    private static void fixedOperands(Translator t, Opcode op, int internal) {
+        VirtualStack stack = t.stack;
+        int n = op.popCount();
+        int[] operands = new int[n + 1];
+        int p = stack.height();
+        int slots = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            if (op.pop(i) == ValType.V128) {
+                p -= 2;
+                operands[i + 1] = t.operand128(p);
+                slots += 2;
+            } else {
+                p -= 1;
+                operands[i + 1] = t.operand(p);
+                slots += 1;
+            }
+        }
+        stack.pop(slots);
+        if (op.push(0) == ValType.V128) {
+            operands[0] = stack.pushSlot128();
+            t.emitResult128(internal, operands);
+        } else {
+            operands[0] = stack.pushSlot();
+            t.emitResult(internal, operands);
+        }
+    }
+}
