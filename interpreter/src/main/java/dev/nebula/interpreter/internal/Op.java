@@ -318,8 +318,16 @@ public final class Op {
     public static final int V128_GLOBAL_SET = SIMD_BASE + 257;
     public static final int V128_SELECT = SIMD_BASE + 258;
 
+    /**
+     * A v128 shift by a constant count (already taken modulo the lane width): d a count. Twelve
+     * ops, by lane shape (i8x16, i16x8, i32x4, i64x2) times kind (shl, shr_s, shr_u), in that order.
+     */
+    public static final int V128_SHIFT_I = SIMD_BASE + 259;
+    /** An i8x16.shuffle that rotates the bytes of each i32 lane of its first operand: d a bits (8, 16 or 24, rightward). */
+    public static final int I32X4_ROTR_I = SIMD_BASE + 271;
+
     /** One past the largest opcode. */
-    public static final int COUNT = SIMD_BASE + 259;
+    public static final int COUNT = SIMD_BASE + 272;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -356,6 +364,10 @@ public final class Op {
         NAMES[V128_GLOBAL_GET] = "v128.global.get";
         NAMES[V128_GLOBAL_SET] = "v128.global.set";
         NAMES[V128_SELECT] = "v128.select";
+        String[] shapes = {"i8x16", "i16x8", "i32x4", "i64x2"};
+        String[] shifts = {"shl", "shr_s", "shr_u"};
+        for (int i = 0; i < 12; i++) NAMES[V128_SHIFT_I + i] = shapes[i / 3] + "." + shifts[i % 3] + "_i";
+        NAMES[I32X4_ROTR_I] = "i32x4.rotr_i";
     }
 
     /** The internal opcode of a load, store or numeric Wasm instruction, or -1 for the others. */

@@ -5,6 +5,7 @@ import dev.nebula.runtime.Global;
 import dev.nebula.runtime.ops.Traps;
 import dev.nebula.runtime.ops.simd.V128IntArith;
 import dev.nebula.runtime.ops.simd.V128Lanes;
+import dev.nebula.runtime.ops.simd.V128Shifts;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -13,8 +14,8 @@ import java.nio.ByteOrder;
 /**
  * Runs SIMD instructions (spec 4.4.3, vector loads and stores of 4.4.7) outside the hot loop, which
  * must stay under HugeMethodLimit: the driver hands this loop the first SIMD instruction it meets,
- * and it runs that one and every SIMD instruction right after it, returning the pc of the first
- * other one. A v128 is two slots, low half first ({@link SimdShape} gives the layouts). Every
+ * and it runs that one and every SIMD instruction, copy or constant right after it, returning the
+ * pc of the first other one. A v128 is two slots, low half first ({@link SimdShape} gives the layouts). Every
  * instruction reads all its operands before it writes its result, because the result may go to
  * the slots of an operand. The operators themselves are the shared library's
  * ({@code dev.nebula.runtime.ops.simd}), dispatched in {@link SimdOps}.
@@ -26,10 +27,25 @@ final class SimdInterpreter {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MASK32 = 0xFFFF_FFFFL;
 
-    private static final int I32X4_ADD = Op.SIMD_BASE + Opcode.I32X4_ADD.code();
-    private static final int V128_XOR = Op.SIMD_BASE + Opcode.V128_XOR.code();
-    private static final int V128_LOAD = Op.SIMD_BASE + Opcode.V128_LOAD.code();
-    private static final int V128_STORE = Op.SIMD_BASE + Opcode.V128_STORE.code();
+    // Case labels must be constants; the static block checks them against the Opcode table.
+    private static final int V128_LOAD = Op.SIMD_BASE + 0;
+    private static final int V128_STORE = Op.SIMD_BASE + 11;
+    private static final int V128_AND = Op.SIMD_BASE + 78;
+    private static final int V128_OR = Op.SIMD_BASE + 80;
+    private static final int V128_XOR = Op.SIMD_BASE + 81;
+    private static final int I32X4_ADD = Op.SIMD_BASE + 174;
+    private static final int I64X2_ADD = Op.SIMD_BASE + 206;
+    private static final int I32X4_SHL_I = Op.V128_SHIFT_I + 6;
+    private static final int I32X4_SHR_U_I = Op.V128_SHIFT_I + 8;
+
+    static {
+        if (V128_LOAD != Op.SIMD_BASE + Opcode.V128_LOAD.code() || V128_STORE != Op.SIMD_BASE + Opcode.V128_STORE.code()
+                || V128_AND != Op.SIMD_BASE + Opcode.V128_AND.code() || V128_OR != Op.SIMD_BASE + Opcode.V128_OR.code()
+                || V128_XOR != Op.SIMD_BASE + Opcode.V128_XOR.code() || I32X4_ADD != Op.SIMD_BASE + Opcode.I32X4_ADD.code()
+                || I64X2_ADD != Op.SIMD_BASE + Opcode.I64X2_ADD.code()) {
+            throw new AssertionError("SimdInterpreter's opcode constants disagree with the Opcode table");
+        }
+    }
 
     private SimdInterpreter() {
     }
@@ -37,138 +53,268 @@ final class SimdInterpreter {
     static int run(int[] code, int pc, long[] stack, int fp, byte[] mem, Global[] globals) {
         while (true) {
             int op = code[pc];
-            if (op < Op.SIMD_BASE) return pc;
-            // The commonest ones first, written out (the rest dispatch through a shape).
-            if (op == I32X4_ADD) {
-                int a = fp + code[pc + 2];
-                int b = fp + code[pc + 3];
-                long lo = V128IntArith.i32x4Add(stack[a], stack[b]);
-                long hi = V128IntArith.i32x4Add(stack[a + 1], stack[b + 1]);
-                int d = fp + code[pc + 1];
-                stack[d] = lo;
-                stack[d + 1] = hi;
-                pc += 4;
-                continue;
-            }
-            if (op == V128_XOR) {
-                int a = fp + code[pc + 2];
-                int b = fp + code[pc + 3];
-                long lo = stack[a] ^ stack[b];
-                long hi = stack[a + 1] ^ stack[b + 1];
-                int d = fp + code[pc + 1];
-                stack[d] = lo;
-                stack[d + 1] = hi;
-                pc += 4;
-                continue;
-            }
-            if (op >= Op.V128_GLOBAL_GET) {
-                pc = variable(op, code, pc, stack, fp, globals);
-                continue;
-            }
-            int fd = op - Op.SIMD_BASE;
-            switch (SimdShape.OF[fd]) {
-                case SimdShape.UNARY -> {
-                    int a = fp + code[pc + 2];
-                    long lo = SimdOps.unary(fd, stack[a]);
-                    long hi = SimdOps.unary(fd, stack[a + 1]);
-                    int d = fp + code[pc + 1];
-                    stack[d] = lo;
-                    stack[d + 1] = hi;
+            switch (op) {
+                // Copies and constants run here too, so that the v128 moves between SIMD
+                // instructions do not send the run back to the hot loop.
+                case Op.COPY -> {
+                    stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
                     pc += 3;
                 }
-                case SimdShape.BINARY -> {
+                case Op.COPY2 -> {
+                    stack[fp + code[pc + 1]] = stack[fp + code[pc + 2]];
+                    stack[fp + code[pc + 3]] = stack[fp + code[pc + 4]];
+                    pc += 5;
+                }
+                case Op.CONST32 -> {
+                    stack[fp + code[pc + 1]] = code[pc + 2];
+                    pc += 3;
+                }
+                case Op.CONST64 -> {
+                    stack[fp + code[pc + 1]] = (code[pc + 2] & MASK32) | ((long) code[pc + 3] << 32);
+                    pc += 4;
+                }
+                // The commonest SIMD instructions, written out; the rest go through their shape.
+                case I32X4_ADD -> {
                     int a = fp + code[pc + 2];
                     int b = fp + code[pc + 3];
-                    long lo = SimdOps.binary(fd, stack[a], stack[b]);
-                    long hi = SimdOps.binary(fd, stack[a + 1], stack[b + 1]);
+                    long lo = V128IntArith.i32x4Add(stack[a], stack[b]);
+                    long hi = V128IntArith.i32x4Add(stack[a + 1], stack[b + 1]);
                     int d = fp + code[pc + 1];
                     stack[d] = lo;
                     stack[d + 1] = hi;
                     pc += 4;
                 }
-                case SimdShape.SHIFT -> {
+                case V128_XOR -> {
                     int a = fp + code[pc + 2];
-                    int s = (int) stack[fp + code[pc + 3]];
-                    long lo = SimdOps.shift(fd, stack[a], s);
-                    long hi = SimdOps.shift(fd, stack[a + 1], s);
+                    int b = fp + code[pc + 3];
+                    long lo = stack[a] ^ stack[b];
+                    long hi = stack[a + 1] ^ stack[b + 1];
                     int d = fp + code[pc + 1];
                     stack[d] = lo;
                     stack[d + 1] = hi;
                     pc += 4;
                 }
-                case SimdShape.BITSELECT -> {
+                case V128_OR -> {
                     int a = fp + code[pc + 2];
                     int b = fp + code[pc + 3];
-                    int c = fp + code[pc + 4];
-                    long lo = (stack[a] & stack[c]) | (stack[b] & ~stack[c]);
-                    long hi = (stack[a + 1] & stack[c + 1]) | (stack[b + 1] & ~stack[c + 1]);
+                    long lo = stack[a] | stack[b];
+                    long hi = stack[a + 1] | stack[b + 1];
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case V128_AND -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = stack[a] & stack[b];
+                    long hi = stack[a + 1] & stack[b + 1];
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I64X2_ADD -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = stack[a] + stack[b];
+                    long hi = stack[a + 1] + stack[b + 1];
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I32X4_SHL_I -> {
+                    int a = fp + code[pc + 2];
+                    int n = code[pc + 3];
+                    long lo = V128Shifts.i32x4Shl(stack[a], n);
+                    long hi = V128Shifts.i32x4Shl(stack[a + 1], n);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I32X4_SHR_U_I -> {
+                    int a = fp + code[pc + 2];
+                    int n = code[pc + 3];
+                    long lo = V128Shifts.i32x4ShrU(stack[a], n);
+                    long hi = V128Shifts.i32x4ShrU(stack[a + 1], n);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case Op.I32X4_ROTR_I -> {
+                    int a = fp + code[pc + 2];
+                    int n = code[pc + 3];
+                    long lo = V128Shifts.i32x4Rotr(stack[a], n);
+                    long hi = V128Shifts.i32x4Rotr(stack[a + 1], n);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case V128_LOAD -> {
+                    long ea = (((int) stack[fp + code[pc + 2]] + code[pc + 3]) & MASK32) + (code[pc + 4] & MASK32);
+                    if (mem == null || ea > mem.length - 16) throw Traps.outOfBounds();
+                    long lo = (long) LONG.get(mem, (int) ea);
+                    long hi = (long) LONG.get(mem, (int) ea + 8);
                     int d = fp + code[pc + 1];
                     stack[d] = lo;
                     stack[d + 1] = hi;
                     pc += 5;
                 }
-                case SimdShape.WHOLE_UNARY, SimdShape.WHOLE_BINARY -> {
-                    int a = fp + code[pc + 2];
-                    boolean binary = SimdShape.OF[fd] == SimdShape.WHOLE_BINARY;
-                    long aLo = stack[a];
-                    long aHi = stack[a + 1];
-                    long bLo = binary ? stack[fp + code[pc + 3]] : 0;
-                    long bHi = binary ? stack[fp + code[pc + 3] + 1] : 0;
-                    long lo = SimdOps.wholeLo(fd, aLo, aHi, bLo, bHi);
-                    long hi = SimdOps.wholeHi(fd, aLo, aHi, bLo, bHi);
-                    int d = fp + code[pc + 1];
-                    stack[d] = lo;
-                    stack[d + 1] = hi;
-                    pc += binary ? 4 : 3;
-                }
-                case SimdShape.TEST -> {
-                    int a = fp + code[pc + 2];
-                    stack[fp + code[pc + 1]] = SimdOps.test(fd, stack[a], stack[a + 1]);
-                    pc += 3;
-                }
-                case SimdShape.SPLAT -> {
-                    long half = SimdOps.splat(fd, stack[fp + code[pc + 2]]);
-                    int d = fp + code[pc + 1];
-                    stack[d] = half;
-                    stack[d + 1] = half;
-                    pc += 3;
-                }
-                case SimdShape.EXTRACT -> {
-                    int a = fp + code[pc + 2];
-                    stack[fp + code[pc + 1]] = SimdOps.extract(fd, stack[a], stack[a + 1], code[pc + 3]);
+                case V128_STORE -> {
+                    long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 3] & MASK32);
+                    if (mem == null || ea > mem.length - 16) throw Traps.outOfBounds();
+                    int v = fp + code[pc + 2];
+                    LONG.set(mem, (int) ea, stack[v]);
+                    LONG.set(mem, (int) ea + 8, stack[v + 1]);
                     pc += 4;
                 }
-                case SimdShape.REPLACE -> {
-                    int a = fp + code[pc + 2];
-                    long x = stack[fp + code[pc + 3]];
-                    int lane = code[pc + 4];
-                    long lo = SimdOps.replaceLo(fd, stack[a], lane, x);
-                    long hi = SimdOps.replaceHi(fd, stack[a + 1], lane, x);
-                    int d = fp + code[pc + 1];
-                    stack[d] = lo;
-                    stack[d + 1] = hi;
-                    pc += 5;
+                default -> {
+                    if (op < Op.SIMD_BASE) return pc;
+                    pc = generic(op, code, pc, stack, fp, mem, globals);
                 }
-                case SimdShape.SHUFFLE -> {
-                    int a = fp + code[pc + 2];
-                    int b = fp + code[pc + 3];
-                    long aLo = stack[a];
-                    long aHi = stack[a + 1];
-                    long bLo = stack[b];
-                    long bHi = stack[b + 1];
-                    long maskLo = (code[pc + 4] & MASK32) | ((long) code[pc + 5] << 32);
-                    long maskHi = (code[pc + 6] & MASK32) | ((long) code[pc + 7] << 32);
-                    int d = fp + code[pc + 1];
-                    stack[d] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskLo);
-                    stack[d + 1] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskHi);
-                    pc += 8;
-                }
-                case SimdShape.LOAD -> pc = load(op, code, pc, stack, fp, mem);
-                case SimdShape.STORE -> pc = store(code, pc, stack, fp, mem);
-                case SimdShape.LOAD_LANE, SimdShape.STORE_LANE -> pc = laneAccess(fd, code, pc, stack, fp, mem);
-                default -> throw new IllegalStateException("no SIMD handler for " + Op.name(op) + " at " + pc);
             }
         }
+    }
+
+    /** One SIMD instruction of any kind, by its {@link SimdShape}; returns the next pc. */
+    private static int generic(int op, int[] code, int pc, long[] stack, int fp, byte[] mem, Global[] globals) {
+        if (op >= Op.V128_SHIFT_I) return immediate(op, code, pc, stack, fp);
+        if (op >= Op.V128_GLOBAL_GET) return variable(op, code, pc, stack, fp, globals);
+        int fd = op - Op.SIMD_BASE;
+        switch (SimdShape.OF[fd]) {
+            case SimdShape.UNARY -> {
+                int a = fp + code[pc + 2];
+                long lo = SimdOps.unary(fd, stack[a]);
+                long hi = SimdOps.unary(fd, stack[a + 1]);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 3;
+            }
+            case SimdShape.BINARY -> {
+                int a = fp + code[pc + 2];
+                int b = fp + code[pc + 3];
+                long lo = SimdOps.binary(fd, stack[a], stack[b]);
+                long hi = SimdOps.binary(fd, stack[a + 1], stack[b + 1]);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 4;
+            }
+            case SimdShape.SHIFT -> {
+                int a = fp + code[pc + 2];
+                int s = (int) stack[fp + code[pc + 3]];
+                long lo = SimdOps.shift(fd, stack[a], s);
+                long hi = SimdOps.shift(fd, stack[a + 1], s);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 4;
+            }
+            case SimdShape.BITSELECT -> {
+                int a = fp + code[pc + 2];
+                int b = fp + code[pc + 3];
+                int c = fp + code[pc + 4];
+                long lo = (stack[a] & stack[c]) | (stack[b] & ~stack[c]);
+                long hi = (stack[a + 1] & stack[c + 1]) | (stack[b + 1] & ~stack[c + 1]);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 5;
+            }
+            case SimdShape.WHOLE_UNARY, SimdShape.WHOLE_BINARY -> {
+                int a = fp + code[pc + 2];
+                boolean binary = SimdShape.OF[fd] == SimdShape.WHOLE_BINARY;
+                long aLo = stack[a];
+                long aHi = stack[a + 1];
+                long bLo = binary ? stack[fp + code[pc + 3]] : 0;
+                long bHi = binary ? stack[fp + code[pc + 3] + 1] : 0;
+                long lo = SimdOps.wholeLo(fd, aLo, aHi, bLo, bHi);
+                long hi = SimdOps.wholeHi(fd, aLo, aHi, bLo, bHi);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += binary ? 4 : 3;
+            }
+            case SimdShape.TEST -> {
+                int a = fp + code[pc + 2];
+                stack[fp + code[pc + 1]] = SimdOps.test(fd, stack[a], stack[a + 1]);
+                pc += 3;
+            }
+            case SimdShape.SPLAT -> {
+                long half = SimdOps.splat(fd, stack[fp + code[pc + 2]]);
+                int d = fp + code[pc + 1];
+                stack[d] = half;
+                stack[d + 1] = half;
+                pc += 3;
+            }
+            case SimdShape.EXTRACT -> {
+                int a = fp + code[pc + 2];
+                stack[fp + code[pc + 1]] = SimdOps.extract(fd, stack[a], stack[a + 1], code[pc + 3]);
+                pc += 4;
+            }
+            case SimdShape.REPLACE -> {
+                int a = fp + code[pc + 2];
+                long x = stack[fp + code[pc + 3]];
+                int lane = code[pc + 4];
+                long lo = SimdOps.replaceLo(fd, stack[a], lane, x);
+                long hi = SimdOps.replaceHi(fd, stack[a + 1], lane, x);
+                int d = fp + code[pc + 1];
+                stack[d] = lo;
+                stack[d + 1] = hi;
+                pc += 5;
+            }
+            case SimdShape.SHUFFLE -> {
+                int a = fp + code[pc + 2];
+                int b = fp + code[pc + 3];
+                long aLo = stack[a];
+                long aHi = stack[a + 1];
+                long bLo = stack[b];
+                long bHi = stack[b + 1];
+                long maskLo = (code[pc + 4] & MASK32) | ((long) code[pc + 5] << 32);
+                long maskHi = (code[pc + 6] & MASK32) | ((long) code[pc + 7] << 32);
+                int d = fp + code[pc + 1];
+                stack[d] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskLo);
+                stack[d + 1] = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, maskHi);
+                pc += 8;
+            }
+            case SimdShape.LOAD -> pc = load(op, code, pc, stack, fp, mem);
+            case SimdShape.STORE -> pc = store(code, pc, stack, fp, mem);
+            case SimdShape.LOAD_LANE, SimdShape.STORE_LANE -> pc = laneAccess(fd, code, pc, stack, fp, mem);
+            default -> throw new IllegalStateException("no SIMD handler for " + Op.name(op) + " at " + pc);
+        }
+        return pc;
+    }
+
+    /** Shifts by a constant count ({@link Op#V128_SHIFT_I}) and lane rotations. */
+    private static int immediate(int op, int[] code, int pc, long[] stack, int fp) {
+        int a = fp + code[pc + 2];
+        int n = code[pc + 3];
+        long lo = stack[a];
+        long hi = stack[a + 1];
+        switch (op - Op.V128_SHIFT_I) {
+            case 0 -> { lo = V128Shifts.i8x16Shl(lo, n); hi = V128Shifts.i8x16Shl(hi, n); }
+            case 1 -> { lo = V128Shifts.i8x16ShrS(lo, n); hi = V128Shifts.i8x16ShrS(hi, n); }
+            case 2 -> { lo = V128Shifts.i8x16ShrU(lo, n); hi = V128Shifts.i8x16ShrU(hi, n); }
+            case 3 -> { lo = V128Shifts.i16x8Shl(lo, n); hi = V128Shifts.i16x8Shl(hi, n); }
+            case 4 -> { lo = V128Shifts.i16x8ShrS(lo, n); hi = V128Shifts.i16x8ShrS(hi, n); }
+            case 5 -> { lo = V128Shifts.i16x8ShrU(lo, n); hi = V128Shifts.i16x8ShrU(hi, n); }
+            case 6 -> { lo = V128Shifts.i32x4Shl(lo, n); hi = V128Shifts.i32x4Shl(hi, n); }
+            case 7 -> { lo = V128Shifts.i32x4ShrS(lo, n); hi = V128Shifts.i32x4ShrS(hi, n); }
+            case 8 -> { lo = V128Shifts.i32x4ShrU(lo, n); hi = V128Shifts.i32x4ShrU(hi, n); }
+            case 9 -> { lo = V128Shifts.i64x2Shl(lo, n); hi = V128Shifts.i64x2Shl(hi, n); }
+            case 10 -> { lo = V128Shifts.i64x2ShrS(lo, n); hi = V128Shifts.i64x2ShrS(hi, n); }
+            case 11 -> { lo = V128Shifts.i64x2ShrU(lo, n); hi = V128Shifts.i64x2ShrU(hi, n); }
+            default -> { lo = V128Shifts.i32x4Rotr(lo, n); hi = V128Shifts.i32x4Rotr(hi, n); }
+        }
+        int d = fp + code[pc + 1];
+        stack[d] = lo;
+        stack[d + 1] = hi;
+        return pc + 4;
     }
 
     /** v128 global.get, global.set (spec 4.4.5) and select (spec 4.4.4). */

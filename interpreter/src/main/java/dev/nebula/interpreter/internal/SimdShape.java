@@ -76,6 +76,7 @@ final class SimdShape {
     static int length(int op) {
         if (op == Op.V128_GLOBAL_GET || op == Op.V128_GLOBAL_SET) return 3;
         if (op == Op.V128_SELECT) return 5;
+        if (op >= Op.V128_SHIFT_I) return 4;
         return switch (OF[op - Op.SIMD_BASE]) {
             case SPLAT, UNARY, WHOLE_UNARY, TEST -> 3;
             case STORE, EXTRACT, BINARY, WHOLE_BINARY, SHIFT -> 4;

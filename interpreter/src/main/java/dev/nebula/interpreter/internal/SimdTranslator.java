@@ -54,10 +54,19 @@ final class SimdTranslator {
                 t.emitResult128(internal, stack.pushSlot128(), a, v, offset, r.lane());
             }
             case SimdShape.SHUFFLE -> {
+                byte[] lanes = r.shuffleLanes();
+                int rotation = byteRotation(lanes);
+                if (rotation > 0) {
+                    // Rotates the bytes of every i32 lane of a (BLAKE3 and ChaCha's rot8 and rot16):
+                    // a lane rotation; b is not read.
+                    int a = t.operand128(t.top() - 3);
+                    stack.pop(4);
+                    t.emitResult128(Op.I32X4_ROTR_I, stack.pushSlot128(), a, 8 * rotation);
+                    return;
+                }
                 int b = t.operand128(t.top() - 1);
                 int a = t.operand128(t.top() - 3);
                 stack.pop(4);
-                byte[] lanes = r.shuffleLanes();
                 int[] m = new int[4];
                 for (int i = 0; i < 16; i++) m[i >> 2] |= (lanes[i] & 0xFF) << 8 * (i & 3);
                 t.emitResult128(internal, stack.pushSlot128(), a, b, m[0], m[1], m[2], m[3]);
@@ -73,8 +82,35 @@ final class SimdTranslator {
                 stack.pop(3);
                 t.emitResult128(internal, stack.pushSlot128(), a, x, r.lane());
             }
+            case SimdShape.SHIFT -> {
+                if (stack.kind(t.top()) == VirtualStack.CONST) {
+                    // A constant count (spec 4.4.3 vshiftop takes it modulo the lane width): an immediate.
+                    int code = op.code();
+                    int shape = code < 120 ? 0 : code < 150 ? 1 : code < 180 ? 2 : 3;
+                    int kind = (code - (shape == 0 ? 107 : shape == 1 ? 139 : shape == 2 ? 171 : 203));
+                    int count = (int) stack.value(t.top()) & ((8 << shape) - 1);
+                    int a = t.operand128(t.top() - 2);
+                    stack.pop(3);
+                    t.emitResult128(Op.V128_SHIFT_I + 3 * shape + kind, stack.pushSlot128(), a, count);
+                } else {
+                    fixedOperands(t, op, internal);
+                }
+            }
             default -> fixedOperands(t, op, internal);
         }
+    }
+
+    /**
+     * {@code r} in 1..3 when the shuffle takes, for every i32 lane of its first operand, byte
+     * {@code (j + r) mod 4} of that lane as byte {@code j}: a rotation right by {@code 8r} bits. 0 otherwise.
+     */
+    static int byteRotation(byte[] lanes) {
+        for (int r = 1; r < 4; r++) {
+            boolean all = true;
+            for (int i = 0; i < 16 && all; i++) all = lanes[i] == ((i & ~3) | ((i + r) & 3));
+            if (all) return r;
+        }
+        return 0;
     }
 
     /** Instructions without immediates: the operands of the signature, then a v128 or i32 result. */

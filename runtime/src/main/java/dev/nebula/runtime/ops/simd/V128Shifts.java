@@ -57,6 +57,16 @@ public final class V128Shifts {
         return V128IntArith.pack32((int) a >> count, (int) (a >>> 32) >> count);
     }
 
+    /**
+     * Each i32 lane rotated right by {@code count} (modulo 32): what a shuffle that rotates the
+     * bytes of every i32 lane computes, or an or of a shl and a shr_u whose counts sum to 32.
+     */
+    public static long i32x4Rotr(long a, int count) {
+        int s = count & 31;
+        if (s == 0) return a;
+        return i32x4ShrU(a, s) | i32x4Shl(a, 32 - s);
+    }
+
     /** A half is one i64 lane; Java already takes a long's shift count modulo 64. */
     public static long i64x2Shl(long a, int count) {
         return a << count;
