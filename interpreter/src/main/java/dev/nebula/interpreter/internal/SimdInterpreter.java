@@ -35,6 +35,13 @@ final class SimdInterpreter {
     private static final int V128_XOR = Op.SIMD_BASE + 81;
     private static final int I32X4_ADD = Op.SIMD_BASE + 174;
     private static final int I64X2_ADD = Op.SIMD_BASE + 206;
+    private static final int I8X16_SHUFFLE = Op.SIMD_BASE + 13;
+    private static final int I32X4_SPLAT = Op.SIMD_BASE + 17;
+    private static final int I32X4_EXTRACT_LANE = Op.SIMD_BASE + 27;
+    private static final int I32X4_REPLACE_LANE = Op.SIMD_BASE + 28;
+    private static final int V128_ANDNOT = Op.SIMD_BASE + 79;
+    private static final int V128_BITSELECT = Op.SIMD_BASE + 82;
+    private static final int I32X4_SUB = Op.SIMD_BASE + 177;
     private static final int I32X4_SHL_I = Op.V128_SHIFT_I + 6;
     private static final int I32X4_SHR_U_I = Op.V128_SHIFT_I + 8;
 
@@ -42,7 +49,12 @@ final class SimdInterpreter {
         if (V128_LOAD != Op.SIMD_BASE + Opcode.V128_LOAD.code() || V128_STORE != Op.SIMD_BASE + Opcode.V128_STORE.code()
                 || V128_AND != Op.SIMD_BASE + Opcode.V128_AND.code() || V128_OR != Op.SIMD_BASE + Opcode.V128_OR.code()
                 || V128_XOR != Op.SIMD_BASE + Opcode.V128_XOR.code() || I32X4_ADD != Op.SIMD_BASE + Opcode.I32X4_ADD.code()
-                || I64X2_ADD != Op.SIMD_BASE + Opcode.I64X2_ADD.code()) {
+                || I64X2_ADD != Op.SIMD_BASE + Opcode.I64X2_ADD.code() || I8X16_SHUFFLE != Op.SIMD_BASE + Opcode.I8X16_SHUFFLE.code()
+                || I32X4_SPLAT != Op.SIMD_BASE + Opcode.I32X4_SPLAT.code()
+                || I32X4_EXTRACT_LANE != Op.SIMD_BASE + Opcode.I32X4_EXTRACT_LANE.code()
+                || I32X4_REPLACE_LANE != Op.SIMD_BASE + Opcode.I32X4_REPLACE_LANE.code()
+                || V128_ANDNOT != Op.SIMD_BASE + Opcode.V128_ANDNOT.code() || V128_BITSELECT != Op.SIMD_BASE + Opcode.V128_BITSELECT.code()
+                || I32X4_SUB != Op.SIMD_BASE + Opcode.I32X4_SUB.code()) {
             throw new AssertionError("SimdInterpreter's opcode constants disagree with the Opcode table");
         }
     }
@@ -83,6 +95,74 @@ final class SimdInterpreter {
                     stack[d] = lo;
                     stack[d + 1] = hi;
                     pc += 4;
+                }
+                case I32X4_SUB -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128IntArith.i32x4Sub(stack[a], stack[b]);
+                    long hi = V128IntArith.i32x4Sub(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case V128_ANDNOT -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = stack[a] & ~stack[b];
+                    long hi = stack[a + 1] & ~stack[b + 1];
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case V128_BITSELECT -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    int c = fp + code[pc + 4];
+                    long lo = (stack[a] & stack[c]) | (stack[b] & ~stack[c]);
+                    long hi = (stack[a + 1] & stack[c + 1]) | (stack[b + 1] & ~stack[c + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 5;
+                }
+                case I32X4_SPLAT -> {
+                    long half = V128Lanes.i32x4Splat((int) stack[fp + code[pc + 2]]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = half;
+                    stack[d + 1] = half;
+                    pc += 3;
+                }
+                case I32X4_EXTRACT_LANE -> {
+                    int a = fp + code[pc + 2];
+                    stack[fp + code[pc + 1]] = V128Lanes.i32x4ExtractLane(stack[a], stack[a + 1], code[pc + 3]);
+                    pc += 4;
+                }
+                case I32X4_REPLACE_LANE -> {
+                    int a = fp + code[pc + 2];
+                    int x = (int) stack[fp + code[pc + 3]];
+                    int lane = code[pc + 4];
+                    long lo = V128Lanes.i32x4ReplaceLaneLo(stack[a], lane, x);
+                    long hi = V128Lanes.i32x4ReplaceLaneHi(stack[a + 1], lane, x);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 5;
+                }
+                case I8X16_SHUFFLE -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long aLo = stack[a];
+                    long aHi = stack[a + 1];
+                    long bLo = stack[b];
+                    long bHi = stack[b + 1];
+                    long lo = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, (code[pc + 4] & MASK32) | ((long) code[pc + 5] << 32));
+                    long hi = V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, (code[pc + 6] & MASK32) | ((long) code[pc + 7] << 32));
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 8;
                 }
                 case V128_XOR -> {
                     int a = fp + code[pc + 2];
