@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Real SIMD programs from sightglass (compiled C with {@code -msimd128}) run on the interpreter and
  * print their expected output, under sightglass's convention (ORIGIN.txt): the benchmark's folder
- * preopened as ".", no arguments beyond argv[0], empty environment, stdout compared line by line
- * with {@code <stem>.stdout.expected} or {@code default.stdout.expected}. The {@code bench} module
+ * preopened as ".", no arguments beyond argv[0], empty environment, stdout and stderr compared
+ * line by line with {@code <stem>.stdout.expected} or {@code default.stdout.expected} (and stderr alike). The {@code bench} module
  * they import ({@code start}, {@code end}: marks around the timed part) is a pair of no-ops here.
  * A few quick ones run in the suite; all 82 SIMD programs of the snapshot were run by hand.
  */
@@ -59,8 +59,6 @@ class SightglassSimdTest {
         byte[] bytes = Files.readAllBytes(wasm);
         assertTrue(usesSimd(bytes), program + " contains no SIMD instruction, so it tests nothing here");
         String stem = wasm.getFileName().toString().replace(".wasm", "");
-        Path expected = dir.resolve(stem + ".stdout.expected");
-        if (!Files.exists(expected)) expected = dir.resolve("default.stdout.expected");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -76,7 +74,16 @@ class SightglassSimdTest {
             exit = wasi.run(instance);
         }
         assertEquals(0, exit, program + " stderr: " + err.toString(StandardCharsets.UTF_8));
-        assertEquals(Files.readString(expected).lines().toList(), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(expected(dir, stem, "stdout"), out.toString(StandardCharsets.UTF_8).lines().toList(), "stdout");
+        assertEquals(expected(dir, stem, "stderr"), err.toString(StandardCharsets.UTF_8).lines().toList(), "stderr");
+    }
+
+    /** The lines of {@code <stem>.<stream>.expected}, else of {@code default.<stream>.expected}. */
+    private static List<String> expected(Path dir, String stem, String stream) throws IOException {
+        Path file = dir.resolve(stem + "." + stream + ".expected");
+        if (!Files.exists(file)) file = dir.resolve("default." + stream + ".expected");
+        assertTrue(Files.exists(file), "no expected " + stream + " for " + stem + " in " + dir);
+        return Files.readString(file).lines().toList();
     }
 
     /** Whether any function body holds a 0xFD-prefixed (SIMD) instruction. */
