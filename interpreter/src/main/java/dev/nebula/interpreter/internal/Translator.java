@@ -500,7 +500,7 @@ final class Translator {
         } else if (resultCount == 1) {
             emit(Op.RETURN1, source);
         } else {
-            for (int j = 0; j < resultCount; j++) emit(Op.COPY, j, source + j);
+            for (int j = 0; j < resultCount; j++) emitCopy(j, source + j);
             emit(Op.RETURN);
         }
     }
