@@ -326,8 +326,15 @@ public final class Op {
     /** An i8x16.shuffle that rotates the bytes of each i32 lane of its first operand: d a bits (8, 16 or 24, rightward). */
     public static final int I32X4_ROTR_I = SIMD_BASE + 271;
 
+    /**
+     * i8x16.shuffles that move whole i32 or i16 lanes: d a b lo hi, where lo and hi give the lane
+     * indices of each result half (two i32 lanes 0-7, or four i16 lanes 0-15, one a byte).
+     */
+    public static final int I32X4_SHUFFLE_I = SIMD_BASE + 272;
+    public static final int I16X8_SHUFFLE_I = SIMD_BASE + 273;
+
     /** One past the largest opcode. */
-    public static final int COUNT = SIMD_BASE + 272;
+    public static final int COUNT = SIMD_BASE + 274;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -368,6 +375,8 @@ public final class Op {
         String[] shifts = {"shl", "shr_s", "shr_u"};
         for (int i = 0; i < 12; i++) NAMES[V128_SHIFT_I + i] = shapes[i / 3] + "." + shifts[i % 3] + "_i";
         NAMES[I32X4_ROTR_I] = "i32x4.rotr_i";
+        NAMES[I32X4_SHUFFLE_I] = "i32x4.shuffle_i";
+        NAMES[I16X8_SHUFFLE_I] = "i16x8.shuffle_i";
     }
 
     /** The internal opcode of a load, store or numeric Wasm instruction, or -1 for the others. */

@@ -150,6 +150,34 @@ final class SimdInterpreter {
                     stack[d + 1] = hi;
                     pc += 5;
                 }
+                case Op.I32X4_SHUFFLE_I -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long aLo = stack[a];
+                    long aHi = stack[a + 1];
+                    long bLo = stack[b];
+                    long bHi = stack[b + 1];
+                    long lo = V128Lanes.i32x4ShuffleHalf(aLo, aHi, bLo, bHi, code[pc + 4]);
+                    long hi = V128Lanes.i32x4ShuffleHalf(aLo, aHi, bLo, bHi, code[pc + 5]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 6;
+                }
+                case Op.I16X8_SHUFFLE_I -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long aLo = stack[a];
+                    long aHi = stack[a + 1];
+                    long bLo = stack[b];
+                    long bHi = stack[b + 1];
+                    long lo = V128Lanes.i16x8ShuffleHalf(aLo, aHi, bLo, bHi, code[pc + 4]);
+                    long hi = V128Lanes.i16x8ShuffleHalf(aLo, aHi, bLo, bHi, code[pc + 5]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 6;
+                }
                 case I8X16_SHUFFLE -> {
                     int a = fp + code[pc + 2];
                     int b = fp + code[pc + 3];
@@ -262,6 +290,7 @@ final class SimdInterpreter {
 
     /** One SIMD instruction of any kind, by its {@link SimdShape}; returns the next pc. */
     private static int generic(int op, int[] code, int pc, long[] stack, int fp, byte[] mem, Global[] globals) {
+        if (op >= Op.I32X4_SHUFFLE_I) throw new IllegalStateException(Op.name(op) + " runs in the SIMD loop itself");
         if (op >= Op.V128_SHIFT_I) return immediate(op, code, pc, stack, fp);
         if (op >= Op.V128_GLOBAL_GET) return variable(op, code, pc, stack, fp, globals);
         int fd = op - Op.SIMD_BASE;
@@ -389,7 +418,8 @@ final class SimdInterpreter {
             case 9 -> { lo = V128Shifts.i64x2Shl(lo, n); hi = V128Shifts.i64x2Shl(hi, n); }
             case 10 -> { lo = V128Shifts.i64x2ShrS(lo, n); hi = V128Shifts.i64x2ShrS(hi, n); }
             case 11 -> { lo = V128Shifts.i64x2ShrU(lo, n); hi = V128Shifts.i64x2ShrU(hi, n); }
-            default -> { lo = V128Shifts.i32x4Rotr(lo, n); hi = V128Shifts.i32x4Rotr(hi, n); }
+            case 12 -> { lo = V128Shifts.i32x4Rotr(lo, n); hi = V128Shifts.i32x4Rotr(hi, n); }
+            default -> throw new IllegalStateException("no immediate form " + Op.name(op));
         }
         int d = fp + code[pc + 1];
         stack[d] = lo;

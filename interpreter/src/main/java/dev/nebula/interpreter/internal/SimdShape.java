@@ -76,6 +76,7 @@ final class SimdShape {
     static int length(int op) {
         if (op == Op.V128_GLOBAL_GET || op == Op.V128_GLOBAL_SET) return 3;
         if (op == Op.V128_SELECT) return 5;
+        if (op == Op.I32X4_SHUFFLE_I || op == Op.I16X8_SHUFFLE_I) return 6;
         if (op >= Op.V128_SHIFT_I) return 4;
         return switch (OF[op - Op.SIMD_BASE]) {
             case SPLAT, UNARY, WHOLE_UNARY, TEST -> 3;

@@ -67,6 +67,21 @@ final class SimdTranslator {
                 int b = t.operand128(t.top() - 1);
                 int a = t.operand128(t.top() - 3);
                 stack.pop(4);
+                if (aligned(lanes, 4)) {
+                    t.emitResult128(Op.I32X4_SHUFFLE_I, stack.pushSlot128(), a, b,
+                            lanes[0] / 4 | lanes[4] / 4 << 8, lanes[8] / 4 | lanes[12] / 4 << 8);
+                    return;
+                }
+                if (aligned(lanes, 2)) {
+                    int lo = 0;
+                    int hi = 0;
+                    for (int i = 0; i < 4; i++) {
+                        lo |= lanes[2 * i] / 2 << 8 * i;
+                        hi |= lanes[8 + 2 * i] / 2 << 8 * i;
+                    }
+                    t.emitResult128(Op.I16X8_SHUFFLE_I, stack.pushSlot128(), a, b, lo, hi);
+                    return;
+                }
                 int[] m = new int[4];
                 for (int i = 0; i < 16; i++) m[i >> 2] |= (lanes[i] & 0xFF) << 8 * (i & 3);
                 t.emitResult128(internal, stack.pushSlot128(), a, b, m[0], m[1], m[2], m[3]);
@@ -98,6 +113,15 @@ final class SimdTranslator {
             }
             default -> fixedOperands(t, op, internal);
         }
+    }
+
+    /** Whether the byte indices come in aligned groups of {@code width}: the shuffle moves whole lanes of that width. */
+    static boolean aligned(byte[] lanes, int width) {
+        for (int i = 0; i < 16; i += width) {
+            if (lanes[i] % width != 0) return false;
+            for (int j = 1; j < width; j++) if (lanes[i + j] != lanes[i] + j) return false;
+        }
+        return true;
     }
 
     /**

@@ -101,6 +101,36 @@ public final class V128Lanes {
     }
 
     /**
+     * An i8x16.shuffle whose byte indices come in aligned groups of four (it moves whole i32 lanes):
+     * one result half from the two i32 lanes {@code lanes & 7} and {@code (lanes >>> 8) & 7} of a
+     * then b (lanes 0-3 of a, 4-7 of b). The same result as {@link #i8x16Shuffle}, a quarter of the work.
+     */
+    public static long i32x4ShuffleHalf(long aLo, long aHi, long bLo, long bHi, int lanes) {
+        return lane32(aLo, aHi, bLo, bHi, lanes & 7) | lane32(aLo, aHi, bLo, bHi, (lanes >>> 8) & 7) << 32;
+    }
+
+    private static long lane32(long aLo, long aHi, long bLo, long bHi, int k) {
+        long source = k < 4 ? (k < 2 ? aLo : aHi) : (k < 6 ? bLo : bHi);
+        return (source >>> ((k & 1) << 5)) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * An i8x16.shuffle whose byte indices come in aligned pairs (it moves whole i16 lanes): one
+     * result half from the four i16 lanes in bytes 0-3 of {@code lanes} (0-7 of a, 8-15 of b).
+     */
+    public static long i16x8ShuffleHalf(long aLo, long aHi, long bLo, long bHi, int lanes) {
+        return lane16(aLo, aHi, bLo, bHi, lanes & 15)
+                | lane16(aLo, aHi, bLo, bHi, (lanes >>> 8) & 15) << 16
+                | lane16(aLo, aHi, bLo, bHi, (lanes >>> 16) & 15) << 32
+                | lane16(aLo, aHi, bLo, bHi, (lanes >>> 24) & 15) << 48;
+    }
+
+    private static long lane16(long aLo, long aHi, long bLo, long bHi, int k) {
+        long source = k < 8 ? (k < 4 ? aLo : aHi) : (k < 12 ? bLo : bHi);
+        return (source >>> ((k & 3) << 4)) & 0xFFFFL;
+    }
+
+    /**
      * i8x16.swizzle: eight result bytes, byte i being the byte of a that byte i of {@code indices}
      * selects, or 0 for an index of 16 or more (spec 4.4.3 swizzle).
      */

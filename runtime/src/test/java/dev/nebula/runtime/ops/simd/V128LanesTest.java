@@ -46,6 +46,22 @@ class V128LanesTest {
         assertEquals(join(swizzled, 8)[0], V128Lanes.i8x16Swizzle(aLo, aHi, swizzle));
     }
 
+    /** The lane-granular shuffles give what the byte shuffle gives for the same lanes. */
+    @Property
+    void wholeLaneShufflesAgreeWithTheByteShuffle(@ForAll("half") long aLo, @ForAll("half") long aHi, @ForAll("half") long bLo,
+                                                  @ForAll("half") long bHi, @ForAll @IntRange(max = 7) int l0, @ForAll @IntRange(max = 7) int l1,
+                                                  @ForAll @IntRange(max = 15) int s0, @ForAll @IntRange(max = 15) int s1,
+                                                  @ForAll @IntRange(max = 15) int s2, @ForAll @IntRange(max = 15) int s3) {
+        long bytes32 = 0;
+        for (int j = 0; j < 4; j++) bytes32 |= (long) (4 * l0 + j) << 8 * j | (long) (4 * l1 + j) << 8 * (j + 4);
+        assertEquals(V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, bytes32), V128Lanes.i32x4ShuffleHalf(aLo, aHi, bLo, bHi, l0 | l1 << 8));
+        int[] s = {s0, s1, s2, s3};
+        long bytes16 = 0;
+        for (int j = 0; j < 4; j++) bytes16 |= (long) (2 * s[j]) << 16 * j | (long) (2 * s[j] + 1) << (16 * j + 8);
+        assertEquals(V128Lanes.i8x16Shuffle(aLo, aHi, bLo, bHi, bytes16),
+                V128Lanes.i16x8ShuffleHalf(aLo, aHi, bLo, bHi, s0 | s1 << 8 | s2 << 16 | s3 << 24));
+    }
+
     @Property
     void extractReplaceAndSplat(@ForAll("half") long lo, @ForAll("half") long hi, @ForAll int x, @ForAll @IntRange(max = 15) int lane) {
         long[] b8 = lanes(lo, hi, 8, true);
