@@ -3,6 +3,8 @@ package dev.nebula.interpreter.internal;
 import dev.nebula.decoder.Opcode;
 import dev.nebula.runtime.Global;
 import dev.nebula.runtime.ops.Traps;
+import dev.nebula.runtime.ops.simd.V128Convert;
+import dev.nebula.runtime.ops.simd.V128Float;
 import dev.nebula.runtime.ops.simd.V128IntArith;
 import dev.nebula.runtime.ops.simd.V128Lanes;
 import dev.nebula.runtime.ops.simd.V128Shifts;
@@ -42,6 +44,13 @@ final class SimdInterpreter {
     private static final int V128_ANDNOT = Op.SIMD_BASE + 79;
     private static final int V128_BITSELECT = Op.SIMD_BASE + 82;
     private static final int I32X4_SUB = Op.SIMD_BASE + 177;
+    private static final int F32X4_NEAREST = Op.SIMD_BASE + 106;
+    private static final int I16X8_ADD_SAT_S = Op.SIMD_BASE + 143;
+    private static final int I16X8_MUL = Op.SIMD_BASE + 149;
+    private static final int I32X4_DOT_I16X8_S = Op.SIMD_BASE + 186;
+    private static final int F32X4_ADD = Op.SIMD_BASE + 228;
+    private static final int F32X4_MUL = Op.SIMD_BASE + 230;
+    private static final int I32X4_TRUNC_SAT_F32X4_S = Op.SIMD_BASE + 248;
     private static final int I32X4_SHL_I = Op.V128_SHIFT_I + 6;
     private static final int I32X4_SHR_U_I = Op.V128_SHIFT_I + 8;
 
@@ -54,7 +63,13 @@ final class SimdInterpreter {
                 || I32X4_EXTRACT_LANE != Op.SIMD_BASE + Opcode.I32X4_EXTRACT_LANE.code()
                 || I32X4_REPLACE_LANE != Op.SIMD_BASE + Opcode.I32X4_REPLACE_LANE.code()
                 || V128_ANDNOT != Op.SIMD_BASE + Opcode.V128_ANDNOT.code() || V128_BITSELECT != Op.SIMD_BASE + Opcode.V128_BITSELECT.code()
-                || I32X4_SUB != Op.SIMD_BASE + Opcode.I32X4_SUB.code()) {
+                || I32X4_SUB != Op.SIMD_BASE + Opcode.I32X4_SUB.code()
+                || F32X4_NEAREST != Op.SIMD_BASE + Opcode.F32X4_NEAREST.code()
+                || I16X8_ADD_SAT_S != Op.SIMD_BASE + Opcode.I16X8_ADD_SAT_S.code()
+                || I16X8_MUL != Op.SIMD_BASE + Opcode.I16X8_MUL.code()
+                || I32X4_DOT_I16X8_S != Op.SIMD_BASE + Opcode.I32X4_DOT_I16X8_S.code()
+                || F32X4_ADD != Op.SIMD_BASE + Opcode.F32X4_ADD.code() || F32X4_MUL != Op.SIMD_BASE + Opcode.F32X4_MUL.code()
+                || I32X4_TRUNC_SAT_F32X4_S != Op.SIMD_BASE + Opcode.I32X4_TRUNC_SAT_F32X4_S.code()) {
             throw new AssertionError("SimdInterpreter's opcode constants disagree with the Opcode table");
         }
     }
@@ -191,6 +206,74 @@ final class SimdInterpreter {
                     stack[d] = lo;
                     stack[d + 1] = hi;
                     pc += 8;
+                }
+                case F32X4_ADD -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128Float.f32x4Add(stack[a], stack[b]);
+                    long hi = V128Float.f32x4Add(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case F32X4_MUL -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128Float.f32x4Mul(stack[a], stack[b]);
+                    long hi = V128Float.f32x4Mul(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I16X8_MUL -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128IntArith.i16x8Mul(stack[a], stack[b]);
+                    long hi = V128IntArith.i16x8Mul(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I16X8_ADD_SAT_S -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128IntArith.i16x8AddSatS(stack[a], stack[b]);
+                    long hi = V128IntArith.i16x8AddSatS(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I32X4_DOT_I16X8_S -> {
+                    int a = fp + code[pc + 2];
+                    int b = fp + code[pc + 3];
+                    long lo = V128IntArith.i32x4DotI16x8S(stack[a], stack[b]);
+                    long hi = V128IntArith.i32x4DotI16x8S(stack[a + 1], stack[b + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 4;
+                }
+                case I32X4_TRUNC_SAT_F32X4_S -> {
+                    int a = fp + code[pc + 2];
+                    long lo = V128Convert.i32x4TruncSatF32x4S(stack[a]);
+                    long hi = V128Convert.i32x4TruncSatF32x4S(stack[a + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 3;
+                }
+                case F32X4_NEAREST -> {
+                    int a = fp + code[pc + 2];
+                    long lo = V128Float.f32x4Unary(V128Float.NEAREST, stack[a]);
+                    long hi = V128Float.f32x4Unary(V128Float.NEAREST, stack[a + 1]);
+                    int d = fp + code[pc + 1];
+                    stack[d] = lo;
+                    stack[d + 1] = hi;
+                    pc += 3;
                 }
                 case V128_XOR -> {
                     int a = fp + code[pc + 2];
