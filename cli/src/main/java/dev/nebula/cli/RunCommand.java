@@ -73,6 +73,11 @@ final class RunCommand implements Callable<Integer> {
                     + " _initialize runs first when the module exports it")
     private String invoke;
 
+    @Option(names = "--preload", paramLabel = "NAME=MODULE",
+            description = "instantiate MODULE first (linked with WASI and the earlier preloads) and make its exports"
+                    + " importable under the module name NAME; repeatable")
+    private List<String> preloads = new ArrayList<>();
+
     @Option(names = "--v128", paramLabel = "SHAPE",
             description = "with --invoke, print v128 results in the text format's SHAPE (i8x16, i16x8, i32x4, i64x2,"
                     + " f32x4, f64x2), e.g. 'i32x4 1 2 3 4', instead of 0x and 32 hex digits")
@@ -121,7 +126,9 @@ final class RunCommand implements Callable<Integer> {
             }
             WasiConfig config = wasiConfig();
             byte[] bytes;
+            List<Preload> preloaded = new ArrayList<>();
             try {
+                for (String preload : preloads) preloaded.add(Preload.read(preload));
                 bytes = ModuleFiles.read(module);
             } catch (IOException e) {
                 err.println("nebula run: " + e.getMessage());
@@ -135,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.IO;
             }
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, bytes, config, out, err));
+                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -148,15 +155,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+    /** A {@code --preload NAME=MODULE}: the import module name and the module's bytes. */
+    private record Preload(String name, Path file, byte[] bytes) {
+        static Preload read(String option) throws IOException {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) throw new UsageProblem("--preload expects NAME=MODULE, got \"" + option + "\"");
+            Path file = Path.of(option.substring(eq + 1));
+            return new Preload(option.substring(0, eq), file, ModuleFiles.read(file));
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+        List<WasmModule> preloadModules = new ArrayList<>();
         WasmModule compiled;
+        Path current = module;
         try {
+            for (Preload p : preloaded) {
+                current = p.file();
+                preloadModules.add(wasmEngine.compile(p.bytes()));
+            }
+            current = module;
             compiled = wasmEngine.compile(bytes);
         } catch (MalformedModuleException e) {
-            err.println(module + ": malformed: " + e.getMessage());
+            err.println(current + ": malformed: " + e.getMessage());
             return ExitCodes.REJECTED;
         } catch (InvalidModuleException e) {
-            err.println(module + ": invalid: " + e.getMessage());
+            err.println(current + ": invalid: " + e.getMessage());
             return ExitCodes.REJECTED;
         }
         Wasi created;
@@ -168,11 +192,18 @@ final class RunCommand implements Callable<Integer> {
         try (Wasi wasi = created) {
             try {
                 Linker linker = wasi.define(new Linker());
+                Store store = new Store(wasmEngine);
                 Instance instance;
+                Path linking = module;
                 try {
-                    instance = linker.instantiate(new Store(wasmEngine), compiled);
+                    for (int i = 0; i < preloaded.size(); i++) {
+                        linking = preloaded.get(i).file();
+                        linker.defineInstance(preloaded.get(i).name(), linker.instantiate(store, preloadModules.get(i)));
+                    }
+                    linking = module;
+                    instance = linker.instantiate(store, compiled);
                 } catch (UnlinkableException e) {
-                    err.println(module + ": unlinkable: " + e.getMessage());
+                    err.println(linking + ": unlinkable: " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
                 if (invoke == null) {
@@ -190,7 +221,7 @@ final class RunCommand implements Callable<Integer> {
                 printTrap(e, err);
                 return TRAP;
             } catch (UnsupportedFeatureException e) {
-                // An engine's documented gap (the interpreter does not execute SIMD), not a bug.
+                // An engine's documented gap, not a bug.
                 wasi.flush();
                 err.println(module + ": unsupported: " + e.getMessage());
                 return ExitCodes.REJECTED;

@@ -114,6 +114,31 @@ class RunCommandTest {
         assertEquals(List.of(expected, "9"), List.of(run.outLines()));
     }
 
+    /** --preload bench=bench.wasm supplies the imports sightglass programs need (bench.start, bench.end). */
+    @Test
+    void preloadedModulesAreImportableByName() throws IOException {
+        Path bench = Files.write(dir.resolve("bench.wasm"), TestModules.hex(
+                "0061736d010000000104016000000303020000070f02057374617274000003656e6400010a070202000b02000b"));
+        // (module (import "bench" "start" (func)) (func (export "f") (result i32) call 0 i32.const 7))
+        Path main = Files.write(dir.resolve("main.wasm"), TestModules.hex(
+                "0061736d010000000108026000006000017f020f010562656e6368057374617274000003020101070501016600010a08010600100041070b"));
+        CliRun run = CliRun.of("run", "--preload", "bench=" + bench, "--invoke", "f", main.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("7", run.out().strip());
+
+        CliRun without = CliRun.of("run", "--invoke", "f", main.toString());
+        assertEquals(ExitCodes.REJECTED, without.exitCode());
+        assertEquals(main + ": unlinkable: unknown import: \"bench\" \"start\"", without.err().strip());
+
+        CliRun badOption = CliRun.of("run", "--preload", "bench", "--invoke", "f", main.toString());
+        assertEquals(ExitCodes.USAGE, badOption.exitCode());
+        assertEquals("nebula run: --preload expects NAME=MODULE, got \"bench\"", badOption.err().strip());
+
+        CliRun missing = CliRun.of("run", "--preload", "bench=" + dir.resolve("nope.wasm"), "--invoke", "f", main.toString());
+        assertEquals(ExitCodes.IO, missing.exitCode());
+        assertFalse(missing.showsStackTrace());
+    }
+
     @Test
     void anUnknownV128ShapeIsAUsageError() {
         CliRun run = CliRun.of("run", "--invoke", "vadd", "--v128", "i24x5", INVOKE, "0x0", "1");
