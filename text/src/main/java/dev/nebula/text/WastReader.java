@@ -45,8 +45,9 @@ public final class WastReader {
     }
 
     private WastCommand command() {
-        Token open = t.peek();
-        int line = open.line();
+        // wast2json numbers a command by its keyword's line, and an assertion by its module's or
+        // action's keyword: the lines skip rules name.
+        int line = t.peek(1).line();
         String head = t.sexprHead();
         if (head == null) throw t.unexpected(t.peek(1));
         if (MODULE_FIELDS.contains(head)) {
@@ -58,6 +59,7 @@ public final class WastReader {
         if (head.equals("invoke") || head.equals("get")) return new WastCommand.Perform(line, action());
         t.lpar();
         t.next();
+        if (t.isLpar() && !head.equals("register")) line = t.peek(1).line();
         WastCommand c = switch (head) {
             case "register" -> {
                 String as = t.name();
