@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1, .wasm or .wat), validate, inspect, translate and print them, run the spec suite and the WASI testsuite.",
+        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, Wat2WasmCommand.class, PrintCommand.class,
+                SpecTestCommand.class, WasiTestsuiteCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

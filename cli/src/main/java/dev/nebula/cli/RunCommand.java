@@ -86,7 +86,11 @@ final class RunCommand implements Callable<Integer> {
             description = "set an environment variable of the program (none is inherited); repeatable")
     private List<String> env = new ArrayList<>();
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly binary module (.wasm)")
+    @Option(names = "--preload", paramLabel = "NAME=MODULE",
+            description = "instantiate MODULE first and link its exports under the import module name NAME (as wasmtime's flag does); repeatable, in order")
+    private List<String> preloads = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly module: binary (.wasm) or text (.wat)")
     private Path module;
 
     @Parameters(index = "1..*", paramLabel = "ARGS",
@@ -112,12 +116,23 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageProblem(e.getMessage());
             }
             WasiConfig config = wasiConfig();
+            List<Preload> preloaded = new ArrayList<>();
             byte[] bytes;
+            Path reading = module;
             try {
-                bytes = ModuleFiles.read(module);
+                for (String p : preloads) {
+                    Preload preload = Preload.parse(p);
+                    reading = preload.file();
+                    preloaded.add(preload.withBytes(ModuleFiles.readModule(preload.file())));
+                }
+                reading = module;
+                bytes = ModuleFiles.readModule(module);
             } catch (IOException e) {
                 err.println("nebula run: " + e.getMessage());
                 return ExitCodes.IO;
+            } catch (dev.nebula.text.TextFormatException e) {
+                err.println(reading + ": malformed: " + e.messageWithPosition());
+                return ExitCodes.REJECTED;
             }
             Engine wasmEngine;
             try {
@@ -127,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.IO;
             }
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, bytes, config, out, err));
+                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -140,15 +155,37 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+    /** A {@code --preload NAME=MODULE}: the import module name, the file, and, once read, its binary. */
+    private record Preload(String name, Path file, byte[] bytes) {
+        static Preload parse(String option) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) {
+                throw new UsageProblem("--preload wants NAME=MODULE, got \"" + option + "\"");
+            }
+            return new Preload(option.substring(0, eq), Path.of(option.substring(eq + 1)), null);
+        }
+
+        Preload withBytes(byte[] b) {
+            return new Preload(name, file, b);
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
         WasmModule compiled;
+        List<WasmModule> preloadModules = new ArrayList<>();
+        Path compiling = module;
         try {
+            for (Preload p : preloaded) {
+                compiling = p.file();
+                preloadModules.add(wasmEngine.compile(p.bytes()));
+            }
+            compiling = module;
             compiled = wasmEngine.compile(bytes);
         } catch (MalformedModuleException e) {
-            err.println(module + ": malformed: " + e.getMessage());
+            err.println(compiling + ": malformed: " + e.getMessage());
             return ExitCodes.REJECTED;
         } catch (InvalidModuleException e) {
-            err.println(module + ": invalid: " + e.getMessage());
+            err.println(compiling + ": invalid: " + e.getMessage());
             return ExitCodes.REJECTED;
         }
         Wasi created;
@@ -160,11 +197,19 @@ final class RunCommand implements Callable<Integer> {
         try (Wasi wasi = created) {
             try {
                 Linker linker = wasi.define(new Linker());
+                Store store = new Store(wasmEngine);
                 Instance instance;
+                Path linking = module;
                 try {
-                    instance = linker.instantiate(new Store(wasmEngine), compiled);
+                    // Each preloaded module may import WASI and the modules preloaded before it.
+                    for (int i = 0; i < preloaded.size(); i++) {
+                        linking = preloaded.get(i).file();
+                        linker.defineInstance(preloaded.get(i).name(), linker.instantiate(store, preloadModules.get(i)));
+                    }
+                    linking = module;
+                    instance = linker.instantiate(store, compiled);
                 } catch (UnlinkableException e) {
-                    err.println(module + ": unlinkable: " + e.getMessage());
+                    err.println(linking + ": unlinkable: " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
                 if (invoke == null) {

@@ -23,6 +23,13 @@ public final class TextFormatException extends RuntimeException {
         this.column = column;
     }
 
+    /** The message with the position last, for lines that start with the file name: {@code unknown operator: foo (line 3, column 5)}. */
+    public String messageWithPosition() {
+        String full = getMessage();
+        String withoutPosition = full.substring(full.indexOf(": ") + 2);
+        return withoutPosition + " (line " + line + ", column " + column + ")";
+    }
+
     /** The spec's phrase alone. */
     public String specMessage() {
         return specMessage;
