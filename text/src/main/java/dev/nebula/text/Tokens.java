@@ -166,7 +166,8 @@ public final class Tokens {
         return new TextFormatException(message, t.line(), t.column());
     }
 
+    /** An error at token {@code at}, which the message shows: {@code unknown operator: i32.ad}. */
     public TextFormatException error(String message, Token at) {
-        return new TextFormatException(message, at.line(), at.column());
+        return new TextFormatException(message, at.show(), at.line(), at.column());
     }
 }
