@@ -10,13 +10,16 @@ import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
 import dev.nebula.wasm.InvalidModuleException;
 import dev.nebula.wasm.MalformedModuleException;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.TrapKind;
 import dev.nebula.wasm.UnlinkableException;
 import dev.nebula.wasm.WasiExitException;
 import picocli.CommandLine.Command;
@@ -30,6 +33,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,11 +55,11 @@ import java.util.stream.Collectors;
                 "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
-                "1:the module is malformed, invalid or cannot be linked, or uses what the engine does not support",
+                "1:the module is malformed, invalid or cannot be linked, needs more than a resource limit allows, or uses what the engine does not support",
                 "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
                 "3:the module file could not be read",
                 "70:internal error",
-                "134:the program trapped"})
+                "134:the program trapped (or ran past --timeout)"})
 final class RunCommand implements Callable<Integer> {
 
     /** What wasmtime exits with on a trap (128 + SIGABRT), so scripts can treat both alike. */
@@ -90,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
             description = "instantiate MODULE first and link its exports under the import module name NAME (as wasmtime's flag does); repeatable, in order")
     private List<String> preloads = new ArrayList<>();
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
+                    + " it traps with 'interrupted' and nebula exits with 134")
+    private String timeout;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly module: binary (.wasm) or text (.wat)")
     private Path module;
 
@@ -115,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }
+            Duration limit = timeLimit();
             WasiConfig config = wasiConfig();
             List<Preload> preloaded = new ArrayList<>();
             byte[] bytes;
@@ -142,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.IO;
             }
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, out, err));
+                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -170,7 +180,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runOnGuestThread(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+    private Duration timeLimit() {
+        if (timeout == null) return null;
+        try {
+            return DurationText.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("--timeout: " + e.getMessage());
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, Duration limit, PrintWriter out, PrintWriter err) {
         WasmModule compiled;
         List<WasmModule> preloadModules = new ArrayList<>();
         Path compiling = module;
@@ -199,6 +218,8 @@ final class RunCommand implements Callable<Integer> {
                 Linker linker = wasi.define(new Linker());
                 Store store = new Store(wasmEngine);
                 Instance instance;
+                // Set before instantiating: a start function is guest code too.
+                if (limit != null) store.setDeadline(limit);
                 Path linking = module;
                 try {
                     // Each preloaded module may import WASI and the modules preloaded before it.
@@ -210,6 +231,9 @@ final class RunCommand implements Callable<Integer> {
                     instance = linker.instantiate(store, compiled);
                 } catch (UnlinkableException e) {
                     err.println(linking + ": unlinkable: " + e.getMessage());
+                    return ExitCodes.REJECTED;
+                } catch (ResourceLimitException e) {
+                    err.println(linking + ": " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
                 if (invoke == null) {
@@ -225,8 +249,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (TrapException e) {
                 wasi.flush();
                 printTrap(e, err);
+                if (e.kind() == TrapKind.INTERRUPTED && limit != null) err.println("(the --timeout of " + timeout + " passed)");
                 return TRAP;
-            } catch (UnsupportedOperationException e) {
+            } catch (UnsupportedFeatureException e) {
                 // An engine's documented gap (the interpreter does not execute SIMD), not a bug.
                 wasi.flush();
                 err.println(module + ": unsupported: " + e.getMessage());
