@@ -121,6 +121,8 @@ final class CodeParser {
         Token at = t.peek();
         if (at.kind() != Token.Kind.ATOM) throw t.unexpected(at);
         String word = at.text();
+        // A declaration out of place (a param after the code began, a type after the results).
+        if (word.equals("param") || word.equals("result") || word.equals("type") || word.equals("local")) throw t.unexpected(at);
         t.next();
         switch (word) {
             case "block", "loop" -> {
@@ -252,13 +254,7 @@ final class CodeParser {
             case F64 -> w.fixed64(floating(true));
             case V128 -> V128Literals.write(t, w);
             case LANE -> w.u8(lane());
-            case SHUFFLE -> {
-                for (int i = 0; i < 16; i++) {
-                    Token at = t.peek();
-                    if (at.kind() != Token.Kind.ATOM) throw t.error("invalid lane length", at);
-                    w.u8(lane());
-                }
-            }
+            case SHUFFLE -> shuffleLanes(w);
             case REF_TYPE -> w.u8(TypeSyntax.heapType(t).code());
             case SELECT_TYPES -> throw new IllegalStateException("select is parsed apart");
         }
@@ -277,22 +273,45 @@ final class CodeParser {
         if (at.kind() == Token.Kind.ATOM && at.text().startsWith("align=")) {
             t.next();
             align = TypeSyntax.u32(at.text().substring(6), at);
-            if (align == 0 || (align & (align - 1)) != 0) throw t.error("alignment", at);
+            if (align == 0 || (align & (align - 1)) != 0) throw t.error("alignment must be a power of two", at);
         }
         w.u32(Long.numberOfTrailingZeros(align)).u32(offset);
     }
 
+    /**
+     * A lane index: a natural number below 256 (spec 6.5.10). Anything else that is not a natural
+     * number is a token out of place, as the reference parser has it; a shuffle's lanes are stricter.
+     */
     private int lane() {
         Token at = t.peek();
         if (at.kind() != Token.Kind.ATOM || !NumberLiterals.looksNumeric(at.text())) throw t.unexpected(at);
-        t.next();
+        java.math.BigInteger v;
         try {
-            java.math.BigInteger v = NumberLiterals.unsigned(at.text());
-            if (v.compareTo(java.math.BigInteger.valueOf(255)) > 0) throw t.error("malformed lane index", at);
-            return v.intValue();
+            v = NumberLiterals.unsigned(at.text());
         } catch (NumberLiterals.NotANumber e) {
-            throw t.error("malformed lane index", at);
+            throw t.unexpected(at);
         }
+        t.next();
+        if (v.compareTo(java.math.BigInteger.valueOf(255)) > 0) throw t.error("malformed lane index", at);
+        return v.intValue();
+    }
+
+    /** The 16 lane indices of {@code i8x16.shuffle}: fewer or more is "invalid lane length". */
+    private void shuffleLanes(WasmWriter w) {
+        for (int i = 0; i < 16; i++) {
+            Token at = t.peek();
+            if (at.kind() != Token.Kind.ATOM || !NumberLiterals.looksNumeric(at.text())) throw t.error("invalid lane length", at);
+            try {
+                java.math.BigInteger v = NumberLiterals.unsigned(at.text());
+                if (v.compareTo(java.math.BigInteger.valueOf(255)) > 0) throw t.error("malformed lane index", at);
+                w.u8(v.intValue());
+            } catch (NumberLiterals.NotANumber e) {
+                throw t.error("malformed lane index", at);
+            }
+            t.next();
+        }
+        Token extra = t.peek();
+        if (extra.kind() == Token.Kind.ATOM && NumberLiterals.looksNumeric(extra.text())) throw t.error("invalid lane length", extra);
     }
 
     private long integer(int bits) {
@@ -302,7 +321,7 @@ final class CodeParser {
         try {
             return NumberLiterals.integer(at.text(), bits);
         } catch (NumberLiterals.NotANumber e) {
-            throw t.error("unknown operator", at);
+            throw t.error(NumberLiterals.isFloatLiteral(at.text()) ? "unexpected token" : "unknown operator", at);
         } catch (NumberLiterals.OutOfRange e) {
             throw t.error("constant out of range", at);
         }
@@ -315,7 +334,7 @@ final class CodeParser {
         try {
             return dbl ? NumberLiterals.f64(at.text()) : NumberLiterals.f32(at.text()) & 0xFFFF_FFFFL;
         } catch (NumberLiterals.NotANumber e) {
-            throw t.error("unknown operator", at);
+            throw t.error(NumberLiterals.isFloatLiteral(at.text()) ? "unexpected token" : "unknown operator", at);
         } catch (NumberLiterals.OutOfRange e) {
             throw t.error("constant out of range", at);
         }

@@ -52,10 +52,13 @@ public final class Lexer {
             } else if (b == ')') {
                 pos++;
                 t = new Token(Token.Kind.RPAR, null, null, line, col);
-                if (open.isEmpty()) throw new TextFormatException("unexpected token", "unbalanced )", line, col);
-                int o = open.remove(open.size() - 1);
-                if (partner.length <= tokens.size()) partner = java.util.Arrays.copyOf(partner, tokens.size() * 2 + 2);
-                partner[o] = tokens.size();
+                // An unmatched ) is left for the parser, which reports whatever comes first in the
+                // text, as the reference parser does; it stops at this token at the latest.
+                if (!open.isEmpty()) {
+                    int o = open.remove(open.size() - 1);
+                    if (partner.length <= tokens.size()) partner = java.util.Arrays.copyOf(partner, tokens.size() * 2 + 2);
+                    partner[o] = tokens.size();
+                }
             } else if (b == '"') {
                 t = string(col);
                 checkSeparated();

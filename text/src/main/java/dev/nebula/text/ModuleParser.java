@@ -581,6 +581,7 @@ final class ModuleParser {
         List<ValType> results = new ArrayList<>();
         Token inlineAt = tokens.peek();
         inlineSignature(tokens, params, results, paramNames);
+        misplacedDeclaration(tokens);
         FuncType inline = new FuncType(params, results);
         if (explicit < 0) return typeTable.indexOf(inline);
         boolean hasInline = !params.isEmpty() || !results.isEmpty();
@@ -595,6 +596,11 @@ final class ModuleParser {
             for (int i = 0; i < declared.params().size(); i++) paramNames.add(null);
         }
         return explicit;
+    }
+
+    /** A type use is type, then params, then results: any of them again after that is out of place. */
+    static void misplacedDeclaration(Tokens tokens) {
+        if (tokens.isSexpr("type") || tokens.isSexpr("param") || tokens.isSexpr("result")) throw tokens.unexpected(tokens.peek(1));
     }
 
     /** {@code (param ...)* (result ...)*}; names allowed only when {@code names} is not null. */

@@ -42,6 +42,24 @@ public final class NumberLiterals {
                 || text.startsWith("nan", text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0);
     }
 
+    /**
+     * True when {@code text} is a float literal, or one of the script's NaN patterns
+     * ({@code nan:canonical}, {@code nan:arithmetic}): a well-formed token of the wrong kind where an
+     * integer (or, for the patterns, a number) is expected.
+     */
+    static boolean isFloatLiteral(String text) {
+        String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        if (body.equals("nan:canonical") || body.equals("nan:arithmetic")) return true;
+        try {
+            floatBits(text, true);
+            return true;
+        } catch (NotANumber e) {
+            return false;
+        } catch (OutOfRange e) {
+            return true;
+        }
+    }
+
     /** An unsigned integer without sign ({@code u32}, {@code u64}): indices, limits, offsets. */
     static BigInteger unsigned(String text) {
         if (text.isEmpty() || text.charAt(0) == '+' || text.charAt(0) == '-') throw new NotANumber();

@@ -22,6 +22,12 @@ final class V128Literals {
         };
     }
 
+    /** An instruction keyword ends the literals of a plain {@code v128.const}. */
+    private static boolean isKeyword(String word) {
+        return CodeParser.isKnownMnemonic(word) || word.equals("end") || word.equals("else") || word.equals("block")
+                || word.equals("loop") || word.equals("if");
+    }
+
     static void write(Tokens t, WasmWriter w) {
         long[] halves = read(t);
         w.fixed64(halves[0]).fixed64(halves[1]);
@@ -31,9 +37,16 @@ final class V128Literals {
     static long[] read(Tokens t) {
         Token at = t.peek();
         int[] shape = at.kind() == Token.Kind.ATOM ? shape(at.text()) : null;
-        if (shape == null) throw t.error(at.kind() == Token.Kind.ATOM ? "unknown operator" : "unexpected token", at);
+        if (shape == null) {
+            boolean keyword = at.kind() == Token.Kind.ATOM && !NumberLiterals.looksNumeric(at.text());
+            throw t.error(keyword ? "unknown operator" : "unexpected token", at);
+        }
         t.next();
         int count = shape[0];
+        // The reference parser counts the literals before reading them.
+        int literals = 0;
+        while (t.peek(literals).kind() == Token.Kind.ATOM && !isKeyword(t.peek(literals).text())) literals++;
+        if (literals != count) throw t.error("wrong number of lane literals", t.peek(Math.min(literals, count)));
         int bits = shape[1];
         boolean floating = shape[2] == 1;
         long[] halves = new long[2];
