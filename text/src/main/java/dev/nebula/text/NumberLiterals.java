@@ -72,6 +72,8 @@ public final class NumberLiterals {
      */
     static long integer(String text, int bits) {
         if (text.isEmpty()) throw new NotANumber();
+        long fast = smallDecimal(text, bits);
+        if (fast != Long.MIN_VALUE) return fast;
         boolean negative = text.charAt(0) == '-';
         boolean signed = negative || text.charAt(0) == '+';
         BigInteger m = magnitude(text, signed ? 1 : 0);
@@ -79,6 +81,35 @@ public final class NumberLiterals {
         if (negative ? m.compareTo(limit) > 0 : m.compareTo(limit) >= 0) throw new OutOfRange();
         BigInteger v = negative ? m.negate() : m;
         return v.mod(TWO_64).longValue() & (bits == 64 ? -1L : (1L << bits) - 1);
+    }
+
+    /**
+     * The common case, a plain decimal of at most 18 digits with an optional sign: read without
+     * BigInteger. Long.MIN_VALUE means "take the general path" (it cannot be such a result).
+     */
+    private static long smallDecimal(String text, int bits) {
+        int i = 0;
+        boolean negative = false;
+        char first = text.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i = 1;
+        }
+        int n = text.length() - i;
+        if (n == 0 || n > 18) return Long.MIN_VALUE;
+        long v = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return Long.MIN_VALUE;
+            v = v * 10 + (c - '0');
+        }
+        boolean signed = first == '-' || first == '+';
+        if (bits < 64) {
+            long limit = signed ? 1L << (bits - 1) : 1L << bits;
+            if (negative ? v > limit : v >= limit) throw new OutOfRange();
+        }
+        long r = negative ? -v : v;
+        return bits == 64 ? r : r & ((1L << bits) - 1);
     }
 
     /** digits or 0x hexdigits from {@code start}, with single underscores between digits. */
@@ -145,6 +176,10 @@ public final class NumberLiterals {
             if (payload.signum() == 0 || payload.compareTo(BigInteger.valueOf(max)) > 0) throw new OutOfRange();
             return sign | (dbl ? 0x7FF0_0000_0000_0000L : 0x7F80_0000L) | payload.longValue();
         }
+        if (body.startsWith("0x")) {
+            long exact = exactHexFloat(body, dbl);
+            if (exact != -1) return sign | exact;
+        }
         String javaText = body.startsWith("0x") ? hexFloat(body) : decimalFloat(body);
         if (javaText == null) throw new NotANumber();
         javaText = (negative ? "-" : "") + javaText;
@@ -155,6 +190,76 @@ public final class NumberLiterals {
         }
         float v = Float.parseFloat(javaText);
         if (Float.isInfinite(v)) throw new OutOfRange();
+        return Float.floatToRawIntBits(v) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * The bits of a positive hex float whose mantissa fits the format exactly and whose value is
+     * normal, computed directly (Java's own hex parser goes through a regular expression); -1 when
+     * the literal needs rounding or is not that simple, for the general path to decide.
+     */
+    private static long exactHexFloat(String s, boolean dbl) {
+        long mantissa = 0;
+        int fractionDigits = 0;
+        int i = 2;
+        boolean dot = false;
+        int digits = 0;
+        boolean lastDigit = false;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = Lexer.hexDigit(c);
+            if (d >= 0) {
+                if (mantissa >>> 52 != 0) return -1;
+                mantissa = mantissa * 16 + d;
+                if (dot) fractionDigits++;
+                digits++;
+                lastDigit = true;
+            } else if (c == '_' && lastDigit) {
+                lastDigit = false;
+            } else if (c == '.' && !dot && lastDigit) {
+                dot = true;
+                lastDigit = false; // an underscore may not follow the dot
+            } else {
+                break;
+            }
+        }
+        if (digits == 0 || !lastDigit && !(dot && s.charAt(i - 1) == '.')) return -1;
+        int exponent = 0;
+        if (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != 'p' && c != 'P') return -1;
+            i++;
+            boolean negative = false;
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
+            int expDigits = 0;
+            boolean last = false;
+            for (; i < s.length(); i++) {
+                char e = s.charAt(i);
+                if (e >= '0' && e <= '9') {
+                    if (exponent > 100_000) return -1;
+                    exponent = exponent * 10 + (e - '0');
+                    expDigits++;
+                    last = true;
+                } else if (e == '_' && last) {
+                    last = false;
+                } else {
+                    return -1;
+                }
+            }
+            if (expDigits == 0 || !last) return -1;
+            if (negative) exponent = -exponent;
+        }
+        if (mantissa == 0) return 0;
+        int scale = exponent - 4 * fractionDigits;
+        if (dbl) {
+            if (mantissa >>> 53 != 0) return -1;
+            double v = Math.scalb((double) mantissa, scale);
+            if (Double.isInfinite(v) || Math.abs(v) < Double.MIN_NORMAL) return -1;
+            return Double.doubleToRawLongBits(v);
+        }
+        if (mantissa >>> 24 != 0) return -1;
+        float v = Math.scalb((float) mantissa, scale);
+        if (Float.isInfinite(v) || Math.abs(v) < Float.MIN_NORMAL) return -1;
         return Float.floatToRawIntBits(v) & 0xFFFF_FFFFL;
     }
 
@@ -196,7 +301,9 @@ public final class NumberLiterals {
             String d = digits(s, e, s.length(), 10);
             if (d == null) return null;
             // Java reads the exponent as an int; beyond that the value is 0 or infinite anyway.
-            d = d.replaceFirst("^0+(?=.)", "");
+            int zeros = 0;
+            while (zeros < d.length() - 1 && d.charAt(zeros) == '0') zeros++;
+            d = d.substring(zeros);
             if (d.length() > 9) d = "999999999";
             exponent = sign + d;
         }

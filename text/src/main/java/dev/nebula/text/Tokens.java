@@ -136,6 +136,9 @@ public final class Tokens {
     }
 
     static String utf8(byte[] bytes, Token at) {
+        boolean ascii = true;
+        for (byte b : bytes) ascii &= b >= 0;
+        if (ascii) return new String(bytes, StandardCharsets.US_ASCII);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -65,6 +65,37 @@ class NumberLiteralsTest {
     }
 
     @Property
+    void hexFloatsAgreeWithJavasCorrectlyRoundedParser(@ForAll long mantissa, @ForAll @net.jqwik.api.constraints.IntRange(min = -1100, max = 1100) int exponent,
+                                                       @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 15) int fractionDigits) {
+        String hex = Long.toHexString(mantissa);
+        String text = fractionDigits > 0 && fractionDigits < hex.length()
+                ? "0x" + hex.substring(0, hex.length() - fractionDigits) + "." + hex.substring(hex.length() - fractionDigits) + "p" + exponent
+                : "0x" + hex + "p" + exponent;
+        double expected = Double.parseDouble(text);
+        if (Double.isInfinite(expected)) {
+            assertThrows(NumberLiterals.OutOfRange.class, () -> NumberLiterals.f64(text), text);
+        } else {
+            assertEquals(Double.doubleToRawLongBits(expected), NumberLiterals.f64(text), text);
+        }
+        float expectedF = Float.parseFloat(text);
+        if (Float.isInfinite(expectedF)) {
+            assertThrows(NumberLiterals.OutOfRange.class, () -> NumberLiterals.f32(text), text);
+        } else {
+            assertEquals(Float.floatToRawIntBits(expectedF), NumberLiterals.f32(text), text);
+        }
+    }
+
+    @Test
+    void hexFloatUnderscoresAndDots() {
+        assertEquals(Float.floatToRawIntBits(4f), NumberLiterals.f32("0x1.p2"));
+        assertEquals(Float.floatToRawIntBits(1f), NumberLiterals.f32("0x1."));
+        assertEquals(Float.floatToRawIntBits(0x1.01p0f), NumberLiterals.f32("0x1.0_1"));
+        for (String bad : new String[]{"0x1._0", "0x_1", "0x1_.0", "0x1.0_", "0x1p_1", "0x1p1_", "0x1.0pp1"}) {
+            assertThrows(NumberLiterals.NotANumber.class, () -> NumberLiterals.f32(bad), bad);
+        }
+    }
+
+    @Property
     void everyF32PrintsAndParsesBackToItsBits(@ForAll int bits) {
         assertEquals(bits, NumberLiterals.f32(FloatText.f32(bits)));
     }
