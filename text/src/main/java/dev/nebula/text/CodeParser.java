@@ -15,8 +15,8 @@ import java.util.Map;
  * format (spec 5.4). Labels are resolved here, since they are scoped by nesting; every other index
  * goes through the {@link ModuleParser}, whose index spaces are complete before any code is read.
  *
- * <p>Folded instructions recurse; {@link Lexer#MAX_DEPTH} bounds the nesting, so recursion stays
- * far from the thread's stack limit.
+ * <p>Plain blocks are kept on an explicit stack; folded instructions recurse, and
+ * {@link Lexer#MAX_DEPTH} bounds their nesting, so recursion stays far from a thread's stack limit.
  */
 final class CodeParser {
 
@@ -44,9 +44,7 @@ final class CodeParser {
 
     /** Instructions up to the closing {@code )} of the enclosing form (not consumed). */
     void body() {
-        instructions();
-        Token at = t.peek();
-        if (at.kind() != Token.Kind.RPAR) throw t.unexpected(at);
+        instructions(out);
     }
 
     /** One folded instruction: the abbreviated offset {@code (instr)} of segments and element items. */
@@ -54,57 +52,55 @@ final class CodeParser {
         folded(out);
     }
 
-    /** Instructions until {@code )}, {@code end} or {@code else} (not consumed). */
-    private void instructions() {
+    /**
+     * Instructions up to the {@code )} that closes the enclosing form (not consumed). Plain
+     * {@code block}/{@code loop}/{@code if} ... {@code end} are tracked on an explicit stack, not by
+     * recursion, since a compiler's switch may nest thousands of them; only folded forms recurse,
+     * and the lexer bounds their depth.
+     */
+    private void instructions(WasmWriter w) {
+        // For each plain block opened here: 'b'lock, 'l'oop, 'i'f, or 'e' for an if past its else.
+        StringBuilder kinds = new StringBuilder();
         while (true) {
             Token at = t.peek();
-            if (at.kind() == Token.Kind.RPAR || at.kind() == Token.Kind.EOF) return;
-            if (at.kind() == Token.Kind.ATOM && (at.text().equals("end") || at.text().equals("else"))) return;
-            instruction(out);
-        }
-    }
-
-    private void instruction(WasmWriter w) {
-        Token at = t.peek();
-        if (at.kind() == Token.Kind.LPAR) {
-            folded(w);
-            return;
-        }
-        if (at.kind() != Token.Kind.ATOM) throw t.unexpected(at);
-        String word = at.text();
-        switch (word) {
-            case "block", "loop" -> {
-                t.next();
-                String label = t.optionalId();
-                w.u8(word.equals("block") ? 0x02 : 0x03);
-                blockType(w);
-                labels.add(label);
-                instructions();
-                t.keyword("end");
-                endLabel(label);
-                labels.remove(labels.size() - 1);
-                w.u8(0x0B);
+            if (at.kind() == Token.Kind.RPAR || at.kind() == Token.Kind.EOF) {
+                if (kinds.length() > 0 || at.kind() == Token.Kind.EOF) throw t.unexpected(at);
+                return;
             }
-            case "if" -> {
-                t.next();
-                String label = t.optionalId();
-                w.u8(0x04);
-                blockType(w);
-                labels.add(label);
-                instructions();
-                if (t.takeAtom("else")) {
-                    endLabel(label);
-                    w.u8(0x05);
-                    instructions();
+            if (at.kind() == Token.Kind.LPAR) {
+                folded(w);
+                continue;
+            }
+            if (at.kind() != Token.Kind.ATOM) throw t.unexpected(at);
+            switch (at.text()) {
+                case "block", "loop", "if" -> {
+                    t.next();
+                    String label = t.optionalId();
+                    w.u8(at.text().equals("block") ? 0x02 : at.text().equals("loop") ? 0x03 : 0x04);
+                    blockType(w);
+                    labels.add(label);
+                    kinds.append(at.text().charAt(0));
                 }
-                t.keyword("end");
-                endLabel(label);
-                labels.remove(labels.size() - 1);
-                w.u8(0x0B);
-            }
-            default -> {
-                t.next();
-                plain(word, at, w);
+                case "else" -> {
+                    int top = kinds.length() - 1;
+                    if (top < 0 || kinds.charAt(top) != 'i') throw t.unexpected(at);
+                    t.next();
+                    endLabel(labels.get(labels.size() - 1));
+                    kinds.setCharAt(top, 'e');
+                    w.u8(0x05);
+                }
+                case "end" -> {
+                    if (kinds.length() == 0) throw t.unexpected(at);
+                    t.next();
+                    endLabel(labels.get(labels.size() - 1));
+                    labels.remove(labels.size() - 1);
+                    kinds.setLength(kinds.length() - 1);
+                    w.u8(0x0B);
+                }
+                default -> {
+                    t.next();
+                    plain(at.text(), at, w);
+                }
             }
         }
     }
@@ -130,7 +126,7 @@ final class CodeParser {
                 w.u8(word.equals("block") ? 0x02 : 0x03);
                 blockType(w);
                 labels.add(label);
-                while (!t.isRpar()) instruction(w);
+                instructions(w);
                 labels.remove(labels.size() - 1);
                 w.u8(0x0B);
             }
@@ -142,13 +138,13 @@ final class CodeParser {
                 w.u8(0x04).append(type);
                 labels.add(label);
                 t.open("then");
-                while (!t.isRpar()) instruction(w);
+                instructions(w);
                 t.rpar();
                 if (t.isSexpr("else")) {
                     t.lpar();
                     t.next();
                     w.u8(0x05);
-                    while (!t.isRpar()) instruction(w);
+                    instructions(w);
                     t.rpar();
                 }
                 labels.remove(labels.size() - 1);

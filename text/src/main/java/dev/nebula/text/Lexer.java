@@ -15,8 +15,12 @@ import java.util.List;
  */
 public final class Lexer {
 
-    /** Deepest parenthesis nesting accepted; far beyond any real module, well within a thread's stack. */
-    public static final int MAX_DEPTH = 2_000;
+    /**
+     * Deepest parenthesis nesting accepted: far beyond hand-written folded code (compilers nest
+     * plain blocks, which are not parenthesised), and within a 1 MiB thread stack even before the
+     * JIT compiles the parser (two frames a level).
+     */
+    public static final int MAX_DEPTH = 1_000;
 
     private final byte[] src;
     private int pos;

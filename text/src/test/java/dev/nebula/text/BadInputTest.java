@@ -60,6 +60,17 @@ class BadInputTest {
     }
 
     @Test
+    void hundredThousandNestedPlainBlocksParseWithoutRecursion() {
+        int depth = 100_000;
+        String body = "block ".repeat(depth) + "end ".repeat(depth);
+        byte[] wasm = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> WatParser.parse("(module (func " + body + "))"));
+        assertTrue(wasm.length > depth * 3);
+        assertEquals("unexpected token", rejects("(module (func " + "block ".repeat(depth) + "))").specMessage());
+        assertEquals("unexpected token", rejects("(module (func end))").specMessage());
+        assertEquals("unexpected token", rejects("(module (func block else end))").specMessage());
+    }
+
+    @Test
     void hugeNumbersAreOutOfRangeNotSlow() {
         String digits = "9".repeat(1_000_000);
         assertEquals("constant out of range", rejects("(module (func (drop (i32.const " + digits + "))))").specMessage());
