@@ -247,8 +247,19 @@ public final class WatPrinter {
         }
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private static String hex32(long v) {
-        return "0x" + String.format("%08x", v & 0xFFFF_FFFFL);
+        char[] c = new char[10];
+        c[0] = '0';
+        c[1] = 'x';
+        for (int i = 0; i < 8; i++) c[2 + i] = HEX[(int) (v >>> (28 - 4 * i)) & 0xF];
+        return new String(c);
+    }
+
+    /** {@code \hh} for one byte. */
+    private static void escape(StringBuilder out, int b) {
+        out.append('\\').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
 
     private void memarg(CodeReader r, Opcode op) {
@@ -333,7 +344,7 @@ public final class WatPrinter {
         StringBuilder out = new StringBuilder("\"");
         for (int i = start; i < start + length; i++) {
             int c = b[i] & 0xFF;
-            if (c >= 0x80) out.append('\\').append(String.format("%02x", c));
+            if (c >= 0x80) escape(out, c);
             else appendAscii(out, c);
         }
         return out.append('"').toString();
@@ -341,7 +352,7 @@ public final class WatPrinter {
 
     private static void appendAscii(StringBuilder out, int c) {
         if (c == '"' || c == '\\') out.append('\\').append((char) c);
-        else if (c < 0x20 || c == 0x7F) out.append('\\').append(String.format("%02x", c));
+        else if (c < 0x20 || c == 0x7F) escape(out, c);
         else out.append((char) c);
     }
 
