@@ -22,7 +22,8 @@ final class ModuleFiles {
      */
     static byte[] readModule(Path file) throws IOException {
         byte[] bytes = read(file);
-        return isText(file, bytes) ? dev.nebula.text.WatParser.parse(bytes) : bytes;
+        // Names kept (as wasmtime does), so that traps and `print` show the $names of the text.
+        return isText(file, bytes) ? dev.nebula.text.WatParser.parse(bytes, true) : bytes;
     }
 
     /** Whether {@code bytes} read from {@code file} are the text format (by extension, else by content). */

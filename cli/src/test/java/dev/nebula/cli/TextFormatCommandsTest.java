@@ -37,6 +37,14 @@ class TextFormatCommandsTest {
     }
 
     @Test
+    void aTrapInATextModuleNamesItsFunctions() throws IOException {
+        Path wat = write("t.wat", "(module (func $boom unreachable) (func $outer (export \"o\") call $boom))");
+        CliRun run = CliRun.of("run", "--invoke", "o", wat.toString());
+        assertEquals(RunCommand.TRAP, run.exitCode());
+        assertTrue(run.err().contains("0: func 0 ($boom)") && run.err().contains("1: func 1 ($outer)"), run.err());
+    }
+
+    @Test
     void textIsRecognisedByContentWhenTheExtensionSaysNothing() throws IOException {
         CliRun run = CliRun.of("validate", write("add.txt", ADD).toString());
         assertEquals(dir.resolve("add.txt") + ": ok", run.out().strip());
