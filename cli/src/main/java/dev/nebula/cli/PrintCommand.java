@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Print a module in the text format (.wat), with function and local names from its name section."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "1:the module is malformed", "2:usage error",
+        exitCodeList = {"0:printed", "1:the module is malformed, or declares more locals than the printer writes out (1,000,000 in a function)", "2:usage error",
                 "3:the module could not be read or the output not written", "70:internal error"})
 final class PrintCommand implements Callable<Integer> {
 
@@ -53,6 +53,9 @@ final class PrintCommand implements Callable<Integer> {
                 return ExitCodes.REJECTED;
             } catch (MalformedModuleException e) {
                 err.println(input + ": malformed: " + e.getMessage());
+                return ExitCodes.REJECTED;
+            } catch (IllegalArgumentException e) {
+                err.println(input + ": cannot print: " + e.getMessage());
                 return ExitCodes.REJECTED;
             }
             if (output == null) {

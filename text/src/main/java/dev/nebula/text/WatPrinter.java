@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class WatPrinter {
 
+    /** Locals of one function the printer writes out; a hostile binary can declare 2^32 - 1. */
+    public static final int MAX_PRINTED_LOCALS = 1_000_000;
+
     private final DecodedModule m;
     private final byte[] bytes;
     private final StringBuilder out = new StringBuilder();
@@ -51,6 +54,7 @@ public final class WatPrinter {
      * The text of binary module {@code wasm}.
      *
      * @throws dev.nebula.wasm.MalformedModuleException when the bytes do not decode
+     * @throws IllegalArgumentException when a function declares more than {@link #MAX_PRINTED_LOCALS} locals
      */
     public static String print(byte[] wasm) {
         WatPrinter p = new WatPrinter(wasm);
@@ -140,6 +144,11 @@ public final class WatPrinter {
             out.append(')');
         }
         out.append('\n');
+        if (body.localCount() > MAX_PRINTED_LOCALS) {
+            // The binary's run-length form has no counterpart in text: each local is a word.
+            throw new IllegalArgumentException("function " + index + " declares " + Long.toUnsignedString(body.localCount())
+                    + " locals, more than the " + MAX_PRINTED_LOCALS + " the printer writes out one by one");
+        }
         long local = type.params().size();
         for (int run = 0; run < body.localRunCount(); run++) {
             ValType t = body.localRunType(run);
