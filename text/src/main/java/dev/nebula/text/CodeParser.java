@@ -2,7 +2,6 @@ package dev.nebula.text;
 
 import dev.nebula.decoder.Immediate;
 import dev.nebula.decoder.Opcode;
-import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.ValType;
 
 import java.util.ArrayList;
@@ -392,12 +391,8 @@ final class CodeParser {
         }
     }
 
-    /** The function index space as seen from code, for tests that build bodies by hand. */
+    /** Whether {@code word} is an instruction keyword (a plain {@code v128.const}'s literals end at one). */
     static boolean isKnownMnemonic(String word) {
         return BY_MNEMONIC.containsKey(word) || word.equals("select");
-    }
-
-    static FuncType signatureOf(List<ValType> params, List<ValType> results) {
-        return new FuncType(List.copyOf(params), List.copyOf(results));
     }
 }
