@@ -43,6 +43,10 @@ teardown() {
     ids="$(podman images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep "^$image_prefix" || true)"
     [[ -n $ids ]] && podman rmi -f $ids >/dev/null
   fi
+  # The container driver's per-call cgroups live below nebula/; it removes them, this removes the parent.
+  for group in /sys/fs/cgroup/nebula /sys/fs/cgroup/*/nebula; do
+    [[ -d $group ]] && find "$group" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+  done
   for f in "$conf" "$storage"; do
     if ours "$f"; then rm -f "$f"; log "removed $f"; fi
   done
