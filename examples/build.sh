@@ -8,7 +8,8 @@
 #
 #   examples/build.sh                 Wasm + native + images (images only if the engine answers)
 #   examples/build.sh --wasm          only the Wasm modules
-#   examples/build.sh --images        Wasm + native + images, failing if the engine does not answer
+#   examples/build.sh --images        only native + images (no clang needed), failing if the engine
+#                                     does not answer; scripts/containers-setup.sh runs this
 #
 # The engine is $NEBULA_CONTAINER_ENGINE (default podman). An image is re-imported only when its
 # binary changed (the binary's SHA-256 is kept in the image label nebula.fn.sha256), so running
@@ -27,6 +28,7 @@ esac
 wasm_only=(save_stdin)
 
 for c in "$here"/*.c; do
+  [[ "$mode" == --images ]] && break
   name="$(basename "$c" .c)"
   clang --target=wasm32-wasi --sysroot=/usr -O2 -Wall -Werror -Wl,--strip-all -o "$here/$name.wasm" "$c"
   echo "built examples/$name.wasm"
