@@ -10,13 +10,16 @@ import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
 import dev.nebula.wasm.InvalidModuleException;
 import dev.nebula.wasm.MalformedModuleException;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.TrapKind;
 import dev.nebula.wasm.UnlinkableException;
 import dev.nebula.wasm.WasiExitException;
 import picocli.CommandLine.Command;
@@ -30,6 +33,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,11 +55,11 @@ import java.util.stream.Collectors;
                 "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
-                "1:the module is malformed, invalid or cannot be linked, or uses what the engine does not support",
+                "1:the module is malformed, invalid or cannot be linked, needs more than a resource limit allows, or uses what the engine does not support",
                 "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
                 "3:the module file could not be read",
                 "70:internal error",
-                "134:the program trapped"})
+                "134:the program trapped (or ran past --timeout)"})
 final class RunCommand implements Callable<Integer> {
 
     /** What wasmtime exits with on a trap (128 + SIGABRT), so scripts can treat both alike. */
@@ -86,6 +90,11 @@ final class RunCommand implements Callable<Integer> {
             description = "set an environment variable of the program (none is inherited); repeatable")
     private List<String> env = new ArrayList<>();
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
+                    + " it traps with 'interrupted' and nebula exits with 134")
+    private String timeout;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly binary module (.wasm)")
     private Path module;
 
@@ -111,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }
+            Duration limit = timeLimit();
             WasiConfig config = wasiConfig();
             byte[] bytes;
             try {
@@ -127,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.IO;
             }
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, bytes, config, out, err));
+                    () -> runOnGuestThread(wasmEngine, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -140,7 +150,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
+    private Duration timeLimit() {
+        if (timeout == null) return null;
+        try {
+            return DurationText.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("--timeout: " + e.getMessage());
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, Duration limit, PrintWriter out, PrintWriter err) {
         WasmModule compiled;
         try {
             compiled = wasmEngine.compile(bytes);
@@ -161,10 +180,16 @@ final class RunCommand implements Callable<Integer> {
             try {
                 Linker linker = wasi.define(new Linker());
                 Instance instance;
+                Store store = new Store(wasmEngine);
+                // Set before instantiating: a start function is guest code too.
+                if (limit != null) store.setDeadline(limit);
                 try {
-                    instance = linker.instantiate(new Store(wasmEngine), compiled);
+                    instance = linker.instantiate(store, compiled);
                 } catch (UnlinkableException e) {
                     err.println(module + ": unlinkable: " + e.getMessage());
+                    return ExitCodes.REJECTED;
+                } catch (ResourceLimitException e) {
+                    err.println(module + ": " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
                 if (invoke == null) {
@@ -180,8 +205,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (TrapException e) {
                 wasi.flush();
                 printTrap(e, err);
+                if (e.kind() == TrapKind.INTERRUPTED && limit != null) err.println("(the --timeout of " + timeout + " passed)");
                 return TRAP;
-            } catch (UnsupportedOperationException e) {
+            } catch (UnsupportedFeatureException e) {
                 // An engine's documented gap (the interpreter does not execute SIMD), not a bug.
                 wasi.flush();
                 err.println(module + ": unsupported: " + e.getMessage());

@@ -11,7 +11,8 @@ package dev.nebula.wasm;
  * "type mismatch", ...) and gains context on the way up.
  */
 public abstract sealed class WasmException extends RuntimeException
-        permits MalformedModuleException, InvalidModuleException, UnlinkableException, TrapException, WasiExitException {
+        permits MalformedModuleException, InvalidModuleException, UnlinkableException, TrapException, WasiExitException,
+                ResourceLimitException {
 
     private final String specMessage;
 

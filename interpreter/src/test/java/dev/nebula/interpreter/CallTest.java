@@ -12,6 +12,7 @@ import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
@@ -110,6 +111,16 @@ class CallTest {
         int f = b.function(t, Code.of().get(0).get(1).call(host).i32(1).op(Opcode.I32_ADD));
         b.exportFunction("f", f);
         return b.build();
+    }
+
+    @Test
+    void preLinkingTypeChecksFunctionImportsBeforeAnyInstance() {
+        Linker linker = new Linker().defineFunction("env", "combine", new FuncType(List.of(ValType.I64), List.of(ValType.I32)),
+                (caller, args) -> new long[] {0});
+        var module = Run.ENGINE.compile(callsHost());
+        dev.nebula.wasm.UnlinkableException e = assertThrows(dev.nebula.wasm.UnlinkableException.class, () -> linker.preLink(module));
+        assertEquals("incompatible import type", e.specMessage());
+        assertEquals("combine", e.fieldName());
     }
 
     @Test
@@ -258,7 +269,7 @@ class CallTest {
         b.exportFunction("f", b.function(b.type("i", "i"), body));
         WasmFunction f = Run.instantiate(b.build()).function("f");
         assertEquals(1, f.call(0)[0]);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> f.call(3));
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> f.call(3));
         assertEquals("SIMD instruction i32x4.splat is not supported by the interpreter", e.getMessage());
     }
 }

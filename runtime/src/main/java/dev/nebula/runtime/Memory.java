@@ -1,6 +1,7 @@
 package dev.nebula.runtime;
 
 import dev.nebula.decoder.model.Limits;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
 
@@ -26,20 +27,55 @@ public final class Memory implements Extern {
     private final long declaredMax;
     private final boolean hasDeclaredMax;
     private final int pageLimit;
+    private final Store store;
 
     /**
+     * A memory of {@code store}, under its {@linkplain Store#memoryPageLimit() page limit}; a
+     * refused growth is {@linkplain Store#noteLimitReached() noted} in the store.
+     *
+     * @throws ResourceLimitException when the minimum exceeds the limit or cannot be allocated
+     */
+    public Memory(Limits limits, Store store) {
+        this(limits, store.memoryPageLimit(), store);
+    }
+
+    /**
+     * A memory owned by no store, capped at {@code pageLimit} pages.
+     *
      * @param limits    the memory type's limits, in pages
-     * @param pageLimit the embedder's cap ({@link EngineConfig#maxMemoryPages()})
+     * @param pageLimit the embedder's cap (at most {@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT})
+     * @throws ResourceLimitException when the minimum exceeds the limit or cannot be allocated
      */
     public Memory(Limits limits, int pageLimit) {
+        this(limits, pageLimit, null);
+    }
+
+    private Memory(Limits limits, int pageLimit, Store store) {
         this.declaredMax = limits.hasMax() ? limits.max() : 65536;
         this.hasDeclaredMax = limits.hasMax();
-        this.pageLimit = pageLimit;
-        if (limits.min() > pageLimit) {
-            throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
-                    "memory of " + limits.min() + " pages exceeds the limit of " + pageLimit + " pages");
+        this.pageLimit = Math.min(pageLimit, EngineConfig.BYTE_ARRAY_PAGE_LIMIT);
+        this.store = store;
+        if (limits.min() > this.pageLimit) {
+            if (store != null) store.noteLimitReached();
+            throw new ResourceLimitException("memory of " + limits.min() + " pages exceeds the limit of " + this.pageLimit + " pages");
         }
-        this.bytes = new byte[(int) limits.min() * PAGE_SIZE];
+        byte[] initial = allocate((int) limits.min());
+        if (initial == null) throw new ResourceLimitException("memory of " + limits.min() + " pages could not be allocated");
+        this.bytes = initial;
+    }
+
+    /**
+     * A zeroed array of {@code pages} pages, or null when the JVM's heap cannot hold it. One large
+     * array is the only thing allocated, so failing here harms nothing else; the guest sees a
+     * failed {@code memory.grow} instead of the host dying.
+     */
+    private byte[] allocate(int pages) {
+        try {
+            return new byte[pages * PAGE_SIZE];
+        } catch (OutOfMemoryError heapFull) {
+            if (store != null) store.noteLimitReached();
+            return null;
+        }
     }
 
     /** Current size in pages. */
@@ -62,13 +98,21 @@ public final class Memory implements Extern {
         return bytes;
     }
 
-    /** Grows by {@code delta} pages (spec 4.4.7 memory.grow): the old size, or -1 when it cannot. */
+    /**
+     * Grows by {@code delta} pages (spec 4.4.7 memory.grow): the old size, or -1 when it cannot,
+     * past the declared maximum, the embedder's page limit, or what the heap can hold.
+     */
     public int grow(int delta) {
         int old = pages();
         long wanted = (long) old + (delta & 0xFFFFFFFFL);
-        if (wanted > declaredMax || wanted > pageLimit) return -1;
+        if (wanted > declaredMax) return -1;
+        if (wanted > pageLimit) {
+            if (store != null) store.noteLimitReached();
+            return -1;
+        }
         if (delta != 0) {
-            byte[] grown = new byte[(int) wanted * PAGE_SIZE];
+            byte[] grown = allocate((int) wanted);
+            if (grown == null) return -1;
             System.arraycopy(bytes, 0, grown, 0, bytes.length);
             bytes = grown;
         }

@@ -2,6 +2,7 @@ package dev.nebula.runtime;
 
 import dev.nebula.decoder.model.Limits;
 import dev.nebula.decoder.model.ValType;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
 
@@ -25,11 +26,29 @@ public final class Table implements Extern {
         this.elementType = elementType;
         this.declaredMax = limits.hasMax() ? limits.max() : 0xFFFF_FFFFL;
         this.hasDeclaredMax = limits.hasMax();
-        if (limits.min() > Integer.MAX_VALUE - 8) {
-            throw new TrapException(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, "table of " + limits.min() + " elements is too large");
+        if (limits.min() > elementLimit()) {
+            store.noteLimitReached();
+            throw new ResourceLimitException("table of " + limits.min() + " elements exceeds the limit of " + elementLimit() + " elements");
         }
-        this.elements = new long[(int) limits.min()];
+        long[] initial = allocate((int) limits.min());
+        if (initial == null) throw new ResourceLimitException("table of " + limits.min() + " elements could not be allocated");
+        this.elements = initial;
         if (initialHandle != 0) Arrays.fill(elements, initialHandle);
+    }
+
+    /** The store's element cap, and never more than a Java array holds. */
+    private long elementLimit() {
+        return Math.min(store.limits().maxTableElements(), Integer.MAX_VALUE - 8);
+    }
+
+    /** A table array of {@code size} elements, or null when the heap cannot hold it (see {@link Memory}). */
+    private long[] allocate(int size) {
+        try {
+            return new long[size];
+        } catch (OutOfMemoryError heapFull) {
+            store.noteLimitReached();
+            return null;
+        }
     }
 
     public ValType elementType() {
@@ -73,12 +92,21 @@ public final class Table implements Extern {
         setHandle(index, store.handleOf(reference));
     }
 
-    /** table.grow (spec 4.4.6): the old size, or -1 when the table cannot grow that far. */
+    /**
+     * table.grow (spec 4.4.6): the old size, or -1 when the table cannot grow that far: past its
+     * declared maximum, the store's element limit, or what the heap can hold.
+     */
     public int grow(int delta, long initHandle) {
         int old = elements.length;
         long wanted = (long) old + (delta & 0xFFFFFFFFL);
-        if (wanted > declaredMax || wanted > Integer.MAX_VALUE - 8) return -1;
-        long[] grown = Arrays.copyOf(elements, (int) wanted);
+        if (wanted > declaredMax) return -1;
+        if (wanted > elementLimit()) {
+            store.noteLimitReached();
+            return -1;
+        }
+        long[] grown = allocate((int) wanted);
+        if (grown == null) return -1;
+        System.arraycopy(elements, 0, grown, 0, old);
         if (initHandle != 0) Arrays.fill(grown, old, grown.length, initHandle);
         elements = grown;
         return old;

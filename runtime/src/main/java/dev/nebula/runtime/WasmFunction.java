@@ -19,12 +19,14 @@ public abstract non-sealed class WasmFunction implements Extern {
     }
 
     /**
-     * Calls the function from the embedder. Traps surface as {@link dev.nebula.wasm.TrapException};
+     * Calls the function from the embedder, with one {@code long} per argument and two for a v128
+     * (low half first, see {@link ValueSlots}). Traps surface as {@link dev.nebula.wasm.TrapException};
      * a host function's own exception passes through unchanged.
      */
     public final long[] call(long... args) {
-        if (args.length != type.params().size()) {
-            throw new IllegalArgumentException(describe() + " takes " + type.params().size() + " arguments, got " + args.length);
+        int expected = ValueSlots.count(type.params());
+        if (args.length != expected) {
+            throw new IllegalArgumentException(describe() + " takes " + expected + " argument values, got " + args.length);
         }
         return invoke(null, args);
     }

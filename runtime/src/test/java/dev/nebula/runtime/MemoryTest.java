@@ -1,6 +1,7 @@
 package dev.nebula.runtime;
 
 import dev.nebula.decoder.model.Limits;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,9 @@ class MemoryTest {
     }
 
     @Test
-    void aMinimumAboveTheCapIsRefused() {
-        assertOutOfBounds(() -> new Memory(Limits.of(10), 5));
+    void aMinimumAboveTheCapIsAResourceLimitNotATrap() {
+        ResourceLimitException e = assertThrows(ResourceLimitException.class, () -> new Memory(Limits.of(10), 5));
+        assertEquals("resource limit exceeded: memory of 10 pages exceeds the limit of 5 pages", e.getMessage());
     }
 
     @Test

@@ -37,6 +37,28 @@ class StoreAndGlobalTest {
     }
 
     @Test
+    void aV128GlobalHoldsAll128Bits() {
+        Global v = new Global(new GlobalType(ValType.V128, true), 0x0706050403020100L, 0x0F0E0D0C0B0A0908L);
+        assertEquals(0x0706050403020100L, v.get());
+        assertEquals(0x0F0E0D0C0B0A0908L, v.getHigh());
+        v.setV128(-1, 5);
+        assertEquals(-1, v.get());
+        assertEquals(5, v.getHigh());
+        assertThrows(IllegalStateException.class, () -> v.set(1), "setting half a v128 would lose the other half");
+        Global scalar = new Global(new GlobalType(ValType.I64, true), 1);
+        assertEquals(0, scalar.getHigh());
+        assertThrows(IllegalStateException.class, () -> scalar.setV128(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new Global(new GlobalType(ValType.I32, false), 1, 2));
+    }
+
+    @Test
+    void v128ValuesTakeTwoLongs() {
+        assertEquals(1, ValueSlots.of(ValType.I32));
+        assertEquals(2, ValueSlots.of(ValType.V128));
+        assertEquals(4, ValueSlots.count(java.util.List.of(ValType.V128, ValType.F64, ValType.EXTERNREF)));
+    }
+
+    @Test
     void floatsCrossAsTheirRawBits() {
         long nanWithPayload = 0x7FA0_0001L;
         assertEquals(nanWithPayload, Values.f32(Values.asF32(nanWithPayload)));

@@ -45,7 +45,7 @@ public final class SpectestHost {
         linker.define(MODULE, "global_f32", new Global(new GlobalType(ValType.F32, false), Values.f32(666.6f)));
         linker.define(MODULE, "global_f64", new Global(new GlobalType(ValType.F64, false), Values.f64(666.6)));
         linker.define(MODULE, "table", new Table(store, ValType.FUNCREF, Limits.of(10, 20), 0));
-        linker.define(MODULE, "memory", new Memory(Limits.of(1, 2), store.config().maxMemoryPages()));
+        linker.define(MODULE, "memory", new Memory(Limits.of(1, 2), store));
         return linker;
     }
 

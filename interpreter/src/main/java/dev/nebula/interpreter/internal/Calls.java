@@ -2,8 +2,9 @@ package dev.nebula.interpreter.internal;
 
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.runtime.Store;
-import dev.nebula.runtime.Table;
 import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.ops.CallIndirect;
+import dev.nebula.runtime.ops.Traps;
 
 import java.util.Arrays;
 
@@ -15,22 +16,9 @@ final class Calls {
     private Calls() {
     }
 
-    /**
-     * Spec 4.4.8 call_indirect: the index must be inside the table ("undefined element"), the
-     * element non-null ("uninitialized element"), and the function's type equal to the expected
-     * type, structurally ("indirect call type mismatch"). The same type object, the usual case
-     * within one module, is recognised without comparing lists.
-     */
+    /** Spec 4.4.8 call_indirect, with the checks of the shared operator library. */
     static WasmFunction indirect(InstanceContext ctx, int typeIndex, int tableIndex, int index) {
-        Table table = ctx.tables[tableIndex];
-        if (index < 0 || index >= table.size()) throw Traps.undefinedElement();
-        long handle = table.getHandle(index);
-        if (handle == 0) throw Traps.uninitializedElement();
-        WasmFunction f = (WasmFunction) table.store().objectOf(handle);
-        FuncType expected = ctx.types[typeIndex];
-        FuncType actual = f.type();
-        if (actual != expected && !actual.equals(expected)) throw Traps.indirectCallTypeMismatch();
-        return f;
+        return CallIndirect.resolve(ctx.tables[tableIndex], ctx.types[typeIndex], index);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.nebula.runtime.Global;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Store;
 import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.ops.Traps;
 import dev.nebula.wasm.TrapException;
 
 import java.lang.invoke.MethodHandles;
@@ -114,7 +115,7 @@ final class Interpreter {
         byte[] mem = ctx.buffer();
         try {
             while (true) {
-                pc = run(code, stack, pc, fp, mem, ctx.globals);
+                pc = run(code, stack, pc, fp, mem, ctx.globals, ctx.store);
                 switch (code[pc]) {
                     case Op.RETURN1:
                         stack[fp] = stack[fp + code[pc + 1]];
@@ -151,6 +152,7 @@ final class Interpreter {
                             FunctionCode fc = f.code;
                             if (fc == null) fc = f.prepare();
                             if (depth >= limit) throw Traps.callStackExhausted();
+                            if (ctx.store.interrupted()) throw Traps.interrupted();
                             if (depth == m.callers.length) m.growFrames();
                             int[] frames = m.frames;
                             frames[2 * depth] = next;
@@ -193,11 +195,11 @@ final class Interpreter {
                 }
             }
         } catch (TrapException e) {
-            TrapException trap = Traps.withStack(e, m, fn, depth, entryDepth);
+            TrapException trap = TrapTraces.withStack(e, m, fn, depth, entryDepth);
             m.release(entryDepth, depth);
             throw trap;
         } catch (StackOverflowError e) {
-            TrapException trap = Traps.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
+            TrapException trap = TrapTraces.withStack(Traps.callStackExhausted(), m, fn, depth, entryDepth);
             m.release(entryDepth, depth);
             throw trap;
         } catch (Throwable e) {
@@ -217,7 +219,7 @@ final class Interpreter {
      * first because JVM locals 0-3 have one-byte load instructions, which keeps the method small
      * (see the class comment). Traps are thrown from here; {@link #execute} adds the Wasm stack.
      */
-    private static int run(int[] code, long[] stack, int pc, int fp, byte[] mem, Global[] globals) {
+    private static int run(int[] code, long[] stack, int pc, int fp, byte[] mem, Global[] globals, Store store) {
         while (true) {
             switch (code[pc]) {
                 // ---------------------------------------------------------------- control (spec 4.4.8)
@@ -225,115 +227,115 @@ final class Interpreter {
                     throw Traps.unreachable();
                 case Op.JUMP:
                     pc = code[pc + 1];
-                    continue;
+                    break;
                 case Op.BR_IF_NZ:
                     pc = (int) stack[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                    continue;
+                    break;
                 case Op.BR_IF_Z:
                     pc = (int) stack[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                    continue;
+                    break;
                 case Op.BR_I32_EQ:
                     pc = (int) stack[fp + code[pc + 1]] == (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_NE:
                     pc = (int) stack[fp + code[pc + 1]] != (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LT_S:
                     pc = (int) stack[fp + code[pc + 1]] < (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LT_U:
                     pc = (stack[fp + code[pc + 1]] & MASK32) < (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GT_S:
                     pc = (int) stack[fp + code[pc + 1]] > (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GT_U:
                     pc = (stack[fp + code[pc + 1]] & MASK32) > (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LE_S:
                     pc = (int) stack[fp + code[pc + 1]] <= (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LE_U:
                     pc = (stack[fp + code[pc + 1]] & MASK32) <= (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GE_S:
                     pc = (int) stack[fp + code[pc + 1]] >= (int) stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GE_U:
                     pc = (stack[fp + code[pc + 1]] & MASK32) >= (stack[fp + code[pc + 2]] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_EQ_I:
                     pc = (int) stack[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_NE_I:
                     pc = (int) stack[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LT_S_I:
                     pc = (int) stack[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LT_U_I:
                     pc = (stack[fp + code[pc + 1]] & MASK32) < (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GT_S_I:
                     pc = (int) stack[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GT_U_I:
                     pc = (stack[fp + code[pc + 1]] & MASK32) > (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LE_S_I:
                     pc = (int) stack[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_LE_U_I:
                     pc = (stack[fp + code[pc + 1]] & MASK32) <= (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GE_S_I:
                     pc = (int) stack[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I32_GE_U_I:
                     pc = (stack[fp + code[pc + 1]] & MASK32) >= (code[pc + 2] & MASK32) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_EQ:
                     pc = stack[fp + code[pc + 1]] == stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_NE:
                     pc = stack[fp + code[pc + 1]] != stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_LT_S:
                     pc = stack[fp + code[pc + 1]] < stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_LT_U:
                     pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) < (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_GT_S:
                     pc = stack[fp + code[pc + 1]] > stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_GT_U:
                     pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) > (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_LE_S:
                     pc = stack[fp + code[pc + 1]] <= stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_LE_U:
                     pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) <= (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_GE_S:
                     pc = stack[fp + code[pc + 1]] >= stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_GE_U:
                     pc = (stack[fp + code[pc + 1]] ^ Long.MIN_VALUE) >= (stack[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-                    continue;
+                    break;
                 case Op.BR_I64_Z:
                     pc = stack[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                    continue;
+                    break;
                 case Op.BR_I64_NZ:
                     pc = stack[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                    continue;
+                    break;
                 case Op.BR_TABLE: {
                     // Spec 4.4.8 br_table: an index past the labels takes the default (the last entry).
                     long index = stack[fp + code[pc + 1]] & MASK32;
                     int count = code[pc + 2];
                     pc = code[pc + 3 + (index < count ? (int) index : count)];
-                    continue;
+                    break;
                 }
 
                 // ------------------------------------------- parametric and variables (spec 4.4.4, 4.4.5)
@@ -900,6 +902,10 @@ final class Interpreter {
                 default:
                     return pc;
             }
+            // Branches leave the switch to here (spec 4.4.8 loops need a back-edge, and every
+            // back-edge is a branch): the embedder's deadline is honoured without a dispatch of
+            // its own, at the cost of one field read per branch.
+            if (store.interrupted()) throw Traps.interrupted();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.nebula.interpreter.internal;
 
+import dev.nebula.runtime.ops.Traps;
+
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package dev.nebula.interpreter.internal;
 
+import dev.nebula.runtime.ops.Numerics;
+
 /**
  * Every numeric instruction of spec 4.4.1 as a function of slot values (see {@link Op} for the
  * slot conventions). The hot loop inlines the common ones; this is the out-of-line path for the

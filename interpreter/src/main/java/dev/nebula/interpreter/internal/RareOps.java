@@ -3,6 +3,7 @@ package dev.nebula.interpreter.internal;
 import dev.nebula.decoder.Opcode;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Table;
+import dev.nebula.runtime.UnsupportedFeatureException;
 
 /**
  * The instructions that the hot loop hands off ({@link Interpreter}'s {@code default} case):
@@ -95,7 +96,7 @@ final class RareOps {
                 ctx.memory().fill((int) stack[fp + code[pc + 1]], (byte) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
                 return pc + 4;
             case Op.SIMD:
-                throw new UnsupportedOperationException("SIMD instruction " + simdName(code[pc + 1])
+                throw new UnsupportedFeatureException("SIMD instruction " + simdName(code[pc + 1])
                         + " is not supported by the interpreter");
             default:
                 throw new IllegalStateException("interpreter has no handler for " + Op.name(op) + " at " + pc);

@@ -5,6 +5,7 @@ import dev.nebula.decoder.Opcode;
 import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.FunctionBody;
+import dev.nebula.runtime.ops.Traps;
 import dev.nebula.validator.FunctionFacts;
 import dev.nebula.validator.ValidatedModule;
 

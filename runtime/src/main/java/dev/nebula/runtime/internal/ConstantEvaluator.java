@@ -7,14 +7,23 @@ import dev.nebula.runtime.spi.InstanceState;
 
 /**
  * Evaluates a validated constant expression (spec 4.4.10) to a {@code long}: constants, ref.null,
- * ref.func (a store handle) and global.get of an imported global. A v128 constant does not fit
- * the {@code long} a {@link dev.nebula.runtime.Global} holds: only its low half is kept. SIMD
- * modules still instantiate that way, and only SIMD code (which the interpreter refuses) or an
- * embedder reading such a global could see the truncation; wider globals come with a SIMD engine.
+ * ref.func (a store handle) and global.get of an imported global. A v128 value is two longs, so
+ * {@link #evaluate} gives its low half and {@link #evaluateHigh} its high half.
  */
 final class ConstantEvaluator {
 
     private ConstantEvaluator() {
+    }
+
+    /** The high half of a v128 constant expression: {@code v128.const} or {@code global.get} of a v128 global. */
+    static long evaluateHigh(InstanceState state, Expression expression) {
+        CodeReader code = new CodeReader(state.module.module().bytesUnsafe(), expression.start(), expression.end());
+        Opcode op = code.next();
+        return switch (op) {
+            case V128_CONST -> code.v128High();
+            case GLOBAL_GET -> state.globals[code.index()].getHigh();
+            default -> throw new IllegalStateException("validated v128 constant expression starts with " + op);
+        };
     }
 
     static long evaluate(InstanceState state, Expression expression) {

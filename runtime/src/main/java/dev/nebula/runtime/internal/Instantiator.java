@@ -5,12 +5,12 @@ import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.ElementSegment;
 import dev.nebula.decoder.model.Export;
 import dev.nebula.decoder.model.Expression;
-import dev.nebula.decoder.model.FunctionImport;
 import dev.nebula.decoder.model.Global;
 import dev.nebula.decoder.model.Import;
 import dev.nebula.decoder.model.MemoryType;
 import dev.nebula.decoder.model.SegmentMode;
 import dev.nebula.decoder.model.TableType;
+import dev.nebula.decoder.model.ValType;
 import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Memory;
@@ -54,10 +54,12 @@ public final class Instantiator {
         int table = importedCount(state.tables);
         for (TableType t : m.tables()) state.tables[table++] = new Table(store, t.elementType(), t.limits(), 0);
         int memory = importedCount(state.memories);
-        for (MemoryType t : m.memories()) state.memories[memory++] = new Memory(t.limits(), store.config().maxMemoryPages());
+        for (MemoryType t : m.memories()) state.memories[memory++] = new Memory(t.limits(), store);
         int global = m.importedGlobalCount();
         for (Global g : m.globals()) {
-            state.globals[global++] = new dev.nebula.runtime.Global(g.type(), ConstantEvaluator.evaluate(state, g.init()));
+            long low = ConstantEvaluator.evaluate(state, g.init());
+            long high = g.type().valType() == ValType.V128 ? ConstantEvaluator.evaluateHigh(state, g.init()) : 0;
+            state.globals[global++] = new dev.nebula.runtime.Global(g.type(), low, high);
         }
         List<ElementSegment> elements = m.elements();
         for (int i = 0; i < elements.size(); i++) state.elementSegments[i] = evaluate(state, elements.get(i));
@@ -84,11 +86,7 @@ public final class Instantiator {
             Import imp = list.get(i);
             Extern value = imports[i];
             switch (imp.kind()) {
-                case FUNC -> {
-                    WasmFunction function = (WasmFunction) value;
-                    ImportMatcher.checkFunctionType(imp, m.types().get(((FunctionImport) imp.descriptor()).typeIndex()), function);
-                    state.functions[f++] = function;
-                }
+                case FUNC -> state.functions[f++] = (WasmFunction) value; // type-checked by Linker.preLink
                 case TABLE -> state.tables[t++] = (Table) value;
                 case MEMORY -> state.memories[mem++] = (Memory) value;
                 case GLOBAL -> state.globals[g++] = (dev.nebula.runtime.Global) value;

@@ -1,6 +1,7 @@
 package dev.nebula.wasi.testsuite;
 
 import dev.nebula.runtime.Engine;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
 import dev.nebula.wasm.InvalidModuleException;
@@ -118,7 +119,7 @@ public final class SuiteRunner {
         } catch (WasmException e) {
             // A Rust test's failed assertion panics into a trap; its message is on stderr.
             return CaseResult.failed(test, describe(e), text(out), text(err), e);
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedFeatureException e) {
             // An engine's documented gap (the interpreter does not execute SIMD), not a crash.
             return CaseResult.failed(test, "unsupported: " + e.getMessage(), text(out), text(err), e);
         } catch (InterruptedException e) {

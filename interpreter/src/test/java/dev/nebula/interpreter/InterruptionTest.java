@@ -1,0 +1,98 @@
+package dev.nebula.interpreter;
+
+import dev.nebula.decoder.Opcode;
+import dev.nebula.interpreter.testkit.Code;
+import dev.nebula.interpreter.testkit.Run;
+import dev.nebula.interpreter.testkit.WasmBuilder;
+import dev.nebula.runtime.Instance;
+import dev.nebula.runtime.Linker;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.TrapKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A guest that never returns is stopped by its store's deadline, at a branch or a call (spec 4.4.8 loops). */
+class InterruptionTest {
+
+    private static Instance instantiate(WasmBuilder b, Store store) {
+        return new Linker().instantiate(store, Run.ENGINE.compile(b.build()));
+    }
+
+    /** (loop (br 0)): the tightest infinite loop there is, a lone back-edge. */
+    @Test
+    void anInfiniteLoopStopsAtItsDeadline() {
+        WasmBuilder b = new WasmBuilder();
+        b.exportFunction("spin", b.function(b.type("", ""), Code.of().block(Opcode.LOOP).op(Opcode.BR, 0).end()));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction spin = instantiate(b, store).function("spin");
+        store.setDeadline(Duration.ofMillis(50));
+        TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, spin::call));
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        assertTrue(trap.wasmStack().size() >= 1, "the trap names where it stopped: " + trap.wasmStack());
+    }
+
+    /** A loop whose back-edge is a fused compare-and-branch, counting forever. */
+    @Test
+    void aCountingLoopWithAFusedBranchStops() {
+        // (loop (local.set 0 (i32.add (local.get 0) (i32.const 1))) (br_if 0 (i32.ne (local.get 0) (i32.const 0))))
+        // runs 2^32 times; the deadline comes first.
+        Code body = Code.of().block(Opcode.LOOP)
+                .get(0).i32(1).op(Opcode.I32_ADD).set(0)
+                .get(0).i32(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end();
+        WasmBuilder b = new WasmBuilder();
+        b.exportFunction("count", b.function(b.type("i", ""), body));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction count = instantiate(b, store).function("count");
+        store.setDeadline(Duration.ofMillis(50));
+        TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, () -> count.call(1)));
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+    }
+
+    /** Function entries are checked too, both from the embedder and between Wasm functions. */
+    @Test
+    void anInterruptedStoreRunsNoFunctionUntilCleared() {
+        WasmBuilder b = new WasmBuilder();
+        int type = b.type("", "i");
+        int callee = b.function(type, Code.of().i32(7));
+        b.exportFunction("caller", b.function(type, Code.of().call(callee)));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction caller = instantiate(b, store).function("caller");
+        assertEquals(7, caller.call()[0]);
+        store.interrupt();
+        TrapException trap = assertThrows(TrapException.class, caller::call);
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        store.clearDeadline();
+        assertEquals(7, caller.call()[0], "cleared, the same instance runs again");
+    }
+
+    /** Another thread interrupts a running guest. */
+    @Test
+    void anotherThreadCanInterrupt() throws InterruptedException {
+        WasmBuilder b = new WasmBuilder();
+        b.exportFunction("spin", b.function(b.type("", ""), Code.of().block(Opcode.LOOP).op(Opcode.BR, 0).end()));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction spin = instantiate(b, store).function("spin");
+        TrapException[] caught = new TrapException[1];
+        Thread guest = new Thread(() -> {
+            try {
+                spin.call();
+            } catch (TrapException e) {
+                caught[0] = e;
+            }
+        });
+        guest.start();
+        Thread.sleep(50);
+        store.interrupt();
+        guest.join(30_000);
+        assertEquals(TrapKind.INTERRUPTED, caught[0].kind());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.nebula.runtime;
+
+import dev.nebula.decoder.model.ValType;
+
+import java.util.List;
+
+/**
+ * How many {@code long}s Wasm values take where they cross the embedding API and engine slots: one
+ * for every type except v128, which takes two, low half first (see {@link Values}).
+ */
+public final class ValueSlots {
+
+    private ValueSlots() {
+    }
+
+    /** The longs one value of {@code type} takes. */
+    public static int of(ValType type) {
+        return type == ValType.V128 ? 2 : 1;
+    }
+
+    /** The longs the values of {@code types} take, in order. */
+    public static int count(List<ValType> types) {
+        int n = 0;
+        for (ValType t : types) n += of(t);
+        return n;
+    }
+}
