@@ -1,5 +1,6 @@
 package dev.nebula.cli;
 
+import dev.nebula.cli.experiment.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
         versionProvider = NebulaVersion.class,
         description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
         subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
-                CommandLine.HelpCommand.class},
+                ExperimentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
