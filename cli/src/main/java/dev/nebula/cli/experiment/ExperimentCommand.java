@@ -132,8 +132,13 @@ public final class ExperimentCommand implements Callable<Integer> {
             for (String name : runtimes) chosen.add(runtime(name, wasmFolder, limit));
 
             EnergyMeter meter = EnergyMeter.detect(wattsPerCore);
-            meter.calibrate(1000);
             Sweep sweep = new Sweep(plan, chosen, repetitions, pauseMillis, warmup, meter);
+            // Wasm modules compile and images are checked before anything is measured or written.
+            GuestThread.callOnce("experiment-prepare", GuestThread.DEFAULT_STACK_BYTES, () -> {
+                sweep.prepare();
+                return null;
+            });
+            meter.calibrate(1000);
             Files.createDirectories(out);
             List<String> given = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
             if (!given.isEmpty() && given.get(0).equals("experiment")) given.remove(0);

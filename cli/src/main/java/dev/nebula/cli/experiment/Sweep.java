@@ -45,10 +45,15 @@ final class Sweep {
         return failures;
     }
 
-    List<Invocation> run(Writer csv, ProgressBar progress) throws FunctionRuntime.SetupProblem, InterruptedException, IOException {
+    /** Readies every function on every runtime: a runtime that cannot run stops the sweep here. */
+    void prepare() throws FunctionRuntime.SetupProblem {
         for (FunctionRuntime runtime : runtimes) {
             for (String function : plan.keySet()) runtime.prepare(function);
         }
+    }
+
+    /** Runs the sweep; call {@link #prepare} first. */
+    List<Invocation> run(Writer csv, ProgressBar progress) throws FunctionRuntime.SetupProblem, InterruptedException, IOException {
         warmUp();
         List<Invocation> done = new ArrayList<>();
         csv.write(Invocation.CSV_HEADER + "\n");

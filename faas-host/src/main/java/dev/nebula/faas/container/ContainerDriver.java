@@ -64,6 +64,7 @@ public final class ContainerDriver {
      * @throws EngineUnavailableException when it is not installed, or does not answer in time
      */
     public void checkAvailable() throws EngineUnavailableException, InterruptedException {
+        requireInstalled();
         Housekeeping info = housekeeping(List.of(config.executable(), "info"), config.probeTimeout());
         if (info.exitCode != 0) {
             throw new EngineUnavailableException("the container engine '" + config.executable() + "' does not answer ('"
