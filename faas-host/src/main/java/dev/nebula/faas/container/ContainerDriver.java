@@ -130,7 +130,13 @@ public final class ContainerDriver {
                 timedOut = true;
                 killAndRemove(name, killedByUs);
             }
-            if (!engine.waitFor(HOUSEKEEPING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            // A kill that came before the engine had made the container found nothing to kill:
+            // try again while the engine's command runs on.
+            long giveUp = System.nanoTime() + HOUSEKEEPING_TIMEOUT.toNanos();
+            while (killedByUs.get() && !engine.waitFor(500, TimeUnit.MILLISECONDS) && System.nanoTime() < giveUp) {
+                killAndRemove(name, killedByUs);
+            }
+            if (!engine.waitFor(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 // the engine's command did not end after the kill: end it, then make sure no container is left
                 engine.destroyForcibly().waitFor(HOUSEKEEPING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 killAndRemove(name, killedByUs);
