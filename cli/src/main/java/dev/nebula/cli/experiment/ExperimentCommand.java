@@ -92,8 +92,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "unrecorded calls per function on each Wasm engine before the sweep (a container gets one) (default: ${DEFAULT-VALUE})")
     private int warmup;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s",
-            description = "time limit of one invocation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "time limit of one invocation (default: 120s; --full: 600s, since recursive fib(40) on the interpreter takes minutes)")
     private String timeout;
 
     @Option(names = "--watts-per-core", paramLabel = "W", defaultValue = "2.76",
@@ -125,7 +125,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             if (repetitions < 1) throw new UsageProblem("--reps must be at least 1");
             if (warmup < 0) throw new UsageProblem("--warmup must not be negative");
             if (!(wattsPerCore > 0)) throw new UsageProblem("--watts-per-core must be positive");
-            Duration limit = duration("--timeout", timeout);
+            Duration limit = duration("--timeout", timeout != null ? timeout : full ? "600s" : "120s");
             long pauseMillis = duration("--pause", pause).toMillis();
             Path wasmFolder = examples != null ? examples : findExamples();
             List<FunctionRuntime> chosen = new ArrayList<>();
