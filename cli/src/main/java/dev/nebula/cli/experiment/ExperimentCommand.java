@@ -128,6 +128,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             Duration limit = duration("--timeout", timeout != null ? timeout : full ? "600s" : "120s");
             long pauseMillis = duration("--pause", pause).toMillis();
             Path wasmFolder = examples != null ? examples : findExamples();
+            if (runtimes.stream().distinct().count() != runtimes.size()) throw new UsageProblem("--runtimes names a runtime twice: " + runtimes);
             List<FunctionRuntime> chosen = new ArrayList<>();
             for (String name : runtimes) chosen.add(runtime(name, wasmFolder, limit));
 
