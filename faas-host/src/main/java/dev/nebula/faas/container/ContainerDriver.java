@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +40,8 @@ public final class ContainerDriver {
     private static final int ENGINE_ERROR = 125;
     /** 128 + SIGKILL. */
     private static final int KILLED = 137;
+    /** How long the engine's command may take to end after its container was killed. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     /** How long the engine's kill, rm and info commands may take. */
     private static final Duration HOUSEKEEPING_TIMEOUT = Duration.ofSeconds(15);
 
@@ -82,26 +85,41 @@ public final class ContainerDriver {
     }
 
     /**
-     * Runs one call to its end, its timeout or its output cap.
+     * Runs one call to its end, its timeout or its output cap, timed from now.
      *
      * @throws EngineUnavailableException the engine is not installed or does not answer
      * @throws ContainerStartException the engine works but would not start this container
      */
     public ContainerResult run(ContainerInvocation call)
             throws EngineUnavailableException, ContainerStartException, InterruptedException {
+        return run(call, System.nanoTime(), stop -> { });
+    }
+
+    /**
+     * Runs one call, timed from {@code receivedNanos} (the {@link System#nanoTime()} when the
+     * host received the request: startup, total and the timeout count from there), and stoppable
+     * from another thread: {@code onCancel} is given the action that kills and removes the
+     * container, for the host to run when it must stop the call (the outcome is then
+     * {@link ContainerOutcome#CANCELLED}).
+     *
+     * @throws EngineUnavailableException the engine is not installed or does not answer
+     * @throws ContainerStartException the engine works but would not start this container
+     */
+    public ContainerResult run(ContainerInvocation call, long receivedNanos, Consumer<Runnable> onCancel)
+            throws EngineUnavailableException, ContainerStartException, InterruptedException {
         String name = namePrefix + CALLS.incrementAndGet();
-        long requestNanos = System.nanoTime();
-        long requestMicros = epochMicros(Instant.now());
+        // The epoch time of the request, for comparing with the function's stamp from the realtime clock.
+        long requestMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()) - (System.nanoTime() - receivedNanos) / 1000;
         CgroupAccounting.Call cgroups = accounting == null ? null : accounting.open(name);
         try {
-            return runNamed(call, name, requestNanos, requestMicros, cgroups);
+            return runNamed(call, name, receivedNanos, requestMicros, cgroups, onCancel);
         } finally {
             if (cgroups != null) cgroups.close();
         }
     }
 
     private ContainerResult runNamed(ContainerInvocation call, String name, long requestNanos, long requestMicros,
-                                     CgroupAccounting.Call cgroups)
+                                     CgroupAccounting.Call cgroups, Consumer<Runnable> onCancel)
             throws EngineUnavailableException, ContainerStartException, InterruptedException {
         requireInstalled();
         Process engine;
@@ -112,6 +130,22 @@ public final class ContainerDriver {
         }
         AtomicBoolean killedByUs = new AtomicBoolean();
         AtomicBoolean outputLimit = new AtomicBoolean();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        onCancel.accept(() -> {
+            cancelled.set(true);
+            // The host's cancel must be quick: the kill runs on a thread of its own.
+            helper(name + "-cancel", () -> {
+                killAndRemove(name, killedByUs);
+                try {
+                    if (!engine.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        killAndRemove(name, killedByUs);
+                        engine.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    engine.destroyForcibly();
+                }
+            }).start();
+        });
         BoundedCapture stdout = new BoundedCapture(engine.getInputStream(), call.limits().maxStdoutBytes(), () -> {
             outputLimit.set(true);
             killAndRemove(name, killedByUs);
@@ -130,14 +164,14 @@ public final class ContainerDriver {
                 timedOut = true;
                 killAndRemove(name, killedByUs);
             }
-            // A kill that came before the engine had made the container found nothing to kill:
-            // try again while the engine's command runs on.
-            long giveUp = System.nanoTime() + HOUSEKEEPING_TIMEOUT.toNanos();
-            while (killedByUs.get() && !engine.waitFor(500, TimeUnit.MILLISECONDS) && System.nanoTime() < giveUp) {
+            if (killedByUs.get() && !engine.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                // The kill came while the engine was still making the container (podman's run then
+                // waits about ten seconds for a container that is gone): kill again, and end the
+                // engine's command itself; the final kill and rm below catch what it left.
                 killAndRemove(name, killedByUs);
+                engine.destroyForcibly();
             }
-            if (!engine.waitFor(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                // the engine's command did not end after the kill: end it, then make sure no container is left
+            if (!engine.waitFor(HOUSEKEEPING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 engine.destroyForcibly().waitFor(HOUSEKEEPING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 killAndRemove(name, killedByUs);
             }
@@ -148,7 +182,8 @@ public final class ContainerDriver {
         }
         long endNanos = System.nanoTime();
         for (Thread helper : helpers) helper.join(HOUSEKEEPING_TIMEOUT.toMillis());
-        if (killedByUs.get()) housekeeping(List.of(config.executable(), "rm", "-f", name), HOUSEKEEPING_TIMEOUT);
+        // Whatever state a killed call left (a container made after the first kill), none is left now.
+        if (killedByUs.get()) killAndRemove(name, killedByUs);
 
         int exit = engine.exitValue();
         byte[] out = stdout.bytes();
@@ -160,7 +195,8 @@ public final class ContainerDriver {
                     + new String(err, StandardCharsets.UTF_8).strip(), exit);
         }
 
-        ContainerOutcome outcome = timedOut ? ContainerOutcome.TIMED_OUT
+        ContainerOutcome outcome = cancelled.get() ? ContainerOutcome.CANCELLED
+                : timedOut ? ContainerOutcome.TIMED_OUT
                 : outputLimit.get() ? ContainerOutcome.OUTPUT_LIMIT
                 : !killedByUs.get() && exit == KILLED ? ContainerOutcome.MEMORY_LIMIT
                 : ContainerOutcome.EXITED;
@@ -269,7 +305,4 @@ public final class ContainerDriver {
         return new Housekeeping(process.exitValue(), firstLine < 0 ? message : message.substring(0, firstLine));
     }
 
-    private static long epochMicros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
 }

@@ -6,6 +6,8 @@ public enum ContainerOutcome {
     EXITED,
     /** The call passed its timeout: the container was killed and removed. */
     TIMED_OUT,
+    /** The host cancelled the call (its own deadline, or shutting down): the container was killed and removed. */
+    CANCELLED,
     /** Stdout passed its cap: the container was killed and removed. */
     OUTPUT_LIMIT,
     /**

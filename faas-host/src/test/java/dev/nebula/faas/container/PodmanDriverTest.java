@@ -150,7 +150,41 @@ class PodmanDriverTest {
         ContainerResult r = run(FIB_RECURSIVE, "50", ContainerLimits.DEFAULT.withTimeout(Duration.ofMillis(20)));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(ContainerOutcome.TIMED_OUT, r.outcome());
-        assertTrue(tookMillis < 10_000, "the call came back after " + tookMillis + " ms");
+        assertTrue(tookMillis < 15_000, "the call came back after " + tookMillis + " ms");
+    }
+
+    @Test
+    void theHostCanCancelACall() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Runnable> stop = new java.util.concurrent.atomic.AtomicReference<>();
+        ExecutorService canceller = Executors.newSingleThreadExecutor();
+        try {
+            canceller.submit(() -> {
+                Thread.sleep(1500);
+                stop.get().run();
+                return null;
+            });
+            long start = System.nanoTime();
+            ContainerResult r = driver.run(ContainerInvocation.of(FIB_RECURSIVE, "50".getBytes(StandardCharsets.UTF_8), ContainerLimits.DEFAULT),
+                    System.nanoTime(), stop::set);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(ContainerOutcome.CANCELLED, r.outcome());
+            assertTrue(tookMillis >= 1500 && tookMillis < 9000, "the call came back after " + tookMillis + " ms");
+        } finally {
+            canceller.shutdown();
+            assertTrue(canceller.awaitTermination(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Startup and total count from when the host received the request, not from when the driver began. */
+    @Test
+    void timedFromTheRequestsArrival() throws Exception {
+        long received = System.nanoTime() - 300_000_000L; // the request arrived 300 ms ago
+        ContainerResult r = driver.run(ContainerInvocation.of(FIB, "5".getBytes(StandardCharsets.UTF_8), ContainerLimits.DEFAULT),
+                received, stop -> { });
+        assertEquals("5\n", text(r.stdout()));
+        assertTrue(r.timings().startupMicros().getAsLong() >= 300_000, "startup " + r.timings().startupMicros());
+        assertTrue(r.timings().totalMicros() >= 300_000, "total " + r.timings().totalMicros());
+        assertEquals(r.timings().totalMicros(), r.timings().startupMicros().getAsLong() + r.timings().runMicros());
     }
 
     @Test
