@@ -1,11 +1,8 @@
 package dev.nebula.faas.container;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs container functions, one container per call, as {@code docker run --rm -i IMAGE} does:
@@ -67,9 +63,9 @@ public final class ContainerDriver {
      * @throws EngineUnavailableException when it is not installed, or does not answer in time
      */
     public void checkAvailable() throws EngineUnavailableException, InterruptedException {
-        requireInstalled();
-        Housekeeping info = housekeeping(List.of(config.executable(), "info"), config.probeTimeout());
-        if (info.exitCode != 0) {
+        EngineCommand.requireInstalled(config.executable());
+        EngineCommand.Result info = EngineCommand.run(List.of(config.executable(), "info"), config.probeTimeout());
+        if (info.exitCode() != 0) {
             throw new EngineUnavailableException("the container engine '" + config.executable() + "' does not answer ('"
                     + config.executable() + " info' " + info.describe() + ")");
         }
@@ -77,9 +73,9 @@ public final class ContainerDriver {
 
     /** Whether the engine has this image locally (a deploy checks it, since nothing is pulled). */
     public boolean imageExists(String image) throws EngineUnavailableException, InterruptedException {
-        Housekeeping inspect = housekeeping(List.of(config.executable(), "image", "inspect", "--format", "{{.Id}}", "--", image),
+        EngineCommand.Result inspect = EngineCommand.run(List.of(config.executable(), "image", "inspect", "--format", "{{.Id}}", "--", image),
                 config.probeTimeout());
-        if (inspect.exitCode == 0) return true;
+        if (inspect.exitCode() == 0) return true;
         checkAvailable();
         return false;
     }
@@ -121,7 +117,7 @@ public final class ContainerDriver {
     private ContainerResult runNamed(ContainerInvocation call, String name, long requestNanos, long requestMicros,
                                      CgroupAccounting.Call cgroups, Consumer<Runnable> onCancel)
             throws EngineUnavailableException, ContainerStartException, InterruptedException {
-        requireInstalled();
+        EngineCommand.requireInstalled(config.executable());
         Process engine;
         try {
             engine = new ProcessBuilder(command(call, name, cgroups)).start();
@@ -230,31 +226,12 @@ public final class ContainerDriver {
         return command;
     }
 
-    /**
-     * Finds the engine's program as the shell would (a path, or a name on PATH); the shell that
-     * joins the cgroup would otherwise turn a missing engine into an exit code 127 of the function.
-     */
-    private void requireInstalled() throws EngineUnavailableException {
-        String executable = config.executable();
-        boolean found;
-        if (executable.contains("/")) {
-            found = Files.isExecutable(Path.of(executable));
-        } else {
-            found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                    .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, executable)));
-        }
-        if (!found) {
-            throw new EngineUnavailableException("the container engine '" + executable + "' is not installed"
-                    + (executable.contains("/") ? "" : " (not found on PATH)"));
-        }
-    }
-
     /** Kills the named container and removes it; harmless when it is already gone or not yet made. */
     private void killAndRemove(String name, AtomicBoolean killedByUs) {
         killedByUs.set(true);
         try {
-            housekeeping(List.of(config.executable(), "kill", name), HOUSEKEEPING_TIMEOUT);
-            housekeeping(List.of(config.executable(), "rm", "-f", name), HOUSEKEEPING_TIMEOUT);
+            EngineCommand.run(List.of(config.executable(), "kill", name), HOUSEKEEPING_TIMEOUT);
+            EngineCommand.run(List.of(config.executable(), "rm", "-f", name), HOUSEKEEPING_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -273,36 +250,4 @@ public final class ContainerDriver {
         thread.setDaemon(true);
         return thread;
     }
-
-    private record Housekeeping(int exitCode, String stderr) {
-        String describe() {
-            return exitCode == -1 ? stderr : "exited with " + exitCode + (stderr.isEmpty() ? "" : ": " + stderr);
-        }
-    }
-
-    /** Runs a short engine command, its output discarded and its stderr kept for messages. */
-    private static Housekeeping housekeeping(List<String> command, Duration timeout) throws InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            return new Housekeeping(-1, "cannot be started: " + e.getMessage());
-        }
-        BoundedCapture err = new BoundedCapture(process.getErrorStream(), 4096, () -> { });
-        Thread reader = helper("engine-stderr", err);
-        reader.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
-            reader.join(1000);
-            return new Housekeeping(-1, "did not answer within " + timeout.toSeconds() + " s");
-        }
-        reader.join(1000);
-        String message = new String(err.bytes(), StandardCharsets.UTF_8).strip();
-        int firstLine = message.indexOf('\n');
-        return new Housekeeping(process.exitValue(), firstLine < 0 ? message : message.substring(0, firstLine));
-    }
-
 }
