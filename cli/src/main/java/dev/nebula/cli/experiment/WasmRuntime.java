@@ -68,6 +68,8 @@ final class WasmRuntime implements FunctionRuntime {
         Path file = examples.resolve(function + ".wasm");
         try {
             compiled.put(function, engine.compile(Files.readAllBytes(file)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SetupProblem(file + " does not exist (build it with examples/build.sh, or point --examples at the folder)");
         } catch (IOException e) {
             throw new SetupProblem("cannot read " + file + ": " + e.getMessage());
         } catch (WasmException e) {

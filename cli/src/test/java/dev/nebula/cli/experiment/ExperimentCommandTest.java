@@ -92,6 +92,13 @@ class ExperimentCommandTest {
         assertTrue(o.err().contains("scripts/containers-setup.sh"), o.err());
     }
 
+    @Test
+    void aMissingExampleIsNamed(@TempDir Path dir) {
+        Outcome o = run("--runtimes", "interp", "--examples", dir.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(3, o.exit(), o.err());
+        assertTrue(o.err().contains("fibonacci_recursive.wasm does not exist"), o.err());
+    }
+
     /** Wasm beside the real container engine, as the thesis compared them; needs podman and the example images. */
     @Test
     void wasmAndContainerInterleaved(@TempDir Path dir) throws Exception {
