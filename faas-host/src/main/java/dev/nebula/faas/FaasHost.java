@@ -120,10 +120,10 @@ public final class FaasHost implements AutoCloseable {
         return invocations;
     }
 
-    /** Stops accepting, gives requests in progress a second to finish, then ends every thread the host started. */
+    /** Stops accepting and answering (requests in progress are cut off), then ends every thread the host started. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         httpPool.shutdownNow();
         invocations.close();
         try {
