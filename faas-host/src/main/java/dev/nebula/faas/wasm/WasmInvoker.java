@@ -45,6 +45,7 @@ final class WasmInvoker implements Invoker {
     }
 
     @Override
+    @SuppressWarnings("try") // the binding is held for its scope, not used by name
     public InvocationResult invoke(Invocation call) {
         long cpuStart = cpuNanos();
         Store store = GuestStores.create(engine, limits);

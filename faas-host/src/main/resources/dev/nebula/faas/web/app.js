@@ -120,7 +120,7 @@ async function refreshChart() {
     width: Math.min(920, document.body.clientWidth - 40),
     height: 260,
     scales: { x: { time: false } },
-    axes: [{ label: "invocation" }, { label: "ms" }],
+    axes: [{ label: "invocation", incrs: [1, 2, 5, 10, 20, 50, 100] }, { label: "ms" }],
     series: [
       { label: "#" },
       { label: "total ms", stroke: "#2f6fde", width: 2, points: { show: true } },
