@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite, serve them as functions over HTTP.",
         subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
                 "Deploy and delete need 'Authorization: Bearer TOKEN'; the token is made on the first start, kept in DATA/token and printed once.",
                 "Runs until interrupted (Ctrl-C)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal",
+        exitCodeList = {"130:stopped by Ctrl-C (143: by SIGTERM), after closing the host",
                 "2:usage error",
                 "3:the data folder or the address could not be used",
                 "70:internal error"})
@@ -73,6 +73,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("nebula serve: stopping");
+            err.flush();
             host.close();
             stopped.countDown();
         }, "nebula-serve-shutdown"));
