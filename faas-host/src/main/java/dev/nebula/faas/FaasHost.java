@@ -42,17 +42,15 @@ public final class FaasHost implements AutoCloseable {
     private final AccessToken token;
     private final FunctionRegistry registry;
     private final InvocationService invocations;
-    private final HostMetrics metrics;
     private final HttpServer server;
     private final ThreadPoolExecutor httpPool;
 
     private FaasHost(HostConfig config, AccessToken token, FunctionRegistry registry, InvocationService invocations,
-                     HostMetrics metrics, HttpServer server, ThreadPoolExecutor httpPool) {
+                     HttpServer server, ThreadPoolExecutor httpPool) {
         this.config = config;
         this.token = token;
         this.registry = registry;
         this.invocations = invocations;
-        this.metrics = metrics;
         this.server = server;
         this.httpPool = httpPool;
     }
@@ -98,7 +96,7 @@ public final class FaasHost implements AutoCloseable {
         server.createContext("/", new Router(registry, invocations, token, metrics, config, log));
         server.setExecutor(httpPool);
         server.start();
-        return new FaasHost(config, token, registry, invocations, metrics, server, httpPool);
+        return new FaasHost(config, token, registry, invocations, server, httpPool);
     }
 
     /** The port the host listens on (the real one when the config asked for 0). */
