@@ -19,6 +19,7 @@ public final class DeployedFunction {
     private final String sha256;
     private final long size;
     private final FunctionLimits limits;
+    private final FileGrant files;
     private final Instant deployedAt;
     private final Invoker invoker;
     private final Semaphore slots;
@@ -30,6 +31,7 @@ public final class DeployedFunction {
         this.sha256 = stored.sha256();
         this.size = stored.size();
         this.limits = stored.limits();
+        this.files = stored.files();
         this.deployedAt = stored.deployedAt();
         this.invoker = invoker;
         this.slots = new Semaphore(limits.maxConcurrency());
@@ -68,6 +70,7 @@ public final class DeployedFunction {
         json.put("size", size);
         json.put("sha256", sha256);
         json.put("limits", limits.toJson());
+        json.put("files", files.apiName());
         json.put("deployed_at", deployedAt.toString());
         return json;
     }

@@ -72,7 +72,7 @@ public final class FaasHost implements AutoCloseable {
         Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
         HostMetrics metrics = new HostMetrics();
         FunctionRegistry registry = new FunctionRegistry(Map.of("wasm", new WasmFunctionRuntime(engine)),
-                new FunctionRepository(config.dataFolder()), metrics);
+                new FunctionRepository(config.dataFolder()), metrics, config.dataFolder().resolve("files"));
         registry.loadStored(config.defaults(), log);
         InvocationService invocations = new InvocationService(config.maxConcurrentInvocations(), config.guestStackBytes(),
                 config.grace(), metrics);

@@ -54,7 +54,7 @@ public record FunctionLimits(long timeoutMs, int maxMemoryPages, long maxOutputB
                 case "max_body_bytes" -> body = value;
                 case "max_concurrency" -> concurrency = value;
                 default -> throw new IllegalArgumentException("unknown parameter \"" + p.getKey()
-                        + "\" (known: timeout_ms, max_memory_pages, max_output_bytes, max_body_bytes, max_concurrency)");
+                        + "\" (known: timeout_ms, max_memory_pages, max_output_bytes, max_body_bytes, max_concurrency, files)");
             }
         }
         checkRange("max_memory_pages", pages, 0, MAX_MEMORY_PAGES);

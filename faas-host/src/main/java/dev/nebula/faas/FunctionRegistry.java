@@ -1,9 +1,11 @@
 package dev.nebula.faas;
 
+import dev.nebula.faas.store.AtomicFiles;
 import dev.nebula.faas.store.FunctionRepository;
 import dev.nebula.faas.store.StoredFunction;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,8 +25,11 @@ public final class FunctionRegistry {
     private final Map<String, FunctionRuntime> runtimes;
     private final FunctionRepository repository;
     private final HostMetrics metrics;
+    private final Path filesRoot;
 
-    public FunctionRegistry(Map<String, FunctionRuntime> runtimes, FunctionRepository repository, HostMetrics metrics) {
+    /** {@code filesRoot} holds each function's granted folder, {@code filesRoot/NAME}. */
+    public FunctionRegistry(Map<String, FunctionRuntime> runtimes, FunctionRepository repository, HostMetrics metrics, Path filesRoot) {
+        this.filesRoot = filesRoot;
         this.runtimes = Map.copyOf(runtimes);
         this.repository = repository;
         this.metrics = metrics;
@@ -39,8 +44,9 @@ public final class FunctionRegistry {
                 continue;
             }
             try {
-                functions.put(stored.name(), new DeployedFunction(stored, runtime.prepare(stored.name(), stored.artifact(), stored.limits())));
-            } catch (DeployException e) {
+                FunctionSpec spec = spec(stored.name(), stored.limits(), stored.files());
+                functions.put(stored.name(), new DeployedFunction(stored, runtime.prepare(spec, stored.artifact())));
+            } catch (DeployException | IOException e) {
                 problems.accept(stored.name() + ": not loaded: " + e.getMessage());
             }
         }
@@ -53,13 +59,14 @@ public final class FunctionRegistry {
      * @throws DeployException if the runtime refuses the artifact
      * @throws IOException     if it cannot be stored (then nothing changed)
      */
-    public DeployedFunction deploy(String name, String runtimeKind, byte[] artifact, FunctionLimits limits) throws IOException {
+    public DeployedFunction deploy(String name, String runtimeKind, byte[] artifact, FunctionLimits limits, FileGrant files)
+            throws IOException {
         FunctionName.check(name);
         FunctionRuntime runtime = runtimes.get(runtimeKind);
         if (runtime == null) throw new DeployException("unknown runtime \"" + runtimeKind + "\"");
-        Invoker invoker = runtime.prepare(name, artifact, limits);
+        Invoker invoker = runtime.prepare(spec(name, limits, files), artifact);
         StoredFunction stored = new StoredFunction(name, runtimeKind, FunctionRepository.sha256(artifact), artifact.length,
-                limits, Instant.now().truncatedTo(ChronoUnit.MILLIS), artifact);
+                limits, files, Instant.now().truncatedTo(ChronoUnit.MILLIS), artifact);
         synchronized (this) {
             repository.save(stored);
             DeployedFunction deployed = new DeployedFunction(stored, invoker);
@@ -78,6 +85,13 @@ public final class FunctionRegistry {
         removed.invoker().close();
         metrics.functionCount(functions.size());
         return true;
+    }
+
+    /** The spec of a function; its folder is created when the grant needs it (and kept after a delete: it is data). */
+    private FunctionSpec spec(String name, FunctionLimits limits, FileGrant files) throws IOException {
+        Path folder = filesRoot.resolve(FunctionName.check(name));
+        if (files != FileGrant.NONE) AtomicFiles.createFolder(folder);
+        return new FunctionSpec(name, limits, files, folder);
     }
 
     public DeployedFunction get(String name) {

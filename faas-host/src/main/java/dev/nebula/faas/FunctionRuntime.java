@@ -13,9 +13,9 @@ public interface FunctionRuntime {
 
     /**
      * Checks and prepares {@code artifact} (for Wasm: decode, validate, compile and pre-link the
-     * module) to run under {@code limits}.
+     * module) to run as {@code spec} says.
      *
      * @throws DeployException when the artifact cannot run here; its message is shown to the client
      */
-    Invoker prepare(String functionName, byte[] artifact, FunctionLimits limits);
+    Invoker prepare(FunctionSpec spec, byte[] artifact);
 }

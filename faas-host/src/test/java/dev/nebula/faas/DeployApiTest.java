@@ -48,6 +48,7 @@ class DeployApiTest {
         assertEquals(1500, function.get("limits").get("timeout_ms").asInt());
         assertEquals(3, function.get("limits").get("max_concurrency").asInt());
         assertEquals(FunctionLimits.DEFAULTS.maxMemoryPages(), function.get("limits").get("max_memory_pages").asInt());
+        assertEquals("none", function.get("files").asText(), "no files unless granted");
         assertTrue(function.get("deployed_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), function.toString());
         assertEquals("/system/functions/echo", response.headers().firstValue("Location").orElseThrow());
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.nebula.faas.AccessToken;
 import dev.nebula.faas.DeployException;
 import dev.nebula.faas.DeployedFunction;
+import dev.nebula.faas.FileGrant;
 import dev.nebula.faas.FunctionLimits;
 import dev.nebula.faas.FunctionName;
 import dev.nebula.faas.FunctionRegistry;
@@ -68,8 +69,12 @@ final class FunctionsApi {
                     "a function is deployed as a Wasm module with Content-Type: application/wasm (JSON deploys are for container images, not supported yet)");
         }
         FunctionLimits limits;
+        FileGrant files;
         try {
-            limits = FunctionLimits.fromParameters(HttpIo.query(exchange), config.defaults());
+            Map<String, String> query = HttpIo.query(exchange);
+            String grant = query.remove("files");
+            files = grant == null ? FileGrant.NONE : FileGrant.parse(grant);
+            limits = FunctionLimits.fromParameters(query, config.defaults());
         } catch (IllegalArgumentException e) {
             metrics.deploy(false);
             throw HttpProblem.badRequest(e.getMessage());
@@ -87,7 +92,7 @@ final class FunctionsApi {
         }
         DeployedFunction deployed;
         try {
-            deployed = registry.deploy(name, "wasm", module, limits);
+            deployed = registry.deploy(name, "wasm", module, limits, files);
         } catch (DeployException e) {
             metrics.deploy(false);
             throw new HttpProblem(400, "invalid_module", e.getMessage());

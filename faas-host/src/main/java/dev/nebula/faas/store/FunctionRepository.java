@@ -1,6 +1,7 @@
 package dev.nebula.faas.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nebula.faas.FileGrant;
 import dev.nebula.faas.FunctionLimits;
 import dev.nebula.faas.FunctionName;
 
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * Deployed functions on disk, under the data folder:
  * <pre>
  * DATA/artifacts/SHA256.bin       the module bytes, named by their own hash
- * DATA/functions/NAME.json        the function: runtime, sha256, size, limits, deployed_at
+ * DATA/functions/NAME.json        the function: runtime, sha256, size, limits, files, deployed_at
  * </pre>
  * A deploy writes the artifact first and the function's JSON last, each atomically
  * ({@link AtomicFiles}). The JSON is the commit point: a crash before it leaves at most an
@@ -58,6 +59,7 @@ public final class FunctionRepository {
         json.put("sha256", function.sha256());
         json.put("size", function.size());
         json.put("limits", function.limits().toJson());
+        json.put("files", function.files().apiName());
         json.put("deployed_at", function.deployedAt().toString());
         AtomicFiles.write(functionPath(function.name()), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json), false);
         removeUnreferencedArtifacts();
@@ -104,7 +106,8 @@ public final class FunctionRepository {
         Object limits = json.get("limits");
         @SuppressWarnings("unchecked")
         FunctionLimits parsed = limits instanceof Map<?, ?> map ? FunctionLimits.fromJson((Map<String, ?>) map, defaults) : defaults;
-        return new StoredFunction(name, text(json, "runtime"), sha256, artifact.length, parsed,
+        FileGrant files = json.get("files") instanceof String grant ? FileGrant.parse(grant) : FileGrant.NONE;
+        return new StoredFunction(name, text(json, "runtime"), sha256, artifact.length, parsed, files,
                 Instant.parse(text(json, "deployed_at")), artifact);
     }
 

@@ -1,5 +1,6 @@
 package dev.nebula.faas.store;
 
+import dev.nebula.faas.FileGrant;
 import dev.nebula.faas.FunctionLimits;
 
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.time.Instant;
  * @param sha256     lower-case hex SHA-256 of the artifact
  * @param size       the artifact's size in bytes
  * @param limits     what each call may use
+ * @param files      whether it may reach its folder
  * @param deployedAt when it was deployed
  * @param artifact   the module's bytes
  */
 public record StoredFunction(String name, String runtime, String sha256, long size, FunctionLimits limits,
-                             Instant deployedAt, byte[] artifact) {
+                             FileGrant files, Instant deployedAt, byte[] artifact) {
 }

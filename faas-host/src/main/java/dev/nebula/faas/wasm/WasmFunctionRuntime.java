@@ -4,7 +4,7 @@ import dev.nebula.decoder.model.Export;
 import dev.nebula.decoder.model.ExternKind;
 import dev.nebula.decoder.model.MemoryType;
 import dev.nebula.faas.DeployException;
-import dev.nebula.faas.FunctionLimits;
+import dev.nebula.faas.FunctionSpec;
 import dev.nebula.faas.FunctionRuntime;
 import dev.nebula.faas.Invoker;
 import dev.nebula.runtime.Engine;
@@ -31,7 +31,7 @@ public final class WasmFunctionRuntime implements FunctionRuntime {
     }
 
     @Override
-    public Invoker prepare(String functionName, byte[] artifact, FunctionLimits limits) {
+    public Invoker prepare(FunctionSpec spec, byte[] artifact) {
         WasmModule module;
         try {
             module = engine.compile(artifact);
@@ -43,9 +43,9 @@ public final class WasmFunctionRuntime implements FunctionRuntime {
         if (module.exports().stream().noneMatch(WasmFunctionRuntime::isStart)) throw new DeployException("the module exports no _start function: a function is a WASI command module");
         for (MemoryType memory : module.validated().module().allMemories()) {
             // Refused now rather than on every call: no invocation of it could ever start.
-            if (memory.limits().min() > limits.maxMemoryPages()) {
+            if (memory.limits().min() > spec.limits().maxMemoryPages()) {
                 throw new DeployException("the module's memory needs " + memory.limits().min() + " pages at start,"
-                        + " over max_memory_pages=" + limits.maxMemoryPages());
+                        + " over max_memory_pages=" + spec.limits().maxMemoryPages());
             }
         }
         WasiBinding binding;
@@ -54,7 +54,7 @@ public final class WasmFunctionRuntime implements FunctionRuntime {
         } catch (UnlinkableException e) {
             throw new DeployException("unlinkable module: " + e.getMessage() + " (a function may import only wasi_snapshot_preview1)", e);
         }
-        return new WasmInvoker(functionName, engine, binding, limits);
+        return new WasmInvoker(spec, engine, binding);
     }
 
     /** Whether {@code export} is what a command module runs. */

@@ -1,6 +1,8 @@
 package dev.nebula.faas.wasm;
 
+import dev.nebula.faas.FileGrant;
 import dev.nebula.faas.FunctionLimits;
+import dev.nebula.faas.FunctionSpec;
 import dev.nebula.faas.Invocation;
 import dev.nebula.faas.InvocationResult;
 import dev.nebula.faas.Invoker;
@@ -24,24 +26,25 @@ import java.time.Duration;
 
 /**
  * Runs a deployed Wasm function, one fresh instance per call: its own {@link Store} (limits,
- * deadline), its own WASI context (argv = [name], empty environment, no directories, stdin from
- * the request body, stdout and stderr into capped buffers). Nothing of one call is visible to the
+ * deadline), its own WASI context (argv = [name], empty environment, stdin from the request
+ * body, stdout and stderr into capped buffers, and no directory but the function's own folder
+ * when its deploy granted it). Nothing of one call is visible to the
  * next; what is shared (the compiled code, the pre-linked imports) is immutable.
  */
 final class WasmInvoker implements Invoker {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final String name;
+    private final FunctionSpec spec;
     private final Engine engine;
     private final WasiBinding binding;
     private final FunctionLimits limits;
 
-    WasmInvoker(String name, Engine engine, WasiBinding binding, FunctionLimits limits) {
-        this.name = name;
+    WasmInvoker(FunctionSpec spec, Engine engine, WasiBinding binding) {
+        this.spec = spec;
         this.engine = engine;
         this.binding = binding;
-        this.limits = limits;
+        this.limits = spec.limits();
     }
 
     @Override
@@ -54,17 +57,19 @@ final class WasmInvoker implements Invoker {
         Runnable stop = store::interrupt;
         CappedOutput stdout = new CappedOutput("stdout", limits.maxOutputBytes(), stop);
         CappedOutput stderr = new CappedOutput("stderr", limits.maxOutputBytes(), stop);
-        WasiConfig config = WasiConfig.builder()
-                .args(name)
+        WasiConfig.Builder config = WasiConfig.builder()
+                .args(spec.name())
                 .stdin(new ByteArrayInputStream(call.stdin()))
                 .stdout(Stdio.of(stdout))
-                .stderr(Stdio.of(stderr))
-                .build();
+                .stderr(Stdio.of(stderr));
+        if (spec.files() != FileGrant.NONE) {
+            config.preopen(spec.filesFolder(), FileGrant.GUEST_PATH, spec.files() == FileGrant.READ_ONLY);
+        }
         long startNanos = 0;
         int exitCode = InvocationResult.NO_EXIT_CODE;
         Outcome outcome;
         String message = "";
-        try (Wasi wasi = new Wasi(config); WasiBinding.Bound bound = binding.bind(wasi)) {
+        try (Wasi wasi = new Wasi(config.build()); WasiBinding.Bound bound = binding.bind(wasi)) {
             try {
                 Instance instance = binding.instancePre().instantiate(store);
                 startNanos = System.nanoTime();

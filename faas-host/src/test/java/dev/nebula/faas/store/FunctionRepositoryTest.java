@@ -23,7 +23,7 @@ class FunctionRepositoryTest {
 
     private static StoredFunction function(String name, byte[] artifact) {
         return new StoredFunction(name, "wasm", FunctionRepository.sha256(artifact), artifact.length,
-                new FunctionLimits(100, 2, 3, 4, 5), Instant.parse("2026-01-02T03:04:05.678Z"), artifact);
+                new FunctionLimits(100, 2, 3, 4, 5), dev.nebula.faas.FileGrant.READ_ONLY, Instant.parse("2026-01-02T03:04:05.678Z"), artifact);
     }
 
     @Test
@@ -39,6 +39,7 @@ class FunctionRepositoryTest {
         assertEquals("a", a.name());
         assertArrayEquals(new byte[] {1, 2, 3}, a.artifact());
         assertEquals(new FunctionLimits(100, 2, 3, 4, 5), a.limits());
+        assertEquals(dev.nebula.faas.FileGrant.READ_ONLY, a.files());
         assertEquals(Instant.parse("2026-01-02T03:04:05.678Z"), a.deployedAt());
     }
 
