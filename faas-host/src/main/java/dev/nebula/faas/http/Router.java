@@ -8,8 +8,8 @@ import dev.nebula.faas.HostConfig;
 import dev.nebula.faas.HostMetrics;
 import dev.nebula.faas.InvocationService;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -93,14 +93,13 @@ public final class Router implements HttpHandler {
             HttpIo.sendJson(exchange, 200, health);
         } else if (path.equals("/metrics")) {
             requireMethod(exchange, "GET");
-            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
             metrics.write(text);
             HttpIo.send(exchange, 200, metrics.contentType(), text.toByteArray());
         } else if (method.equals("GET") && assets.serves(path)) {
             assets.handle(exchange, path);
         } else {
-            throw HttpProblem.notFound("no such path: " + new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
-                    + " (see GET /system/functions, POST /function/NAME)");
+            throw HttpProblem.notFound("no such path: " + path + " (see GET /system/functions, POST /function/NAME)");
         }
     }
 
