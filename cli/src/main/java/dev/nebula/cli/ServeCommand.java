@@ -2,6 +2,7 @@ package dev.nebula.cli;
 
 import dev.nebula.faas.FaasHost;
 import dev.nebula.faas.HostConfig;
+import dev.nebula.runtime.EngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"130:stopped by Ctrl-C (143: by SIGTERM), after closing the host",
                 "2:usage error",
-                "3:the data folder or the address could not be used",
+                "3:the data folder or the address could not be used, or the engine is not built",
                 "70:internal error"})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -43,6 +44,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "the folder for deployed functions and the token, created if missing (default: ${DEFAULT-VALUE})")
     private Path data;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
+            description = "the engine that runs the functions: interp or aot (default: ${DEFAULT-VALUE})")
+    private String engine;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +56,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println("nebula serve: --port must be within 0..65535, got " + port);
             return ExitCodes.USAGE;
         }
-        HostConfig config = HostConfig.defaults(data).withBind(bind, port);
+        EngineKind kind;
+        try {
+            kind = EngineKind.fromShortName(engine);
+        } catch (IllegalArgumentException e) {
+            err.println("nebula serve: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        HostConfig config = HostConfig.defaults(data).withBind(bind, port).withEngine(kind);
         FaasHost host;
         try {
             host = FaasHost.start(config, problem -> {

@@ -27,6 +27,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnknownEngineIsAUsageError() {
+        CliRun run = CliRun.of("serve", "--engine", "jit", "--data", temp.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("nebula serve: unknown engine 'jit' (expected interp or aot)", run.err().strip());
+    }
+
+    @Test
     void aDataFolderThatIsAFileCannotBeUsed() throws IOException {
         Path file = Files.writeString(temp.resolve("file"), "x");
         CliRun run = CliRun.of("serve", "--port", "0", "--data", file.toString());

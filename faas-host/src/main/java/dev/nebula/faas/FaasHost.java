@@ -7,7 +7,6 @@ import dev.nebula.faas.store.FunctionRepository;
 import dev.nebula.faas.wasm.WasmFunctionRuntime;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
-import dev.nebula.runtime.EngineKind;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -60,7 +59,7 @@ public final class FaasHost implements AutoCloseable {
      * starts listening. Problems with single stored functions go to {@code log}; the host starts
      * without them.
      *
-     * @throws IOException if the data folder or the address cannot be used
+     * @throws IOException if the data folder or the address cannot be used, or the engine is not on the class path
      */
     public static FaasHost start(HostConfig config, Consumer<String> log) throws IOException {
         // The JDK's server writes a response's headers and body as two segments; with Nagle's
@@ -69,7 +68,12 @@ public final class FaasHost implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         AtomicFiles.createFolder(config.dataFolder());
         AccessToken token = AccessToken.loadOrCreate(config.dataFolder().resolve("token"));
-        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+        Engine engine;
+        try {
+            engine = Engine.create(EngineConfig.defaults(config.engine()));
+        } catch (IllegalStateException missingEngineJar) {
+            throw new IOException(missingEngineJar.getMessage(), missingEngineJar);
+        }
         HostMetrics metrics = new HostMetrics();
         FunctionRegistry registry = new FunctionRegistry(Map.of("wasm", new WasmFunctionRuntime(engine)),
                 new FunctionRepository(config.dataFolder()), metrics, config.dataFolder().resolve("files"));

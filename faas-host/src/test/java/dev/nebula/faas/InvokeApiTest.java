@@ -179,10 +179,11 @@ class InvokeApiTest {
 
     @Test
     void callsOverMaxConcurrencyGet429() throws Exception {
-        host.deployed("single", "loop.wasm", "timeout_ms=1500&max_concurrency=1");
+        host.deployed("single", "loop.wasm", "timeout_ms=3000&max_concurrency=1");
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> host.invoke("single", ""));
-        long deadline = System.nanoTime() + 1_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (host.host.invocations().busy() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(1, host.host.invocations().busy(), "the first call is running");
         HttpResponse<String> second = host.invoke("single", "");
         assertEquals(429, second.statusCode());
         assertEquals("concurrency_limit", json(second).get("kind").asText());
