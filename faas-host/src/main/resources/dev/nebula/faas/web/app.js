@@ -95,6 +95,8 @@ async function invoke(event) {
     button.disabled = false;
   }
   await refreshChart();
+  // How many invocations this page has finished (shown and charted): lets a test wait for one.
+  document.body.dataset.invocations = String(Number(document.body.dataset.invocations || 0) + 1);
 }
 
 async function refreshChart() {

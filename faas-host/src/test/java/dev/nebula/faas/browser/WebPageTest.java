@@ -62,24 +62,24 @@ class WebPageTest {
             // Invoke echo as a person would: pick it, type, press the button.
             browser.evaluate("document.getElementById('fn-select').value = 'echo';"
                     + "document.getElementById('fn-select').dispatchEvent(new Event('change'));"
-                    + "document.getElementById('input').value = 'hello from the browser';"
-                    + "document.getElementById('invoke').click(); true");
-            browser.waitUntil("document.getElementById('result-output').textContent === 'hello from the browser'",
-                    Duration.ofSeconds(20), "echo's output shown");
+                    + "document.getElementById('input').value = 'hello from the browser'; true");
+            clickInvokeAndWait(browser, 1);
+            assertEquals("hello from the browser", browser.evaluate("document.getElementById('result-output').textContent").asText());
             String status = browser.evaluate("document.getElementById('result-status').textContent").asText();
             assertTrue(status.startsWith("HTTP 200 · ok · exit 0"), status);
-            browser.evaluate("document.getElementById('invoke').click(); true");
-            browser.waitUntil("document.querySelectorAll('#chart canvas').length > 0 && document.getElementById('chart-empty').hidden",
-                    Duration.ofSeconds(20), "the latency chart drawn");
+            clickInvokeAndWait(browser, 2);
+            assertTrue(browser.evaluate("document.querySelectorAll('#chart canvas').length > 0").asBoolean(), "the chart is drawn");
+            assertTrue(browser.evaluate("document.getElementById('chart-empty').hidden").asBoolean());
+            assertEquals(2, browser.evaluate("state.chart.data[0].length").asInt(), "two invocations of echo charted");
             assertEquals("echo", browser.evaluate("document.getElementById('chart-name').textContent").asText());
             assertTrue(browser.evaluate("document.querySelector('#chart .u-legend').textContent.includes('total ms')").asBoolean());
 
             // A trap shows as a failure, named.
             browser.evaluate("document.getElementById('fn-select').value = 'trap';"
-                    + "document.getElementById('fn-select').dispatchEvent(new Event('change'));"
-                    + "document.getElementById('invoke').click(); true");
-            browser.waitUntil("document.getElementById('result-output').textContent.startsWith('trap: integer divide by zero')",
-                    Duration.ofSeconds(20), "the trap shown");
+                    + "document.getElementById('fn-select').dispatchEvent(new Event('change')); true");
+            clickInvokeAndWait(browser, 3);
+            assertTrue(browser.evaluate("document.getElementById('result-output').textContent").asText()
+                    .startsWith("trap: integer divide by zero"));
             assertEquals("fail", browser.evaluate("document.getElementById('result-status').className").asText());
             assertTrue(browser.evaluate("document.getElementById('result-status').textContent").asText().startsWith("HTTP 500 · trap"));
 
@@ -96,6 +96,13 @@ class WebPageTest {
             assertTrue(distinctColours(image) > 20, "the screenshot shows a drawn page, not a blank one");
             System.out.println("WebPageTest: screenshot in " + shot.toAbsolutePath());
         }
+    }
+
+    /** Presses Invoke once the page is idle, and waits until the page has finished its {@code n}-th invocation. */
+    private static void clickInvokeAndWait(HeadlessChromium browser, int n) throws Exception {
+        browser.waitUntil("!document.getElementById('invoke').disabled", Duration.ofSeconds(20), "the Invoke button enabled");
+        browser.evaluate("document.getElementById('invoke').click(); true");
+        browser.waitUntil("document.body.dataset.invocations === '" + n + "'", Duration.ofSeconds(30), "invocation " + n + " shown");
     }
 
     private static void deploy(FaasHost host, String name, String fixture) throws Exception {
