@@ -170,6 +170,21 @@ class InvokeApiTest {
     }
 
     @Test
+    void aChunkedBodyOverItsCapGets413Too() {
+        // No Content-Length: the host reads until the body passes the cap.
+        HttpResponse<String> response = host.send(java.net.http.HttpRequest.newBuilder(host.uri("/function/echo"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[50_000]))));
+        assertEquals(413, response.statusCode());
+        assertTrue(json(response).get("message").asText().contains("over the limit of 1000 bytes"), response.body());
+        HttpResponse<String> small = host.send(java.net.http.HttpRequest.newBuilder(host.uri("/function/echo"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("chunked".getBytes()))));
+        assertEquals(200, small.statusCode());
+        assertEquals("chunked", small.body());
+    }
+
+    @Test
     void anUnknownFunctionGets404() {
         HttpResponse<String> response = host.invoke("nobody", "");
         assertEquals(404, response.statusCode());
