@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
+        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class, ServeCommand.class,
                 ExperimentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
