@@ -39,9 +39,12 @@ public record ContainerEngineConfig(String executable, Duration probeTimeout, bo
         return new ContainerEngineConfig(executable, Duration.ofSeconds(10), podman);
     }
 
-    /** podman, or what {@value #ENGINE_VARIABLE} names. */
+    /** The system property that chooses the engine, before {@value #ENGINE_VARIABLE} (tests set it). */
+    public static final String ENGINE_PROPERTY = "nebula.container.engine";
+
+    /** podman, or what {@value #ENGINE_PROPERTY} or {@value #ENGINE_VARIABLE} names. */
     public static ContainerEngineConfig fromEnvironment() {
-        String chosen = System.getenv(ENGINE_VARIABLE);
+        String chosen = System.getProperty(ENGINE_PROPERTY, System.getenv(ENGINE_VARIABLE));
         return of(chosen == null || chosen.isBlank() ? "podman" : chosen);
     }
 
