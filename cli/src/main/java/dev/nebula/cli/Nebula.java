@@ -16,9 +16,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
-
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite, serve them as functions over HTTP.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -43,6 +42,7 @@ public final class Nebula implements Callable<Integer> {
             InspectCommand.class,
             SpecTestCommand.class,
             WasiTestsuiteCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
