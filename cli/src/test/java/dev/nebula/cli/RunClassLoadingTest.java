@@ -37,6 +37,9 @@ class RunClassLoadingTest {
             "dev.nebula.cli.spec.",          // the spec harness
             "dev.nebula.cli.inspect.",       // nebula inspect
             "dev.nebula.wasi.testsuite.",    // the WASI testsuite runner
+            "dev.nebula.faas.",              // nebula serve's function host
+            "io.prometheus.",                // its metrics
+            "com.sun.net.httpserver.",       // its HTTP server
             "java.sql.",                     // picocli's java.sql converters (Nebula excludes them)
             "java.lang.runtime.ObjectMethods", // a record's generated equals/hashCode/toString, bootstrapped on first use
             "java.time.MonthDay");           // picocli's java.time converters
