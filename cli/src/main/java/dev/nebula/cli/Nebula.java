@@ -1,5 +1,6 @@
 package dev.nebula.cli;
 
+import dev.nebula.cli.experiment.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite, serve them as functions over HTTP.",
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -43,6 +44,7 @@ public final class Nebula implements Callable<Integer> {
             SpecTestCommand.class,
             WasiTestsuiteCommand.class,
             ServeCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
@@ -115,8 +117,7 @@ public final class Nebula implements Callable<Integer> {
 
     /**
      * A bug shows as one "internal error" line and exit code 70. A class rather than a method
-     * reference: a lambda for picocli's interface (a Java 5 class file) cannot be kept in the
-     * start-up archive, and spinning it at run time costs milliseconds.
+     * reference, whose call site would be linked through method handles at every start.
      */
     private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override

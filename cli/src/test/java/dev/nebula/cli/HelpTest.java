@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "inspect", "spec", "wasi-testsuite", "serve"})
+    @ValueSource(strings = {"", "run", "validate", "inspect", "spec", "wasi-testsuite", "serve", "experiment"})
     void helpPrintsUsageAndExitsZero(String subcommand) {
         CliRun run = subcommand.isEmpty() ? CliRun.of("--help") : CliRun.of(subcommand, "--help");
         assertEquals(ExitCodes.OK, run.exitCode());

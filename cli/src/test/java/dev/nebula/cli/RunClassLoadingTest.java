@@ -38,6 +38,7 @@ class RunClassLoadingTest {
             "dev.nebula.cli.inspect.",       // nebula inspect
             "dev.nebula.wasi.testsuite.",    // the WASI testsuite runner
             "dev.nebula.faas.",              // nebula serve's function host
+            "dev.nebula.cli.experiment.",    // nebula experiment
             "io.prometheus.",                // its metrics
             "com.sun.net.httpserver.",       // its HTTP server
             "java.sql.",                     // picocli's java.sql converters (Nebula excludes them)

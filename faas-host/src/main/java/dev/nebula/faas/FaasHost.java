@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.nebula.faas.http.Router;
 import dev.nebula.faas.store.AtomicFiles;
 import dev.nebula.faas.store.FunctionRepository;
+import dev.nebula.faas.container.ContainerDriver;
+import dev.nebula.faas.container.ContainerEngineConfig;
+import dev.nebula.faas.container.ContainerFunctionRuntime;
 import dev.nebula.faas.wasm.WasmFunctionRuntime;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
@@ -75,7 +78,11 @@ public final class FaasHost implements AutoCloseable {
             throw new IOException(missingEngineJar.getMessage(), missingEngineJar);
         }
         HostMetrics metrics = new HostMetrics();
-        FunctionRegistry registry = new FunctionRegistry(Map.of("wasm", new WasmFunctionRuntime(engine)),
+        // Container functions drive podman (or what NEBULA_CONTAINER_ENGINE names); the engine is
+        // asked only when a container function is deployed or called.
+        ContainerDriver containers = new ContainerDriver(ContainerEngineConfig.fromEnvironment());
+        FunctionRegistry registry = new FunctionRegistry(Map.of("wasm", new WasmFunctionRuntime(engine),
+                        "container", new ContainerFunctionRuntime(containers)),
                 new FunctionRepository(config.dataFolder()), metrics, config.dataFolder().resolve("files"));
         registry.loadStored(config.defaults(), log);
         InvocationService invocations = new InvocationService(config.maxConcurrentInvocations(), config.guestStackBytes(),

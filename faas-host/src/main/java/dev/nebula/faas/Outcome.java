@@ -24,6 +24,10 @@ public enum Outcome {
     CONCURRENCY_LIMIT("concurrency_limit", 429),
     /** Refused before running: the request body was over {@code max_body_bytes}. */
     BODY_LIMIT("body_limit", 413),
+    /** A container function whose engine is not installed or not answering; Wasm functions are unaffected. */
+    ENGINE_UNAVAILABLE("engine_unavailable", 503),
+    /** The container engine would not start the function's container (its image is gone, its entrypoint fails). */
+    CONTAINER_START("container_start", 500),
     /** A bug in the host. */
     INTERNAL("internal", 500);
 

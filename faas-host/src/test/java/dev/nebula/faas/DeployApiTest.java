@@ -161,12 +161,14 @@ class DeployApiTest {
         assertTrue(json(response).get("message").asText().contains("over the limit of 65536 bytes"), response.body());
     }
 
+    /** A JSON deploy is a container function; one without an image reference is refused. */
     @Test
-    void aJsonDeployIsNotAModule() {
+    void aJsonDeployNeedsAnImage() {
         HttpResponse<String> response = host.send(HttpRequest.newBuilder(host.uri("/system/functions/f"))
                 .header("Authorization", "Bearer " + host.token()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"image\":\"alpine\"}")));
-        assertEquals(415, response.statusCode());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"image\": 5}")));
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).get("message").asText().contains("{\"image\": \"REF\"}"), response.body());
     }
 
     @Test

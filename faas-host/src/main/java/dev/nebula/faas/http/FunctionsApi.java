@@ -64,10 +64,9 @@ final class FunctionsApi {
     private void deploy(HttpExchange exchange, String name) throws IOException {
         authorise(exchange);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "unsupported_media_type",
-                    "a function is deployed as a Wasm module with Content-Type: application/wasm (JSON deploys are for container images, not supported yet)");
-        }
+        // A Wasm module is its bytes; a container function is JSON naming its image.
+        String runtime = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")
+                ? "container" : "wasm";
         FunctionLimits limits;
         FileGrant files;
         try {
@@ -92,7 +91,7 @@ final class FunctionsApi {
         }
         DeployedFunction deployed;
         try {
-            deployed = registry.deploy(name, "wasm", module, limits, files);
+            deployed = registry.deploy(name, runtime, module, limits, files);
         } catch (DeployException e) {
             metrics.deploy(false);
             throw new HttpProblem(400, "invalid_module", e.getMessage());
