@@ -87,7 +87,12 @@ class RunClassLoadingTest {
 
     @Test
     void theRunPathLoadsNothingOfOtherSubcommandsOrUnneededLibraries() {
-        List<String> offenders = loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
+        // Nebula.SUBCOMMANDS names each subcommand's class, which loads it (from the archive, not
+        // initialised, nothing it refers to); what it would pull in is what must stay out.
+        List<String> listed = Nebula.SUBCOMMANDS.stream().map(Class::getName).toList();
+        List<String> offenders = loaded.stream()
+                .filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith) && !listed.contains(c))
+                .toList();
         assertEquals(List.of(), offenders);
     }
 
