@@ -114,31 +114,6 @@ class RunCommandTest {
         assertEquals(List.of(expected, "9"), List.of(run.outLines()));
     }
 
-    /** --preload bench=bench.wasm supplies the imports sightglass programs need (bench.start, bench.end). */
-    @Test
-    void preloadedModulesAreImportableByName() throws IOException {
-        Path bench = Files.write(dir.resolve("bench.wasm"), TestModules.hex(
-                "0061736d010000000104016000000303020000070f02057374617274000003656e6400010a070202000b02000b"));
-        // (module (import "bench" "start" (func)) (func (export "f") (result i32) call 0 i32.const 7))
-        Path main = Files.write(dir.resolve("main.wasm"), TestModules.hex(
-                "0061736d010000000108026000006000017f020f010562656e6368057374617274000003020101070501016600010a08010600100041070b"));
-        CliRun run = CliRun.of("run", "--preload", "bench=" + bench, "--invoke", "f", main.toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertEquals("7", run.out().strip());
-
-        CliRun without = CliRun.of("run", "--invoke", "f", main.toString());
-        assertEquals(ExitCodes.REJECTED, without.exitCode());
-        assertEquals(main + ": unlinkable: unknown import: \"bench\" \"start\"", without.err().strip());
-
-        CliRun badOption = CliRun.of("run", "--preload", "bench", "--invoke", "f", main.toString());
-        assertEquals(ExitCodes.USAGE, badOption.exitCode());
-        assertEquals("nebula run: --preload expects NAME=MODULE, got \"bench\"", badOption.err().strip());
-
-        CliRun missing = CliRun.of("run", "--preload", "bench=" + dir.resolve("nope.wasm"), "--invoke", "f", main.toString());
-        assertEquals(ExitCodes.IO, missing.exitCode());
-        assertFalse(missing.showsStackTrace());
-    }
-
     @Test
     void anUnknownV128ShapeIsAUsageError() {
         CliRun run = CliRun.of("run", "--invoke", "vadd", "--v128", "i24x5", INVOKE, "0x0", "1");
@@ -250,6 +225,36 @@ class RunCommandTest {
         assertEquals(ExitCodes.USAGE, noStart.exitCode());
         assertTrue(noStart.err().startsWith("nebula run: " + INVOKE + " exports no _start function; call one of its functions with --invoke NAME"),
                 noStart.err());
+    }
+
+    @Test
+    void aTimeoutStopsAnEndlessLoopWithATrap() throws IOException {
+        // (func (export "spin") (loop (br 0)))
+        Path spin = Files.write(dir.resolve("spin.wasm"), TestModules.hex(
+                "0061736d 01000000 01040160 0000 03020100 0708010473 70696e0000 0a090107 0003400c 000b0b"));
+        CliRun run = CliRun.of("run", "--timeout", "200ms", "--invoke", "spin", spin.toString());
+        assertEquals(RunCommand.TRAP, run.exitCode());
+        assertTrue(run.err().startsWith("trap: interrupted\n"), run.err());
+        assertTrue(run.err().contains("(the --timeout of 200ms passed)"), run.err());
+        assertFalse(run.showsStackTrace());
+    }
+
+    @ParameterizedTest(name = "--timeout {0}")
+    @CsvSource({"soon", "-1s", "0", "10d"})
+    void badTimeoutsAreUsageErrors(String value) {
+        CliRun run = CliRun.of("run", "--timeout", value, "--invoke", "g", INVOKE);
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("nebula run: --timeout: "), run.err());
+    }
+
+    @Test
+    void aTableBeyondTheStoreLimitIsRefusedNotAnOutOfMemoryError() throws IOException {
+        // (module (table 0x7ffffff0 funcref)): 18 bytes that once killed the JVM.
+        Path huge = Files.write(dir.resolve("huge-table.wasm"), TestModules.hex("0061736d 01000000 0408 0170 00f0ffffff07"));
+        CliRun run = CliRun.of("run", huge.toString());
+        assertEquals(ExitCodes.REJECTED, run.exitCode());
+        assertTrue(run.err().startsWith(huge + ": resource limit exceeded: table of 2147483632 elements exceeds the limit of "), run.err());
+        assertFalse(run.showsStackTrace());
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.nebula.cli.spec.SkipReason;
 import dev.nebula.cli.spec.SpecReport;
 import dev.nebula.cli.spec.SpecRunner;
 import dev.nebula.cli.spec.SpecTally;
-import dev.nebula.cli.spec.WastConverter;
 import dev.nebula.runtime.EngineKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -52,10 +51,9 @@ class CoreSpecSuiteTest {
     Stream<DynamicNode> coreSuite() throws IOException {
         Path suite = SuiteLocation.testsuite();
         suiteVersion = SuiteLocation.version(suite);
-        ScriptLoader loader = new ScriptLoader(new WastConverter(buildDirectory().resolve("spec-json")));
+        ScriptLoader loader = new ScriptLoader(); // .wast read in process: no wast2json needed
         SpecRunner runner = SpecRunner.create(EngineKind.fromShortName(engineName()));
         engine = runner.engineName();
-        // Convert everything first: a missing wast2json then fails once, loudly, instead of per script.
         List<DynamicNode> containers = new ArrayList<>();
         for (Path wast : SuiteLocation.coreScripts(suite)) containers.add(container(wast, loader, runner));
         return containers.stream();
@@ -71,7 +69,7 @@ class CoreSpecSuiteTest {
             synchronized (TALLIES) {
                 tally.addFailure();
             }
-            return DynamicTest.dynamicTest(name + ": conversion", wast.toUri(), () -> fail(e.getMessage()));
+            return DynamicTest.dynamicTest(name + ": reading the script", wast.toUri(), () -> fail(e.getMessage()));
         }
         ScriptRun run = runner.start(script);
         Stream<DynamicNode> tests = run.commands().stream().<DynamicNode>flatMap(command -> {
@@ -116,10 +114,5 @@ class CoreSpecSuiteTest {
         SpecReport.summaryLines(engine, total).forEach(line -> report.append(line).append(System.lineSeparator()));
         System.out.print(report);
         System.out.flush();
-    }
-
-    /** {@code spec-tests/target}: surefire runs with the module folder as {@code basedir}. */
-    private static Path buildDirectory() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("target");
     }
 }
