@@ -21,6 +21,11 @@ wasm_cc=(clang --target=wasm32-wasi --sysroot=/usr -O2)
 for w in "${workloads[@]}"; do
   "${wasm_cc[@]}" -mexec-model=reactor -Wl,--strip-debug -o "$out/$w.wasm" "$src/$w.c"
 done
+# The SIMD kernel, one source built with and without SIMD (clang's auto-vectoriser does the rest).
+for v in simd scalar; do
+  "${wasm_cc[@]}" -m$([ "$v" = simd ] || echo no-)simd128 -DSIMD_KERNEL_EXPORT="dot_$v" \
+    -mexec-model=reactor -Wl,--strip-debug -o "$out/dot_$v.wasm" "$src/simd_kernel.c"
+done
 
 # The bigger "real program": every workload plus libc-using code, as a WASI command (_start).
 program_sources=("$src/c_program.c")
@@ -33,7 +38,7 @@ native="$(mktemp -d)"
 trap 'rm -rf "$native"' EXIT
 workload_sources=()
 for w in "${workloads[@]}"; do workload_sources+=("$src/$w.c"); done
-gcc -O2 -ffp-contract=off -o "$native/harness" "$src/native_harness.c" "${workload_sources[@]}"
+gcc -O2 -ffp-contract=off -o "$native/harness" "$src/native_harness.c" "${workload_sources[@]}" "$src/simd_kernel.c"
 gcc -O2 -ffp-contract=off -o "$native/c-program" "${program_sources[@]}"
 "$native/c-program" > "$out/c-program.stdout.expected"
 
@@ -46,13 +51,15 @@ cases=(
   "matmul default 128 2" "matmul small 8 1" "matmul interp 64 2"
   "sha256 default 65536 16" "sha256 small 1000 2" "sha256 interp 16384 4"
   "quicksort default 100000 4" "quicksort small 100 1" "quicksort interp 20000 1"
+  "dot_simd default 65536 64" "dot_simd small 100 2" "dot_simd interp 65536 8"
+  "dot_scalar default 65536 64" "dot_scalar small 100 2" "dot_scalar interp 65536 8"
 )
-declare -A result_type=([fib]=i32 [sieve]=i32 [matmul]=i64 [sha256]=i64 [quicksort]=i32)
+declare -A result_type=([fib]=i32 [sieve]=i32 [matmul]=i64 [sha256]=i64 [quicksort]=i32 [dot_simd]=i64 [dot_scalar]=i64)
 {
   echo "# Expected results of the workload exports, computed natively (gcc) by bench/build-wasm.sh."
   echo "# <module>.<case>.args = the export's i32 arguments; .expected = its result (type in .result)."
   echo "# Each module is a WASI reactor: call _initialize (a no-op), then the export of the same name."
-  for w in "${workloads[@]}"; do echo "$w.result=${result_type[$w]}"; done
+  for w in "${workloads[@]}" dot_simd dot_scalar; do echo "$w.result=${result_type[$w]}"; done
   for c in "${cases[@]}"; do
     read -r w name args <<< "$c"
     # The harness prints "name(args) = value"; keep the value.

@@ -36,6 +36,10 @@ int main(int argc, char **argv) {
     else if (strcmp(name, "matmul") == 0) printf("matmul(%d, %d) = %lld\n", x, y, (long long) matmul(x, y));
     else if (strcmp(name, "sha256") == 0) printf("sha256(%d, %d) = %lld\n", x, y, (long long) sha256(x, y));
     else if (strcmp(name, "quicksort") == 0) printf("quicksort(%d, %d) = %d\n", x, y, quicksort(x, y));
+    /* One source, two Wasm builds (SIMD and scalar), one native answer. */
+    else if (strcmp(name, "dot_simd") == 0 || strcmp(name, "dot_scalar") == 0) {
+        printf("%s(%d, %d) = %lld\n", name, x, y, (long long) dot_kernel(x, y));
+    }
     else {
         fprintf(stderr, "unknown workload %s\n", name);
         return 2;

@@ -22,12 +22,14 @@
 #define MATMUL_MAX_N 192
 #define SHA256_MAX_LENGTH (1 << 20)
 #define QUICKSORT_MAX_N (1 << 18)
+#define SIMD_KERNEL_MAX_N (1 << 16)
 
 int32_t fib(int32_t n);
 int32_t sieve(int32_t limit, int32_t iterations);
 int64_t matmul(int32_t n, int32_t iterations);
 int64_t sha256(int32_t length, int32_t iterations);
 int32_t quicksort(int32_t n, int32_t iterations);
+int64_t dot_kernel(int32_t n, int32_t iterations);
 
 /* Not exported to Wasm; the native harness tests the hash itself with it. */
 void sha256_digest(const uint8_t *data, uint32_t length, uint8_t digest[32]);
