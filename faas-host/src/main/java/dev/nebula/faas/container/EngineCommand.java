@@ -31,6 +31,7 @@ final class EngineCommand {
         Process process;
         try {
             process = new ProcessBuilder(command)
+                    .directory(new File(System.getProperty("java.io.tmpdir")))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
