@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * result, must be the expected one, so a wrong answer fails the benchmark instead of timing it.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar SimdVsScalar -f 1 -wi 3 -w 2s -i 5 -r 2s}.
- * Chicory is not in this comparison: it runs SIMD only on Java 21+, and the machine has Java 17.
+ * Chicory runs no SIMD in its published artifacts; {@link SimdVsChicoryBenchmark} compares it on
+ * the scalar build.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
