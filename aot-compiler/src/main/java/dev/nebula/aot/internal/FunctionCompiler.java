@@ -1,0 +1,789 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.CodeReader;
+import dev.nebula.decoder.Opcode;
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.FunctionBody;
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.UnsupportedFeatureException;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Compiles one Wasm function (spec 4.4, execution of instructions) into one static JVM method, in
+ * a single pass over its code. The module is valid, so the type of every operand is known at
+ * every instruction: a compile-time type stack mirrors the JVM operand stack, which holds the
+ * Wasm operands themselves. Wasm locals are JVM locals. Code after an unconditional branch is
+ * unreachable (spec 3.3.5, stack-polymorphic) and is skipped, so the JVM verifier only ever sees
+ * well-typed stacks.
+ *
+ * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
+ * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
+ * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after every call
+ * and {@code memory.grow}. Function entry counts the call depth in the store (which also polls
+ * interruption), loop headers poll interruption, and one exception handler adds this function's
+ * frame to any trap that passes through.
+ *
+ * <p>Large bodies are split by {@link Outliner}: a block chosen there becomes a separate method
+ * (a region) that this class compiles too, with the function's locals passed in and out through a
+ * {@code long[]} frame.
+ */
+final class FunctionCompiler {
+
+    private static final String TRAP_FRAME_DESC = "(L" + Jvm.TRAP + ";" + Jvm.INSTANCE_DESC + "I)L" + Jvm.TRAP + ";";
+
+    private enum Kind { FUNCTION, BLOCK, LOOP, IF }
+
+    /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
+    private static final class Frame {
+        Kind kind;
+        Label label;
+        Label elseLabel;
+        ValType[] params;
+        ValType[] results;
+        /** Type-stack height below the block's parameters. */
+        int base;
+        /** The rest of this block is unreachable (after br, return, unreachable...). */
+        boolean unreachable;
+        /** Some branch targets this block's label. */
+        boolean targeted;
+        boolean hasElse;
+        /** For a region's outermost frames: the exit code a branch to it returns with, or -1. */
+        int regionExit = -1;
+
+        ValType[] branchTypes() {
+            return kind == Kind.LOOP ? params : results;
+        }
+    }
+
+    private final ModuleLayout layout;
+    private final DecodedModule module;
+    private final int function;
+    private final FuncType type;
+    private final FunctionBody body;
+    private final MethodVisitor mv;
+    private final boolean hasMemory;
+    private final ValType[] localTypes;
+    private final int[] localSlots;
+    private final int instanceSlot;
+    private final int memorySlot;
+    private final int scratchBase;
+    private int scratchNext;
+
+    private ValType[] stack = new ValType[32];
+    private int sp;
+    private Frame[] frames = new Frame[16];
+    private int depth;
+    private int skipDepth;
+
+    private FunctionCompiler(ModuleLayout layout, int function, MethodVisitor mv) {
+        this.layout = layout;
+        this.module = layout.module;
+        this.function = function;
+        this.type = module.functionType(function);
+        this.body = module.bodies().get(function - module.importedFunctionCount());
+        this.mv = mv;
+        this.hasMemory = layout.hasMemory();
+        long declared = body.localCount();
+        int params = type.params().size();
+        if (declared + params > 30_000) {
+            throw new UnsupportedFeatureException(module.describeFunction(function) + " declares " + declared
+                    + " locals, more than a JVM method can hold");
+        }
+        int count = (int) declared + params;
+        localTypes = new ValType[count];
+        localSlots = new int[count];
+        int slot = 0;
+        for (int i = 0; i < params; i++) {
+            localTypes[i] = type.params().get(i);
+            localSlots[i] = slot;
+            slot += Jvm.size(localTypes[i]);
+        }
+        instanceSlot = slot++;
+        for (int i = params; i < count; i++) {
+            localTypes[i] = body.localType(i - params);
+            localSlots[i] = slot;
+            slot += Jvm.size(localTypes[i]);
+        }
+        memorySlot = slot++;
+        scratchBase = slot;
+        scratchNext = slot;
+    }
+
+    /** Compiles function {@code function} into a public static method of {@code cv}. */
+    static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
+        FuncType type = layout.module.functionType(function);
+        Jvm.checkSupported(type);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
+        new FunctionCompiler(layout, function, mv).emitFunction();
+    }
+
+    private void emitFunction() {
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        mv.visitLabel(start);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "enter", "(" + Jvm.INSTANCE_DESC + ")V");
+        for (int i = type.params().size(); i < localTypes.length; i++) {
+            Jvm.zero(mv, localTypes[i]);
+            mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+        }
+        reloadMemory();
+        Frame f = push(Kind.FUNCTION, new ValType[0], type.results().toArray(new ValType[0]));
+        f.label = new Label();
+        emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
+        mv.visitLabel(end);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, function);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void reloadMemory() {
+        if (!hasMemory) return;
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
+        mv.visitVarInsn(ASTORE, memorySlot);
+    }
+
+    // ---- the instruction loop ----
+
+    private void emitBody(CodeReader r) {
+        while (depth > 0) {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            if (frames[depth - 1].unreachable) {
+                skip(op);
+                continue;
+            }
+            emit(op, r);
+        }
+    }
+
+    /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
+    private void skip(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> skipDepth++;
+            case ELSE -> {
+                if (skipDepth == 0) doElse();
+            }
+            case END -> {
+                if (skipDepth > 0) skipDepth--;
+                else doEnd();
+            }
+            default -> { }
+        }
+    }
+
+    private void emit(Opcode op, CodeReader r) {
+        if (op.hasFixedSignature() && NumericEmitter.emit(mv, op)) {
+            applySignature(op);
+            return;
+        }
+        switch (op) {
+            case UNREACHABLE -> {
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAPS, "unreachable", "()L" + Jvm.TRAP + ";", false);
+                mv.visitInsn(ATHROW);
+                markUnreachable();
+            }
+            case NOP -> { }
+            case BLOCK -> {
+                Frame f = pushBlock(Kind.BLOCK, r);
+                f.label = new Label();
+            }
+            case LOOP -> {
+                Frame f = pushBlock(Kind.LOOP, r);
+                f.label = new Label();
+                mv.visitLabel(f.label);
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+            }
+            case IF -> {
+                pop(); // the condition
+                Frame f = pushBlock(Kind.IF, r);
+                f.label = new Label();
+                f.elseLabel = new Label();
+                mv.visitJumpInsn(IFEQ, f.elseLabel);
+            }
+            case ELSE -> doElse();
+            case END -> doEnd();
+            case BR -> {
+                branch(frameAt(r.index()));
+                markUnreachable();
+            }
+            case BR_IF -> {
+                pop();
+                Frame target = frameAt(r.index());
+                if (directBranch(target)) {
+                    mv.visitJumpInsn(IFNE, target.label);
+                    target.targeted = true;
+                } else {
+                    Label stay = new Label();
+                    mv.visitJumpInsn(IFEQ, stay);
+                    branch(target);
+                    mv.visitLabel(stay);
+                }
+            }
+            case BR_TABLE -> brTable(r);
+            case RETURN -> {
+                emitReturn();
+                markUnreachable();
+            }
+            case CALL -> call(r.index());
+            case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
+            case DROP -> Jvm.pop(mv, pop());
+            case SELECT, SELECT_T -> select();
+            case LOCAL_GET -> {
+                int i = r.index();
+                mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
+                push(localTypes[i]);
+            }
+            case LOCAL_SET -> {
+                int i = r.index();
+                mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+                pop();
+            }
+            case LOCAL_TEE -> {
+                int i = r.index();
+                mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
+                mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+            }
+            case GLOBAL_GET -> globalGet(r.index());
+            case GLOBAL_SET -> globalSet(r.index());
+            case TABLE_GET -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableGet", "(I" + Jvm.INSTANCE_DESC + "I)J");
+                pop();
+                push(module.allTables().get(r.index()).elementType());
+            }
+            case TABLE_SET -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableSet", "(IJ" + Jvm.INSTANCE_DESC + "I)V");
+                pop();
+                pop();
+            }
+            case TABLE_SIZE -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableSize", "(" + Jvm.INSTANCE_DESC + "I)I");
+                push(ValType.I32);
+            }
+            case TABLE_GROW -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableGrow", "(JI" + Jvm.INSTANCE_DESC + "I)I");
+                pop();
+                pop();
+                push(ValType.I32);
+            }
+            case TABLE_FILL -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableFill", "(IJI" + Jvm.INSTANCE_DESC + "I)V");
+                pop();
+                pop();
+                pop();
+            }
+            case TABLE_COPY -> {
+                instanceAndIndex(r.index());
+                Jvm.pushInt(mv, r.secondIndex());
+                Jvm.rt(mv, "tableCopy", "(III" + Jvm.INSTANCE_DESC + "II)V");
+                popN(3);
+            }
+            case TABLE_INIT -> {
+                // immediates: element segment, then table
+                instanceAndIndex(r.secondIndex());
+                Jvm.pushInt(mv, r.index());
+                Jvm.rt(mv, "tableInit", "(III" + Jvm.INSTANCE_DESC + "II)V");
+                popN(3);
+            }
+            case ELEM_DROP -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "elemDrop", "(" + Jvm.INSTANCE_DESC + "I)V");
+            }
+            case MEMORY_SIZE -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memorySize", "(" + Jvm.INSTANCE_DESC + ")I");
+                push(ValType.I32);
+            }
+            case MEMORY_GROW -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryGrow", "(I" + Jvm.INSTANCE_DESC + ")I");
+                reloadMemory();
+            }
+            case MEMORY_FILL -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryFill", "(III" + Jvm.INSTANCE_DESC + ")V");
+                popN(3);
+            }
+            case MEMORY_COPY -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryCopy", "(III" + Jvm.INSTANCE_DESC + ")V");
+                popN(3);
+            }
+            case MEMORY_INIT -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "memoryInit", "(III" + Jvm.INSTANCE_DESC + "I)V");
+                popN(3);
+            }
+            case DATA_DROP -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "dataDrop", "(" + Jvm.INSTANCE_DESC + "I)V");
+            }
+            case I32_CONST -> {
+                Jvm.pushInt(mv, (int) r.value());
+                push(ValType.I32);
+            }
+            case I64_CONST -> {
+                Jvm.pushLong(mv, r.value());
+                push(ValType.I64);
+            }
+            case F32_CONST -> {
+                // through the bits, so a NaN constant keeps its payload exactly
+                Jvm.pushInt(mv, (int) r.value());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                push(ValType.F32);
+            }
+            case F64_CONST -> {
+                Jvm.pushLong(mv, r.value());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                push(ValType.F64);
+            }
+            case REF_NULL -> {
+                mv.visitInsn(LCONST_0);
+                push(r.referenceTypeImmediate());
+            }
+            case REF_IS_NULL -> {
+                pop();
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                Label yes = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(IFEQ, yes);
+                mv.visitInsn(ICONST_0);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(yes);
+                mv.visitInsn(ICONST_1);
+                mv.visitLabel(done);
+                push(ValType.I32);
+            }
+            case REF_FUNC -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "refFunc", "(" + Jvm.INSTANCE_DESC + "I)J");
+                push(ValType.FUNCREF);
+            }
+            default -> {
+                if (op.immediate() == dev.nebula.decoder.Immediate.MEMARG && op.prefix() == 0) {
+                    memoryAccess(op, r.offset());
+                } else {
+                    throw new UnsupportedFeatureException(op.mnemonic() + " (SIMD) is not supported by the aot engine yet");
+                }
+            }
+        }
+    }
+
+    private void instanceAndIndex(int index) {
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, index);
+    }
+
+    // ---- memory ----
+
+    private void memoryAccess(Opcode op, long offset) {
+        String name = switch (op) {
+            case I32_LOAD -> "i32Load";
+            case I64_LOAD -> "i64Load";
+            case F32_LOAD -> "f32Load";
+            case F64_LOAD -> "f64Load";
+            case I32_LOAD8_S -> "i32Load8S";
+            case I32_LOAD8_U -> "i32Load8U";
+            case I32_LOAD16_S -> "i32Load16S";
+            case I32_LOAD16_U -> "i32Load16U";
+            case I64_LOAD8_S -> "i64Load8S";
+            case I64_LOAD8_U -> "i64Load8U";
+            case I64_LOAD16_S -> "i64Load16S";
+            case I64_LOAD16_U -> "i64Load16U";
+            case I64_LOAD32_S -> "i64Load32S";
+            case I64_LOAD32_U -> "i64Load32U";
+            case I32_STORE -> "i32Store";
+            case I64_STORE -> "i64Store";
+            case F32_STORE -> "f32Store";
+            case F64_STORE -> "f64Store";
+            case I32_STORE8 -> "i32Store8";
+            case I32_STORE16 -> "i32Store16";
+            case I64_STORE8 -> "i64Store8";
+            case I64_STORE16 -> "i64Store16";
+            case I64_STORE32 -> "i64Store32";
+            default -> throw new IllegalStateException("not a memory access: " + op);
+        };
+        Jvm.pushInt(mv, (int) offset);
+        mv.visitVarInsn(ALOAD, memorySlot);
+        StringBuilder desc = new StringBuilder("(");
+        for (ValType t : op.pops()) desc.append(Jvm.desc(t));
+        desc.append("I[B)");
+        desc.append(op.pushCount() == 0 ? "V" : Jvm.desc(op.push(0)));
+        Jvm.rt(mv, name, desc.toString());
+        applySignature(op);
+    }
+
+    // ---- variables ----
+
+    private void globalGet(int index) {
+        ValType t = module.allGlobals().get(index).valType();
+        loadGlobal(index);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "get", "()J", false);
+        Jvm.fromLong(mv, t);
+        push(t);
+    }
+
+    private void globalSet(int index) {
+        ValType t = pop();
+        Jvm.toLong(mv, t);
+        loadGlobal(index);
+        mv.visitInsn(DUP_X2);
+        mv.visitInsn(POP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "set", "(J)V", false);
+    }
+
+    private void loadGlobal(int index) {
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "globals", "[Ldev/nebula/runtime/Global;");
+        Jvm.pushInt(mv, index);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** select (spec 4.4.4): [a b c] → a if c ≠ 0, else b. */
+    private void select() {
+        pop();
+        ValType t = pop();
+        Label first = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(IFNE, first);
+        // keep b: drop a, which is under it
+        dropSecond(t);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(first);
+        Jvm.pop(mv, t);
+        mv.visitLabel(done);
+    }
+
+    private void dropSecond(ValType t) {
+        if (Jvm.size(t) == 1) {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        } else {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        }
+    }
+
+    // ---- control (spec 4.4.8) ----
+
+    private Frame pushBlock(Kind kind, CodeReader r) {
+        ValType[] params;
+        ValType[] results;
+        int bt = r.blockType();
+        if (bt == CodeReader.BLOCK_EMPTY) {
+            params = new ValType[0];
+            results = new ValType[0];
+        } else if (bt == CodeReader.BLOCK_VALUE) {
+            params = new ValType[0];
+            results = new ValType[] {r.blockValueType()};
+        } else {
+            FuncType ft = module.types().get(bt);
+            params = ft.params().toArray(new ValType[0]);
+            results = ft.results().toArray(new ValType[0]);
+        }
+        for (ValType t : params) Jvm.desc(t);
+        for (ValType t : results) Jvm.desc(t);
+        return push(kind, params, results);
+    }
+
+    private Frame push(Kind kind, ValType[] params, ValType[] results) {
+        if (depth == frames.length) frames = Arrays.copyOf(frames, depth * 2);
+        Frame f = frames[depth];
+        if (f == null) f = frames[depth] = new Frame();
+        f.kind = kind;
+        f.params = params;
+        f.results = results;
+        f.base = sp - params.length;
+        f.unreachable = false;
+        f.targeted = false;
+        f.hasElse = false;
+        f.elseLabel = null;
+        f.regionExit = -1;
+        depth++;
+        return f;
+    }
+
+    private Frame frameAt(int label) {
+        return frames[depth - 1 - label];
+    }
+
+    private void markUnreachable() {
+        Frame f = frames[depth - 1];
+        f.unreachable = true;
+        sp = f.base;
+    }
+
+    private void doElse() {
+        Frame f = frames[depth - 1];
+        if (!f.unreachable) {
+            mv.visitJumpInsn(GOTO, f.label);
+            f.targeted = true;
+        }
+        mv.visitLabel(f.elseLabel);
+        f.hasElse = true;
+        f.unreachable = false;
+        sp = f.base;
+        for (ValType t : f.params) push(t);
+    }
+
+    private void doEnd() {
+        Frame f = frames[depth - 1];
+        boolean reachable = !f.unreachable;
+        if (f.kind == Kind.IF && !f.hasElse) {
+            // the false branch skips straight here with the block's parameters, which equal its results
+            mv.visitLabel(f.elseLabel);
+            reachable = true;
+        }
+        if (f.kind == Kind.FUNCTION) {
+            depth--;
+            if (reachable) {
+                sp = f.base;
+                for (ValType t : f.results) push(t);
+                emitReturn();
+            }
+            return;
+        }
+        if (f.kind != Kind.LOOP && f.targeted) {
+            mv.visitLabel(f.label);
+            reachable = true;
+        }
+        depth--;
+        sp = f.base;
+        for (ValType t : f.results) push(t);
+        if (!reachable) markUnreachable();
+    }
+
+    /** Whether a branch to {@code target} is a plain jump: no operands to drop under its values. */
+    private boolean directBranch(Frame target) {
+        return target.kind != Kind.FUNCTION && sp - target.branchTypes().length == target.base;
+    }
+
+    /** Jumps to {@code target}'s label with its values on top, dropping anything under them first. Leaves the type stack as it was. */
+    private void branch(Frame target) {
+        if (target.kind == Kind.FUNCTION) {
+            emitReturn();
+            return;
+        }
+        ValType[] values = target.branchTypes();
+        int extra = sp - values.length - target.base;
+        if (extra > 0) {
+            int[] slots = spill(values.length);
+            for (int i = sp - values.length - 1; i >= target.base; i--) Jvm.pop(mv, stack[i]);
+            unspill(slots, values.length);
+        }
+        mv.visitJumpInsn(GOTO, target.label);
+        target.targeted = true;
+    }
+
+    private void brTable(CodeReader r) {
+        pop();
+        int n = r.labelCount();
+        int[] targets = r.labelsCopy();
+        Label[] jumps = new Label[n];
+        Label[] byDepth = new Label[depth];
+        Label dflt = null;
+        List<Integer> trampolines = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            int d = targets[i];
+            Label l = byDepth[d];
+            if (l == null) {
+                Frame target = frameAt(d);
+                if (directBranch(target)) {
+                    l = target.label;
+                    target.targeted = true;
+                } else {
+                    l = new Label();
+                    trampolines.add(d);
+                }
+                byDepth[d] = l;
+            }
+            if (i < n) jumps[i] = l;
+            else dflt = l;
+        }
+        if (n == 0) mv.visitInsn(POP);
+        if (n == 0) mv.visitJumpInsn(GOTO, dflt);
+        else mv.visitTableSwitchInsn(0, n - 1, dflt, jumps);
+        for (int d : trampolines) {
+            mv.visitLabel(byDepth[d]);
+            branch(frameAt(d));
+        }
+        markUnreachable();
+    }
+
+    /** Returns from the function with its results on top of the stack (more than one are packed into a long[]). */
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.size() > 1) packResults(results);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "exit", "(" + Jvm.INSTANCE_DESC + ")V");
+        if (results.isEmpty()) mv.visitInsn(RETURN);
+        else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
+        else mv.visitInsn(ARETURN);
+    }
+
+    /** Replaces the top {@code types.size()} values with one long[] of them in API form. */
+    private void packResults(List<ValType> types) {
+        int n = types.size();
+        int[] slots = spill(n);
+        Jvm.pushInt(mv, n);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        for (int i = 0; i < n; i++) {
+            ValType t = types.get(i);
+            mv.visitInsn(DUP);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.load(t), slots[i]);
+            Jvm.toLong(mv, t);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Stores the top {@code n} values of the type stack (without popping the type stack) in fresh scratch locals, deepest first in the result. */
+    private int[] spill(int n) {
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            ValType t = stack[sp - n + i];
+            slots[i] = scratchNext;
+            scratchNext += Jvm.size(t);
+        }
+        for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(Jvm.store(stack[sp - n + i]), slots[i]);
+        return slots;
+    }
+
+    private void unspill(int[] slots, int n) {
+        for (int i = 0; i < n; i++) mv.visitVarInsn(Jvm.load(stack[sp - n + i]), slots[i]);
+    }
+
+    // ---- calls ----
+
+    private void call(int callee) {
+        FuncType ft = module.functionType(callee);
+        Jvm.checkSupported(ft);
+        if (callee < module.importedFunctionCount()) {
+            boxArguments(ft);
+            instanceAndIndex(callee);
+            Jvm.rt(mv, "callImport", "([J" + Jvm.INSTANCE_DESC + "I)[J");
+            popN(ft.params().size());
+            unboxResults(ft.results());
+        } else {
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
+            popN(ft.params().size());
+            pushResults(ft.results());
+        }
+        reloadMemory();
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType ft = module.types().get(typeIndex);
+        Jvm.checkSupported(ft);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, table);
+        Jvm.pushInt(mv, typeIndex);
+        Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
+        pop();
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        int canonical = layout.canonicalType[typeIndex];
+        mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);
+        popN(ft.params().size());
+        pushResults(ft.results());
+        reloadMemory();
+    }
+
+    /** Replaces the arguments on the stack with one long[] of them in API form. */
+    private void boxArguments(FuncType ft) {
+        packValues(ft.params());
+    }
+
+    private void packValues(List<ValType> types) {
+        int n = types.size();
+        if (n == 0) {
+            mv.visitInsn(ICONST_0);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            return;
+        }
+        packResults(types);
+    }
+
+    /** Turns the long[] of results on the stack into the values themselves. */
+    private void unboxResults(List<ValType> results) {
+        if (results.isEmpty()) {
+            mv.visitInsn(POP);
+            return;
+        }
+        if (results.size() == 1) {
+            Jvm.pushInt(mv, 0);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, results.get(0));
+            push(results.get(0));
+            return;
+        }
+        unpack(results);
+    }
+
+    /** Pushes a callee's results: one value as is, several unpacked from the long[] it returned. */
+    private void pushResults(List<ValType> results) {
+        if (results.size() <= 1) {
+            for (ValType t : results) push(t);
+            return;
+        }
+        unpack(results);
+    }
+
+    private void unpack(List<ValType> results) {
+        int array = scratchNext++;
+        mv.visitVarInsn(ASTORE, array);
+        for (int i = 0; i < results.size(); i++) {
+            ValType t = results.get(i);
+            mv.visitVarInsn(ALOAD, array);
+            Jvm.pushInt(mv, i);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, t);
+            push(t);
+        }
+    }
+
+    // ---- the type stack ----
+
+    private void push(ValType t) {
+        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = t;
+    }
+
+    private ValType pop() {
+        return stack[--sp];
+    }
+
+    private void popN(int n) {
+        sp -= n;
+    }
+
+    private void applySignature(Opcode op) {
+        sp -= op.popCount();
+        for (int i = 0; i < op.pushCount(); i++) push(op.push(i));
+    }
+}
