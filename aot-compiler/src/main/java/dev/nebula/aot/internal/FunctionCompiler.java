@@ -40,6 +40,10 @@ final class FunctionCompiler {
 
     private static final String TRAP_FRAME_DESC = "(L" + Jvm.TRAP + ";" + Jvm.INSTANCE_DESC + "I)L" + Jvm.TRAP + ";";
 
+    /** br_tables with more labels than this are compiled through string constants ({@link #largeBrTable}). */
+    private static final int LARGE_BR_TABLE = 1024;
+    private static final int BR_TABLE_CHUNK = 16_000;
+
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
     /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
@@ -121,9 +125,24 @@ final class FunctionCompiler {
     /** Compiles function {@code function} into a public static method of {@code cv}. */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
-        Jvm.checkSupported(type);
+        if (layout.simd[function - layout.module.importedFunctionCount()]) {
+            unsupportedStub(layout, function, cv);
+            return;
+        }
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
         new FunctionCompiler(layout, function, mv).emitFunction();
+    }
+
+    /** A function that needs SIMD: its method throws, naming it, when called. */
+    private static void unsupportedStub(ModuleLayout layout, int function, ClassVisitor cv) {
+        FuncType type = layout.module.functionType(function);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.anyMethodDesc(type), null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(layout.module.describeFunction(function));
+        Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     private void emitFunction() {
@@ -625,14 +644,65 @@ final class FunctionCompiler {
             if (i < n) jumps[i] = l;
             else dflt = l;
         }
-        if (n == 0) mv.visitInsn(POP);
-        if (n == 0) mv.visitJumpInsn(GOTO, dflt);
-        else mv.visitTableSwitchInsn(0, n - 1, dflt, jumps);
+        if (n == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, dflt);
+        } else if (n <= LARGE_BR_TABLE) {
+            mv.visitTableSwitchInsn(0, n - 1, dflt, jumps);
+        } else {
+            largeBrTable(targets, n, byDepth, dflt);
+        }
         for (int d : trampolines) {
             mv.visitLabel(byDepth[d]);
             branch(frameAt(d));
         }
         markUnreachable();
+    }
+
+    /**
+     * A br_table of thousands of labels would make a tableswitch of four bytes a label, past the
+     * 64 KB method limit; its few distinct targets are numbered instead, the label vector becomes
+     * string constants of target numbers (chunks of {@link #BR_TABLE_CHUNK}, so each constant
+     * stays under the class file's 65,535-byte limit), and a small tableswitch picks the target.
+     */
+    private void largeBrTable(int[] targets, int n, Label[] byDepth, Label dflt) {
+        int index = scratchNext++;
+        mv.visitVarInsn(ISTORE, index);
+        mv.visitVarInsn(ILOAD, index);
+        Jvm.pushInt(mv, n);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, dflt);
+        int[] ordinal = new int[byDepth.length];
+        Arrays.fill(ordinal, -1);
+        List<Label> distinct = new ArrayList<>();
+        StringBuilder all = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            int d = targets[i];
+            if (ordinal[d] < 0) {
+                ordinal[d] = distinct.size();
+                distinct.add(byDepth[d]);
+            }
+            all.append((char) ordinal[d]);
+        }
+        int chunks = (n + BR_TABLE_CHUNK - 1) / BR_TABLE_CHUNK;
+        Label pick = new Label();
+        Label[] chunkLabels = new Label[chunks];
+        for (int c = 0; c < chunks; c++) chunkLabels[c] = new Label();
+        mv.visitVarInsn(ILOAD, index);
+        Jvm.pushInt(mv, BR_TABLE_CHUNK);
+        mv.visitInsn(IDIV);
+        mv.visitTableSwitchInsn(0, chunks - 1, dflt, chunkLabels);
+        for (int c = 0; c < chunks; c++) {
+            mv.visitLabel(chunkLabels[c]);
+            mv.visitLdcInsn(all.substring(c * BR_TABLE_CHUNK, Math.min(n, (c + 1) * BR_TABLE_CHUNK)));
+            mv.visitVarInsn(ILOAD, index);
+            Jvm.pushInt(mv, c * BR_TABLE_CHUNK);
+            mv.visitInsn(ISUB);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+            mv.visitJumpInsn(GOTO, pick);
+        }
+        mv.visitLabel(pick);
+        mv.visitTableSwitchInsn(0, distinct.size() - 1, dflt, distinct.toArray(new Label[0]));
     }
 
     /** Returns from the function with its results on top of the stack (more than one are packed into a long[]). */
@@ -691,7 +761,7 @@ final class FunctionCompiler {
             unboxResults(ft.results());
         } else {
             mv.visitVarInsn(ALOAD, instanceSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.anyMethodDesc(ft), false);
             popN(ft.params().size());
             pushResults(ft.results());
         }

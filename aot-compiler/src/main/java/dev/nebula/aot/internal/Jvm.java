@@ -85,6 +85,19 @@ final class Jvm {
         return "(" + paramsDesc(type.params()) + INSTANCE_DESC + ")" + resultDesc(type.results());
     }
 
+    /**
+     * The descriptor of a function that may have v128 in its type: a v128 parameter is two
+     * {@code long}s (low, high), and results that include a v128 come back as a {@code long[]}.
+     */
+    static String anyMethodDesc(FuncType type) {
+        StringBuilder s = new StringBuilder("(");
+        for (ValType t : type.params()) s.append(t == ValType.V128 ? "JJ" : desc(t));
+        s.append(INSTANCE_DESC).append(')');
+        if (type.results().contains(ValType.V128)) s.append("[J");
+        else s.append(resultDesc(type.results()));
+        return s.toString();
+    }
+
     static void checkSupported(FuncType type) {
         for (ValType t : type.params()) desc(t);
         for (ValType t : type.results()) desc(t);

@@ -92,6 +92,8 @@ public final class ModuleCompiler {
                 FunctionCompiler.compile(layout, f, cw);
             } catch (UnsupportedFeatureException e) {
                 throw new UnsupportedFeatureException(layout.module.describeFunction(f) + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("aot: compiling " + layout.module.describeFunction(f) + " failed", e);
             }
         }
         entryMethod(cw, layout, from, to);
@@ -117,6 +119,12 @@ public final class ModuleCompiler {
             int f = from + i;
             FuncType type = layout.module.functionType(f);
             mv.visitLabel(labels[i]);
+            if (layout.simd[f - layout.module.importedFunctionCount()]) {
+                mv.visitLdcInsn(layout.module.describeFunction(f));
+                Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+                mv.visitInsn(ATHROW);
+                continue;
+            }
             List<ValType> params = type.params();
             for (int p = 0; p < params.size(); p++) {
                 mv.visitVarInsn(ALOAD, 2);
@@ -309,12 +317,11 @@ public final class ModuleCompiler {
         }
         mv.visitLookupSwitchInsn(dflt, keys, labels);
         List<ValType> params = type.params();
-        String desc = Jvm.methodDesc(type);
         for (int i = 0; i < keys.length; i++) {
             mv.visitLabel(labels[i]);
             for (int p = 0; p < params.size(); p++) mv.visitVarInsn(Jvm.load(params.get(p)), paramSlots[p]);
             mv.visitVarInsn(ALOAD, targetSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), desc, false);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.anyMethodDesc(type), false);
             returnResult(mv, type.results());
         }
     }

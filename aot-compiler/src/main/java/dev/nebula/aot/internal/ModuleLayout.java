@@ -28,6 +28,8 @@ final class ModuleLayout {
     final int classCount;
     /** Per type index, the index of the first structurally equal type: call_indirect dispatches per such type. */
     final int[] canonicalType;
+    /** Per defined function: it needs SIMD, which this engine does not run yet ({@link SimdUse}). */
+    final boolean[] simd;
 
     ModuleLayout(DecodedModule module) {
         this.module = module;
@@ -48,6 +50,8 @@ final class ModuleLayout {
             bytes += size;
         }
         classCount = defined == 0 ? 0 : cls + 1;
+        simd = new boolean[defined];
+        for (int i = 0; i < defined; i++) simd[i] = SimdUse.uses(module, module.importedFunctionCount() + i);
         List<FuncType> types = module.types();
         canonicalType = new int[types.size()];
         Map<FuncType, Integer> first = new HashMap<>();

@@ -254,7 +254,8 @@ public final class Rt {
         return Trace.frame(trap, instance, function);
     }
 
-    public static float f32Bits(int bits) {
-        return Float.intBitsToFloat(bits);
+    /** What a function that needs SIMD throws when called (see {@code SimdUse}). */
+    public static RuntimeException simdUnsupported(String function) {
+        return new dev.nebula.runtime.UnsupportedFeatureException(function + " uses SIMD (v128), which the aot engine does not run yet");
     }
 }
