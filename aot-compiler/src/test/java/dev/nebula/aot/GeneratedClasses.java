@@ -20,7 +20,7 @@ final class GeneratedClasses {
     static void verify(AotModule module) {
         for (Map.Entry<String, byte[]> c : module.classFiles().entrySet()) {
             StringWriter report = new StringWriter();
-            CheckClassAdapter.verify(new ClassReader(c.getValue()), GeneratedClasses.class.getClassLoader(), false, new PrintWriter(report));
+            CheckClassAdapter.verify(new ClassReader(c.getValue()), GeneratedClasses.class.getClassLoader(), Boolean.getBoolean("debug.dump"), new PrintWriter(report));
             assertEquals("", report.toString(), c.getKey() + " does not verify");
         }
         module.loadAll();

@@ -14,6 +14,8 @@ import org.objectweb.asm.MethodVisitor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -68,7 +70,10 @@ final class FunctionCompiler {
         }
     }
 
+    private static final String REGION_DESC = "([J" + Jvm.INSTANCE_DESC + ")I";
+
     private final ModuleLayout layout;
+    private final ClassVisitor cv;
     private final DecodedModule module;
     private final int function;
     private final FuncType type;
@@ -79,8 +84,25 @@ final class FunctionCompiler {
     private final int[] localSlots;
     private final int instanceSlot;
     private final int memorySlot;
+    /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
+    private final int frameSlot;
+    /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
+    private final int carryBase;
     private final int scratchBase;
     private int scratchNext;
+
+    /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
+    private final Set<Integer> regions;
+    /** Next region number of this function, shared by the function and its regions. */
+    private final int[] regionCounter;
+    /** This compiler emits a region method rather than the function's own. */
+    private final boolean regionMode;
+    /** In region mode: the offset of the region's block, which is compiled here rather than outlined again. */
+    private int regionStart = -1;
+    /** In region mode: frames below this index stand for the caller's labels (exits); the region's block is at floor. */
+    private int floor;
+    /** In region mode: the exit codes the region returns (0: it ended normally). */
+    private final Set<Integer> exitCodes = new TreeSet<>();
 
     private ValType[] stack = new ValType[32];
     private int sp;
@@ -88,14 +110,20 @@ final class FunctionCompiler {
     private int depth;
     private int skipDepth;
 
-    private FunctionCompiler(ModuleLayout layout, int function, MethodVisitor mv) {
+    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
+                             Set<Integer> regions, int[] regionCounter, boolean regionMode) {
         this.layout = layout;
+        this.cv = cv;
         this.module = layout.module;
         this.function = function;
         this.type = module.functionType(function);
         this.body = module.bodies().get(function - module.importedFunctionCount());
         this.mv = mv;
         this.hasMemory = layout.hasMemory();
+        this.regions = regions;
+        this.regionCounter = regionCounter;
+        this.regionMode = regionMode;
+        this.floor = 0;
         long declared = body.localCount();
         int params = type.params().size();
         if (declared + params > 30_000) {
@@ -105,19 +133,25 @@ final class FunctionCompiler {
         int count = (int) declared + params;
         localTypes = new ValType[count];
         localSlots = new int[count];
+        for (int i = 0; i < count; i++) localTypes[i] = i < params ? type.params().get(i) : body.localType(i - params);
         int slot = 0;
-        for (int i = 0; i < params; i++) {
-            localTypes[i] = type.params().get(i);
+        int inst = -1;
+        int frame = -1;
+        if (regionMode) {
+            frame = slot++;
+            inst = slot++;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!regionMode && i == params) inst = slot++;
             localSlots[i] = slot;
             slot += Jvm.size(localTypes[i]);
         }
-        instanceSlot = slot++;
-        for (int i = params; i < count; i++) {
-            localTypes[i] = body.localType(i - params);
-            localSlots[i] = slot;
-            slot += Jvm.size(localTypes[i]);
-        }
+        if (!regionMode && count == params) inst = slot++;
+        instanceSlot = inst;
         memorySlot = slot++;
+        if (!regionMode && !regions.isEmpty()) frame = slot++;
+        frameSlot = frame;
+        carryBase = count;
         scratchBase = slot;
         scratchNext = slot;
     }
@@ -130,7 +164,7 @@ final class FunctionCompiler {
             return;
         }
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
-        new FunctionCompiler(layout, function, mv).emitFunction();
+        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), new int[1], false).emitFunction();
     }
 
     /** A function that needs SIMD: its method throws, naming it, when called. */
@@ -159,6 +193,11 @@ final class FunctionCompiler {
             mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
         }
         reloadMemory();
+        if (frameSlot >= 0) {
+            Jvm.pushInt(mv, carryBase + layout.maxArity);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitVarInsn(ASTORE, frameSlot);
+        }
         Frame f = push(Kind.FUNCTION, new ValType[0], type.results().toArray(new ValType[0]));
         f.label = new Label();
         emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
@@ -182,7 +221,8 @@ final class FunctionCompiler {
     // ---- the instruction loop ----
 
     private void emitBody(CodeReader r) {
-        while (depth > 0) {
+        // a region starts at its block instruction, below which depth is at the floor already
+        do {
             Opcode op = r.next();
             scratchNext = scratchBase;
             if (frames[depth - 1].unreachable) {
@@ -190,7 +230,7 @@ final class FunctionCompiler {
                 continue;
             }
             emit(op, r);
-        }
+        } while (depth > floor);
     }
 
     /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
@@ -220,17 +260,17 @@ final class FunctionCompiler {
                 markUnreachable();
             }
             case NOP -> { }
-            case BLOCK -> {
-                Frame f = pushBlock(Kind.BLOCK, r);
-                f.label = new Label();
+            case BLOCK, LOOP -> {
+                if (r.instructionStart() != regionStart && regions.contains(r.instructionStart())) {
+                    callRegion(r);
+                } else if (op == Opcode.BLOCK) {
+                    Frame f = pushBlock(Kind.BLOCK, r);
+                    f.label = new Label();
+                } else {
+                    loop(r);
+                }
             }
-            case LOOP -> {
-                Frame f = pushBlock(Kind.LOOP, r);
-                f.label = new Label();
-                mv.visitLabel(f.label);
-                mv.visitVarInsn(ALOAD, instanceSlot);
-                Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
-            }
+            case ELSE -> doElse();
             case IF -> {
                 pop(); // the condition
                 Frame f = pushBlock(Kind.IF, r);
@@ -238,7 +278,6 @@ final class FunctionCompiler {
                 f.elseLabel = new Label();
                 mv.visitJumpInsn(IFEQ, f.elseLabel);
             }
-            case ELSE -> doElse();
             case END -> doEnd();
             case BR -> {
                 branch(frameAt(r.index()));
@@ -259,7 +298,7 @@ final class FunctionCompiler {
             }
             case BR_TABLE -> brTable(r);
             case RETURN -> {
-                emitReturn();
+                branch(frames[0]);
                 markUnreachable();
             }
             case CALL -> call(r.index());
@@ -412,6 +451,14 @@ final class FunctionCompiler {
         }
     }
 
+    private void loop(CodeReader r) {
+        Frame f = pushBlock(Kind.LOOP, r);
+        f.label = new Label();
+        mv.visitLabel(f.label);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+    }
+
     private void instanceAndIndex(int index) {
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.pushInt(mv, index);
@@ -511,6 +558,12 @@ final class FunctionCompiler {
     // ---- control (spec 4.4.8) ----
 
     private Frame pushBlock(Kind kind, CodeReader r) {
+        ValType[][] signature = blockSignature(r);
+        return push(kind, signature[0], signature[1]);
+    }
+
+    /** A block type's parameters and results (spec 3.2.2). */
+    private ValType[][] blockSignature(CodeReader r) {
         ValType[] params;
         ValType[] results;
         int bt = r.blockType();
@@ -527,7 +580,7 @@ final class FunctionCompiler {
         }
         for (ValType t : params) Jvm.desc(t);
         for (ValType t : results) Jvm.desc(t);
-        return push(kind, params, results);
+        return new ValType[][] {params, results};
     }
 
     private Frame push(Kind kind, ValType[] params, ValType[] results) {
@@ -594,18 +647,26 @@ final class FunctionCompiler {
         depth--;
         sp = f.base;
         for (ValType t : f.results) push(t);
+        if (regionMode && depth == floor) {
+            if (reachable) exitRegion(0, f.results.length);
+            return;
+        }
         if (!reachable) markUnreachable();
     }
 
     /** Whether a branch to {@code target} is a plain jump: no operands to drop under its values. */
     private boolean directBranch(Frame target) {
-        return target.kind != Kind.FUNCTION && sp - target.branchTypes().length == target.base;
+        return target.kind != Kind.FUNCTION && target.regionExit < 0 && sp - target.branchTypes().length == target.base;
     }
 
     /** Jumps to {@code target}'s label with its values on top, dropping anything under them first. Leaves the type stack as it was. */
     private void branch(Frame target) {
         if (target.kind == Kind.FUNCTION) {
             emitReturn();
+            return;
+        }
+        if (target.regionExit > 0) {
+            exitRegion(target.regionExit, target.branchTypes().length);
             return;
         }
         ValType[] values = target.branchTypes();
@@ -746,6 +807,144 @@ final class FunctionCompiler {
 
     private void unspill(int[] slots, int n) {
         for (int i = 0; i < n; i++) mv.visitVarInsn(Jvm.load(stack[sp - n + i]), slots[i]);
+    }
+
+    // ---- regions: blocks compiled as methods of their own (see Outliner) ----
+
+    /**
+     * Compiles the block or loop at the reader into a region method and calls it: the carried
+     * values and every local go into the frame array, the region returns an exit code, and the
+     * locals come back. Code 0 means the block ended normally (its results are in the frame);
+     * code {@code c > 0} is a branch to this function's frame {@code c - 1} (the function frame
+     * itself for a return), carried out here with the values the region left in the frame.
+     */
+    private void callRegion(CodeReader r) {
+        ValType[][] signature = blockSignature(r);
+        ValType[] params = signature[0];
+        ValType[] results = signature[1];
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
+        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        int resume = region.emitRegion(r.instructionStart(), frames, depth, params);
+
+        storeCarried(params.length);
+        sp -= params.length;
+        storeLocals();
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
+        int code = scratchNext++;
+        mv.visitVarInsn(ISTORE, code);
+        loadLocals();
+        reloadMemory();
+        Set<Integer> codes = region.exitCodes;
+        boolean ends = codes.contains(0);
+        List<Integer> exits = new ArrayList<>();
+        for (int c : codes) if (c > 0) exits.add(c);
+        Label normal = new Label();
+        if (!exits.isEmpty()) {
+            int[] keys = new int[exits.size()];
+            Label[] labels = new Label[exits.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = exits.get(i);
+                labels[i] = new Label();
+            }
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitLookupSwitchInsn(ends ? normal : labels[0], keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                Frame target = frames[keys[i] - 1];
+                int saved = sp;
+                loadCarried(target.branchTypes());
+                branch(target);
+                sp = saved;
+            }
+        }
+        r.position(resume);
+        if (ends) {
+            mv.visitLabel(normal);
+            loadCarried(results);
+        } else {
+            markUnreachable();
+        }
+    }
+
+    /**
+     * The body of a region method {@code int (long[] frame, AotInstance)}: loads the locals and the
+     * block's parameters from the frame, then compiles from the block at {@code start} to its end.
+     * The caller's labels become exit frames. Returns the code offset just past the block.
+     */
+    private int emitRegion(int start, Frame[] callerFrames, int callerDepth, ValType[] params) {
+        mv.visitCode();
+        loadLocals();
+        reloadMemory();
+        for (int a = 0; a < callerDepth; a++) {
+            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
+            exit.regionExit = a + 1;
+        }
+        floor = callerDepth;
+        regionStart = start;
+        loadCarried(params);
+        CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
+        emitBody(r);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return r.position();
+    }
+
+    /** Leaves the region with {@code code}: the top {@code n} values and all locals go into the frame. */
+    private void exitRegion(int code, int n) {
+        storeCarried(n);
+        storeLocals();
+        Jvm.pushInt(mv, code);
+        mv.visitInsn(IRETURN);
+        exitCodes.add(code);
+    }
+
+    /** Pops the top {@code n} values (per the type stack, which stays as it is) into the frame's carried slots. */
+    private void storeCarried(int n) {
+        for (int j = n - 1; j >= 0; j--) {
+            ValType t = stack[sp - n + j];
+            Jvm.toLong(mv, t);
+            int tmp = scratchNext;
+            scratchNext += 2;
+            mv.visitVarInsn(LSTORE, tmp);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, carryBase + j);
+            mv.visitVarInsn(LLOAD, tmp);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Pushes values of {@code types} from the frame's carried slots, onto both stacks. */
+    private void loadCarried(ValType[] types) {
+        for (int j = 0; j < types.length; j++) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, carryBase + j);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, types[j]);
+            push(types[j]);
+        }
+    }
+
+    private void storeLocals() {
+        for (int i = 0; i < localTypes.length; i++) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
+            Jvm.toLong(mv, localTypes[i]);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private void loadLocals() {
+        for (int i = 0; i < localTypes.length; i++) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, localTypes[i]);
+            mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+        }
     }
 
     // ---- calls ----

@@ -28,6 +28,8 @@ final class ModuleLayout {
     final int classCount;
     /** Per type index, the index of the first structurally equal type: call_indirect dispatches per such type. */
     final int[] canonicalType;
+    /** The most values any label or function carries: sizes the frame array of functions with regions. */
+    final int maxArity;
     /** Per defined function: it needs SIMD, which this engine does not run yet ({@link SimdUse}). */
     final boolean[] simd;
 
@@ -50,6 +52,9 @@ final class ModuleLayout {
             bytes += size;
         }
         classCount = defined == 0 ? 0 : cls + 1;
+        int arity = 1;
+        for (FuncType t : module.types()) arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        maxArity = arity;
         simd = new boolean[defined];
         for (int i = 0; i < defined; i++) simd[i] = SimdUse.uses(module, module.importedFunctionCount() + i);
         List<FuncType> types = module.types();
