@@ -842,6 +842,10 @@ final class FunctionCompiler {
         List<Integer> exits = new ArrayList<>();
         for (int c : codes) if (c > 0) exits.add(c);
         Label normal = new Label();
+        if (exits.isEmpty() && !ends) {
+            // the region always traps: nothing returns here, but the JVM wants a terminated path
+            throwIllegalState(mv, "a region that cannot return returned");
+        }
         if (!exits.isEmpty()) {
             int[] keys = new int[exits.size()];
             Label[] labels = new Label[exits.size()];
@@ -945,6 +949,14 @@ final class FunctionCompiler {
             Jvm.fromLong(mv, localTypes[i]);
             mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
         }
+    }
+
+    static void throwIllegalState(MethodVisitor mv, String message) {
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(message);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
     }
 
     // ---- calls ----
