@@ -32,6 +32,11 @@ public final class AotModule implements CompiledCode {
         this.entries = new EntryPoints[layout.classCount];
     }
 
+    /** Bytecode size of each generated function ({@code f12}) and region ({@code f12_r3}) method; empty for a module read from the cache. */
+    public Map<String, Integer> methodSizes() {
+        return layout.methodSizes;
+    }
+
     /** The generated class files by binary name, for the cache and for verification. */
     public Map<String, byte[]> classFiles() {
         return classes;

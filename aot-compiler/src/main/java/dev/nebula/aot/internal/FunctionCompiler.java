@@ -13,6 +13,7 @@ import org.objectweb.asm.MethodVisitor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +46,12 @@ final class FunctionCompiler {
     /** br_tables with more labels than this are compiled through string constants ({@link #largeBrTable}). */
     private static final int LARGE_BR_TABLE = 1024;
     private static final int BR_TABLE_CHUNK = 16_000;
+    /**
+     * Wasm code bytes of straight-line code one method holds before the rest goes into a chunk
+     * method; the same budget as {@link Outliner#BUDGET}, and lowered for tests by the system
+     * property nebula.aot.chunk.budget.
+     */
+    static final int CHUNK_BUDGET = Integer.getInteger("nebula.aot.chunk.budget", Outliner.BUDGET);
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
@@ -88,7 +95,7 @@ final class FunctionCompiler {
     private final int frameSlot;
     /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
     private final int carryBase;
-    private final int scratchBase;
+    private int scratchBase;
     private int scratchNext;
 
     /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
@@ -103,6 +110,22 @@ final class FunctionCompiler {
     private int floor;
     /** In region mode: the exit codes the region returns (0: it ended normally). */
     private final Set<Integer> exitCodes = new TreeSet<>();
+    /** In region mode: the Wasm locals the region reads or writes, and those it writes. */
+    private final BitSet usedLocals = new BitSet();
+    private final BitSet writtenLocals = new BitSet();
+    /** In region mode: the shared tail that stores the written locals and returns the code in {@link #exitCodeSlot}. */
+    private Label exitTail;
+    private int exitCodeSlot;
+    /** Straight-line code may be cut into chunk methods ({@link #callChunk}): the function is larger than one method's budget. */
+    private final boolean splittable;
+    /** Wasm code bytes compiled inline into this method so far (outlined regions and chunks not counted). */
+    private int inlineBytes;
+    /** This compiler emits a chunk: a region without a block of its own. */
+    private boolean chunkMode;
+    /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
+    private ValType[] chunkResults;
+    /** In region and chunk mode: the first instruction of the body, where the deferred prologue jumps. */
+    private Label bodyStart;
 
     private ValType[] stack = new ValType[32];
     private int sp;
@@ -149,7 +172,8 @@ final class FunctionCompiler {
         if (!regionMode && count == params) inst = slot++;
         instanceSlot = inst;
         memorySlot = slot++;
-        if (!regionMode && !regions.isEmpty()) frame = slot++;
+        splittable = body.codeSize() > Outliner.BUDGET;
+        if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
         carryBase = count;
         scratchBase = slot;
@@ -203,6 +227,7 @@ final class FunctionCompiler {
         emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
         mv.visitLabel(end);
         mv.visitLabel(handler);
+        layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.pushInt(mv, function);
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
@@ -229,8 +254,24 @@ final class FunctionCompiler {
                 skip(op);
                 continue;
             }
+            if (chunkHere(op, r)) {
+                callChunk(r);
+                continue;
+            }
+            int before = r.position();
             emit(op, r);
+            if (r.position() == before) inlineBytes += before - r.instructionStart();
         } while (depth > floor);
+    }
+
+    /**
+     * Whether to move the code from here on into a chunk method: this method already holds its
+     * budget of inline code, and the operand stack of the current block is empty, so the chunk
+     * cannot pop what this method pushed.
+     */
+    private boolean chunkHere(Opcode op, CodeReader r) {
+        return splittable && inlineBytes > CHUNK_BUDGET && op != Opcode.END && op != Opcode.ELSE
+                && sp == frames[depth - 1].base && r.instructionStart() != regionStart;
     }
 
     /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
@@ -307,16 +348,21 @@ final class FunctionCompiler {
             case SELECT, SELECT_T -> select();
             case LOCAL_GET -> {
                 int i = r.index();
+                usedLocals.set(i);
                 mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
                 push(localTypes[i]);
             }
             case LOCAL_SET -> {
                 int i = r.index();
+                usedLocals.set(i);
+                writtenLocals.set(i);
                 mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
                 pop();
             }
             case LOCAL_TEE -> {
                 int i = r.index();
+                usedLocals.set(i);
+                writtenLocals.set(i);
                 mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
                 mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
             }
@@ -647,7 +693,7 @@ final class FunctionCompiler {
         depth--;
         sp = f.base;
         for (ValType t : f.results) push(t);
-        if (regionMode && depth == floor) {
+        if (regionMode && !chunkMode && depth == floor) {
             if (reachable) exitRegion(0, f.results.length);
             return;
         }
@@ -825,26 +871,74 @@ final class FunctionCompiler {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
-        int resume = region.emitRegion(r.instructionStart(), frames, depth, params);
+        int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
+        invokeOutlined(name, region, params.length, results, r, resume);
+    }
 
-        storeCarried(params.length);
-        sp -= params.length;
-        storeLocals();
+    /**
+     * Moves the straight-line code from the reader on into a chunk method, which compiles until
+     * it holds its budget at a point where the block's operand stack is empty again, or reaches
+     * the end of the current block (then it carries the values there), or the rest of the block
+     * is unreachable; this method goes on from where the chunk stopped.
+     */
+    private void callChunk(CodeReader r) {
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth);
+        invokeOutlined(name, chunk, 0, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
+    }
+
+    /** Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}). */
+    private void invokeOutlined(String name, FunctionCompiler region, int paramCount, ValType[] results, CodeReader r, int resume) {
+        BitSet used = region.usedLocals;
+        BitSet written = region.writtenLocals;
+        usedLocals.or(used);
+        writtenLocals.or(written);
+        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 10;
+        storeCarried(paramCount);
+        sp -= paramCount;
+        storeLocals(used);
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
         int code = scratchNext++;
         mv.visitVarInsn(ISTORE, code);
-        loadLocals();
+        loadLocals(written);
         reloadMemory();
         Set<Integer> codes = region.exitCodes;
         boolean ends = codes.contains(0);
         List<Integer> exits = new ArrayList<>();
-        for (int c : codes) if (c > 0) exits.add(c);
+        boolean passThrough = false;
+        for (int c : codes) {
+            if (c > 0 && c <= floor) {
+                passThrough = true; // a label outside this region too
+                exitCodes.add(c);
+            }
+            else if (c > floor) exits.add(c);
+        }
         Label normal = new Label();
-        if (exits.isEmpty() && !ends) {
+        if (codes.isEmpty()) {
             // the region always traps: nothing returns here, but the JVM wants a terminated path
             throwIllegalState(mv, "a region that cannot return returned");
+        }
+        if (passThrough) {
+            // exits to labels outside this region too leave it with the same code: the carried
+            // values stay where they are in the frame
+            Label inside = new Label();
+            mv.visitVarInsn(ILOAD, code);
+            Jvm.pushInt(mv, floor);
+            mv.visitJumpInsn(IF_ICMPGT, inside);
+            if (ends) {
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitJumpInsn(IFEQ, normal);
+            }
+            for (int i = sp - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitVarInsn(ISTORE, exitCodeSlot);
+            mv.visitJumpInsn(GOTO, exitTail);
+            mv.visitLabel(inside);
+            if (exits.isEmpty() && !ends) throwIllegalState(mv, "a region returned an unknown exit code");
         }
         if (!exits.isEmpty()) {
             int[] keys = new int[exits.size()];
@@ -878,10 +972,11 @@ final class FunctionCompiler {
      * block's parameters from the frame, then compiles from the block at {@code start} to its end.
      * The caller's labels become exit frames. Returns the code offset just past the block.
      */
-    private int emitRegion(int start, Frame[] callerFrames, int callerDepth, ValType[] params) {
-        mv.visitCode();
-        loadLocals();
-        reloadMemory();
+    private int emitRegion(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] params) {
+        Label prologue = beginOutlined();
+        exitTail = new Label();
+        exitCodeSlot = scratchBase;
+        scratchBase++;
         for (int a = 0; a < callerDepth; a++) {
             Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
             exit.regionExit = a + 1;
@@ -891,17 +986,112 @@ final class FunctionCompiler {
         loadCarried(params);
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
+        endOutlined(prologue);
+        Label end = new Label();
+        mv.visitLabel(end);
+        layout.methodSizes.put(name, end.getOffset());
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return r.position();
     }
 
-    /** Leaves the region with {@code code}: the top {@code n} values and all locals go into the frame. */
+    /**
+     * Starts a region or chunk method. Which locals it reads and writes is known only once its
+     * code is compiled, so the prologue that loads them is emitted last: the method begins with
+     * a jump to it, and it jumps back to the first instruction of the body (the returned label
+     * marks the prologue).
+     */
+    private Label beginOutlined() {
+        mv.visitCode();
+        Label prologue = new Label();
+        bodyStart = new Label();
+        mv.visitJumpInsn(GOTO, prologue);
+        mv.visitLabel(bodyStart);
+        return prologue;
+    }
+
+    /** The shared exit tail (stores the written locals, returns the code) and the deferred prologue. */
+    private void endOutlined(Label prologue) {
+        if (!exitCodes.isEmpty()) {
+            mv.visitLabel(exitTail);
+            storeLocals(writtenLocals);
+            mv.visitVarInsn(ILOAD, exitCodeSlot);
+            mv.visitInsn(IRETURN);
+        }
+        mv.visitLabel(prologue);
+        loadLocals(usedLocals);
+        reloadMemory();
+        mv.visitJumpInsn(GOTO, bodyStart);
+    }
+
+    /**
+     * The body of a chunk method: like a region, but with no block of its own. The caller's
+     * labels are all exits (the innermost is the block the chunk's code sits in), and it stops
+     * as {@link #callChunk} describes. Returns the offset where the caller goes on.
+     */
+    private int emitChunk(String name, int start, Frame[] callerFrames, int callerDepth) {
+        Label prologue = beginOutlined();
+        exitTail = new Label();
+        exitCodeSlot = scratchBase;
+        scratchBase++;
+        for (int a = 0; a < callerDepth; a++) {
+            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
+            exit.regionExit = a + 1;
+        }
+        floor = callerDepth;
+        regionStart = start;
+        chunkMode = true;
+        chunkResults = null;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
+        while (true) {
+            int at = r.position();
+            if (depth == floor) {
+                if (frames[depth - 1].unreachable) break; // the rest of the block is dead code
+                if (at != start && sp == 0 && inlineBytes > CHUNK_BUDGET) {
+                    chunkResults = new ValType[0];
+                    exitRegion(0, 0);
+                    break;
+                }
+            }
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            if (depth == floor && (op == Opcode.END || op == Opcode.ELSE)) {
+                r.position(at); // the caller closes its own block
+                chunkResults = Arrays.copyOf(stack, sp);
+                exitRegion(0, sp);
+                break;
+            }
+            if (frames[depth - 1].unreachable) {
+                skip(op);
+                continue;
+            }
+            if (depth > floor && chunkHere(op, r)) {
+                callChunk(r);
+                continue;
+            }
+            int before = r.position();
+            emit(op, r);
+            if (r.position() == before) inlineBytes += before - r.instructionStart();
+        }
+        endOutlined(prologue);
+        Label end = new Label();
+        mv.visitLabel(end);
+        layout.methodSizes.put(name, end.getOffset());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return r.position();
+    }
+
+    /**
+     * Leaves the region with {@code code}: the top {@code n} values go into the frame, anything
+     * under them is dropped, and one shared tail stores the written locals and returns the code.
+     */
     private void exitRegion(int code, int n) {
         storeCarried(n);
-        storeLocals();
+        for (int i = sp - n - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
         Jvm.pushInt(mv, code);
-        mv.visitInsn(IRETURN);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitTail);
         exitCodes.add(code);
     }
 
@@ -931,8 +1121,8 @@ final class FunctionCompiler {
         }
     }
 
-    private void storeLocals() {
-        for (int i = 0; i < localTypes.length; i++) {
+    private void storeLocals(BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             Jvm.pushInt(mv, i);
             mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
@@ -941,8 +1131,8 @@ final class FunctionCompiler {
         }
     }
 
-    private void loadLocals() {
-        for (int i = 0; i < localTypes.length; i++) {
+    private void loadLocals(BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             Jvm.pushInt(mv, i);
             mv.visitInsn(LALOAD);

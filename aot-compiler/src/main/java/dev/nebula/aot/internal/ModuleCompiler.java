@@ -65,7 +65,7 @@ public final class ModuleCompiler {
     }
 
     static ClassWriter newClassWriter() {
-        return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+        return new ClassWriter(Boolean.getBoolean("nebula.aot.debug.noFrames") ? ClassWriter.COMPUTE_MAXS : ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
                 // Generated code never merges two different reference types that it later uses
@@ -98,7 +98,12 @@ public final class ModuleCompiler {
         }
         entryMethod(cw, layout, from, to);
         cw.visitEnd();
-        return cw.toByteArray();
+        try {
+            return cw.toByteArray();
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            throw new IllegalStateException("aot: method " + e.getMethodName() + " is " + e.getCodeSize()
+                    + " bytes, past the JVM's 64 KB limit, and its function has no block left to outline", e);
+        }
     }
 
     /** {@code long[] call(int function, long[] args, AotInstance instance)}: unboxes, calls, boxes. */

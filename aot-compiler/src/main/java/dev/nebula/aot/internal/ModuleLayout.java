@@ -30,6 +30,8 @@ final class ModuleLayout {
     final int[] canonicalType;
     /** The most values any label or function carries: sizes the frame array of functions with regions. */
     final int maxArity;
+    /** Bytecode size of each generated function and region method, by method name (for tests and diagnostics). */
+    final Map<String, Integer> methodSizes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per defined function: it needs SIMD, which this engine does not run yet ({@link SimdUse}). */
     final boolean[] simd;
 
