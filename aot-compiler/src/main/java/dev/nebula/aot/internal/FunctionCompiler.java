@@ -183,7 +183,7 @@ final class FunctionCompiler {
     /** Compiles function {@code function} into a public static method of {@code cv}. */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
-        if (layout.simd[function - layout.module.importedFunctionCount()]) {
+        if (layout.simd[function - layout.module.importedFunctionCount()] != null) {
             unsupportedStub(layout, function, cv);
             return;
         }
@@ -196,7 +196,7 @@ final class FunctionCompiler {
         FuncType type = layout.module.functionType(function);
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.anyMethodDesc(type), null, null);
         mv.visitCode();
-        mv.visitLdcInsn(layout.module.describeFunction(function));
+        mv.visitLdcInsn(layout.simd[function - layout.module.importedFunctionCount()]);
         Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
         mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);
@@ -209,9 +209,10 @@ final class FunctionCompiler {
         Label end = new Label();
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
-        mv.visitLabel(start);
+        // outside the handler: a function that cannot be entered is not on the Wasm stack
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.rt(mv, "enter", "(" + Jvm.INSTANCE_DESC + ")V");
+        mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
             mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
@@ -490,8 +491,13 @@ final class FunctionCompiler {
             default -> {
                 if (op.immediate() == dev.nebula.decoder.Immediate.MEMARG && op.prefix() == 0) {
                     memoryAccess(op, r.offset());
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
+                    mv.visitLdcInsn("SIMD instruction " + op.mnemonic());
+                    Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+                    mv.visitInsn(ATHROW);
+                    markUnreachable();
                 } else {
-                    throw new UnsupportedFeatureException(op.mnemonic() + " (SIMD) is not supported by the aot engine yet");
+                    throw new IllegalStateException("no code for " + op.mnemonic());
                 }
             }
         }

@@ -124,8 +124,8 @@ public final class ModuleCompiler {
             int f = from + i;
             FuncType type = layout.module.functionType(f);
             mv.visitLabel(labels[i]);
-            if (layout.simd[f - layout.module.importedFunctionCount()]) {
-                mv.visitLdcInsn(layout.module.describeFunction(f));
+            if (layout.simd[f - layout.module.importedFunctionCount()] != null) {
+                mv.visitLdcInsn(layout.simd[f - layout.module.importedFunctionCount()]);
                 Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
                 mv.visitInsn(ATHROW);
                 continue;

@@ -32,8 +32,8 @@ final class ModuleLayout {
     final int maxArity;
     /** Bytecode size of each generated function and region method, by method name (for tests and diagnostics). */
     final Map<String, Integer> methodSizes = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per defined function: it needs SIMD, which this engine does not run yet ({@link SimdUse}). */
-    final boolean[] simd;
+    /** Per defined function: what in it needs SIMD, which this engine does not run yet ({@link SimdUse}), or null. */
+    final String[] simd;
 
     ModuleLayout(DecodedModule module) {
         this.module = module;
@@ -57,8 +57,8 @@ final class ModuleLayout {
         int arity = 1;
         for (FuncType t : module.types()) arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
         maxArity = arity;
-        simd = new boolean[defined];
-        for (int i = 0; i < defined; i++) simd[i] = SimdUse.uses(module, module.importedFunctionCount() + i);
+        simd = new String[defined];
+        for (int i = 0; i < defined; i++) simd[i] = SimdUse.reason(module, module.importedFunctionCount() + i);
         List<FuncType> types = module.types();
         canonicalType = new int[types.size()];
         Map<FuncType, Integer> first = new HashMap<>();

@@ -255,7 +255,7 @@ public final class Rt {
     }
 
     /** What a function that needs SIMD throws when called (see {@code SimdUse}). */
-    public static RuntimeException simdUnsupported(String function) {
-        return new dev.nebula.runtime.UnsupportedFeatureException(function + " uses SIMD (v128), which the aot engine does not run yet");
+    public static RuntimeException simdUnsupported(String what) {
+        return new dev.nebula.runtime.UnsupportedFeatureException(what + " is not supported by the aot engine");
     }
 }
