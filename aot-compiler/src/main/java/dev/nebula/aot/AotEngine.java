@@ -12,7 +12,9 @@ import dev.nebula.validator.ValidatedModule;
  * Wasm function becomes a static method (Wasm locals in JVM locals, the Wasm operand stack on the
  * JVM operand stack), grouped into a few classes per module that a class loader of the module's
  * own defines, so they are unloaded with it. Found by {@link java.util.ServiceLoader} when
- * {@link EngineKind#AOT} is configured. The design is in {@code dev.nebula.aot.internal}'s
+ * {@link EngineKind#AOT} is configured. With the system property {@value AotCache#DIRECTORY_PROPERTY}
+ * set, compiled classes are kept in that folder ({@link AotCache}) and a module compiled before is
+ * loaded from there instead of compiled again. The design is in {@code dev.nebula.aot.internal}'s
  * package documentation.
  */
 public final class AotEngine implements ExecutionEngine {
@@ -24,6 +26,7 @@ public final class AotEngine implements ExecutionEngine {
 
     @Override
     public CompiledCode compile(ValidatedModule module, EngineConfig config) {
-        return ModuleCompiler.compile(module);
+        AotCache cache = AotCache.configured();
+        return cache == null ? ModuleCompiler.compile(module) : cache.compile(module).module();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
         description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
+        subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
