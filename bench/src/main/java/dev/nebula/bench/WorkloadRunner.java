@@ -21,6 +21,8 @@ public interface WorkloadRunner {
 
     /** The runtimes compared: the value of the benchmark's {@code runtime} parameter. */
     String NEBULA = "nebula";
+    /** Nebula's AOT engine (classes compiled once per trial, before timing). */
+    String NEBULA_AOT = "nebula-aot";
     String CHICORY = "chicory";
 
     /** Calls the workload's export once and returns its raw first result. */
@@ -29,15 +31,16 @@ public interface WorkloadRunner {
     /** Instantiates {@code workload} on {@code runtime} (nebula or chicory). */
     static WorkloadRunner create(String runtime, Workload workload) {
         return switch (runtime) {
-            case NEBULA -> nebula(workload);
+            case NEBULA -> nebula(workload, EngineKind.INTERPRETER);
+            case NEBULA_AOT -> nebula(workload, EngineKind.AOT);
             case CHICORY -> chicory(workload);
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula or chicory)");
+            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula, nebula-aot or chicory)");
         };
     }
 
-    /** Nebula's interpreter, default configuration. */
-    static WorkloadRunner nebula(Workload workload) {
-        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+    /** One of Nebula's engines, default configuration. */
+    static WorkloadRunner nebula(Workload workload, EngineKind kind) {
+        Engine engine = Engine.create(EngineConfig.defaults(kind));
         Instance instance = new Linker().instantiate(new Store(engine), engine.compile(workload.moduleBytes()));
         instance.function("_initialize").call();
         WasmFunction function = instance.function(workload.name());
