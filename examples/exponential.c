@@ -3,7 +3,9 @@
  * longer change the sum; for large |x| the series is summed for |x| / 2^s and squared s times,
  * which keeps the terms small and the result accurate.
  */
+#include <math.h>
 #include "input.h"
+#include "stamp.h"
 
 static double exp_series(double x) {
     double sum = 1.0, term = 1.0;
@@ -17,7 +19,12 @@ static double exp_series(double x) {
 }
 
 int main(void) {
+    long long started = stamp_now_micros();
     double x = read_double("exponential");
+    if (!isfinite(x)) {
+        fprintf(stderr, "exponential: expected a finite number on standard input\n");
+        return 2;
+    }
     int halvings = 0;
     double y = x;
     while (y > 1.0 || y < -1.0) {
@@ -26,6 +33,7 @@ int main(void) {
     }
     double r = exp_series(y);
     for (int i = 0; i < halvings; i++) r *= r;
-    printf("%.15g\n", r);
+    printf("%.15g", r);
+    end_answer(started);
     return 0;
 }

@@ -1,5 +1,6 @@
 /* The n-th prime (the 1st is 2) for n from stdin, by trial division with odd divisors. */
 #include "input.h"
+#include "stamp.h"
 
 static int is_prime(long m) {
     if (m < 2) return 0;
@@ -11,12 +12,14 @@ static int is_prime(long m) {
 }
 
 int main(void) {
+    long long started = stamp_now_micros();
     long n = read_long("prime", 1, 1000000);
     long count = 0, m = 1;
     while (count < n) {
         m++;
         if (is_prime(m)) count++;
     }
-    printf("%ld\n", m);
+    printf("%ld", m);
+    end_answer(started);
     return 0;
 }

@@ -30,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "FILE", description = "a WebAssembly binary module (.wasm)")
+    @Parameters(arity = "1", paramLabel = "FILE", description = "a WebAssembly module: binary (.wasm) or text (.wat)")
     private Path file;
 
     @Override
@@ -39,10 +39,13 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DecodedModule module;
         try {
-            module = ModuleDecoder.decode(ModuleFiles.read(file));
+            module = ModuleDecoder.decode(ModuleFiles.readModule(file));
         } catch (IOException e) {
             err.println(file + ": error: " + e.getMessage());
             return ExitCodes.IO;
+        } catch (dev.nebula.text.TextFormatException e) {
+            err.println(file + ": malformed: " + e.messageWithPosition());
+            return ExitCodes.REJECTED;
         } catch (MalformedModuleException e) {
             err.println(file + ": malformed: " + e.getMessage());
             return ExitCodes.REJECTED;

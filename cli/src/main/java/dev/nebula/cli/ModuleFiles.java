@@ -9,7 +9,29 @@ import java.nio.file.Path;
 /** Reads module files, turning Java's I/O exceptions into the one-line reasons the CLI prints. */
 final class ModuleFiles {
 
+    private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
+
     private ModuleFiles() {
+    }
+
+    /**
+     * A module file in the binary or the text format, as binary: a {@code .wat} file, or any file
+     * but a {@code .wasm} that does not start with the binary magic {@code \0asm}, is parsed as text.
+     *
+     * @throws dev.nebula.text.TextFormatException when the text is not a module (with line and column)
+     */
+    static byte[] readModule(Path file) throws IOException {
+        byte[] bytes = read(file);
+        // Names kept (as wasmtime does), so that traps and `print` show the $names of the text.
+        return isText(file, bytes) ? dev.nebula.text.WatParser.parse(bytes, true) : bytes;
+    }
+
+    /** Whether {@code bytes} read from {@code file} are the text format (by extension, else by content). */
+    static boolean isText(Path file, byte[] bytes) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.endsWith(".wat")) return true;
+        if (name.endsWith(".wasm")) return false;
+        return !java.util.Arrays.equals(bytes, 0, Math.min(4, bytes.length), MAGIC, 0, Math.min(4, bytes.length)) || bytes.length < 4;
     }
 
     /** The file's bytes; the exception's message is a complete sentence such as "cannot read x.wasm: no such file". */

@@ -1,5 +1,6 @@
 package dev.nebula.cli;
 
+import dev.nebula.cli.experiment.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +17,10 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1), validate and inspect them, run the spec suite and the WASI testsuite.",
-        subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, InspectCommand.class, SpecTestCommand.class, WasiTestsuiteCommand.class,
-                CommandLine.HelpCommand.class},
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1, .wasm or .wat), compile them ahead of time, validate, inspect, translate and print them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
+        subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, InspectCommand.class, Wat2WasmCommand.class, PrintCommand.class,
+                SpecTestCommand.class, WasiTestsuiteCommand.class, ServeCommand.class,
+                ExperimentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -18,7 +18,9 @@ import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
 import dev.nebula.wasm.InvalidModuleException;
 import dev.nebula.wasm.MalformedModuleException;
+import dev.nebula.wasm.ResourceLimitException;
 import dev.nebula.wasm.TrapException;
+import dev.nebula.wasm.TrapKind;
 import dev.nebula.wasm.UnlinkableException;
 import dev.nebula.wasm.WasiExitException;
 import picocli.CommandLine.Command;
@@ -32,6 +34,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,11 +56,11 @@ import java.util.stream.Collectors;
                 "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
-                "1:the module is malformed, invalid or cannot be linked, or uses what the engine does not support",
+                "1:the module is malformed, invalid or cannot be linked, needs more than a resource limit allows, or uses what the engine does not support",
                 "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
                 "3:the module file could not be read",
                 "70:internal error",
-                "134:the program trapped"})
+                "134:the program trapped (or ran past --timeout)"})
 final class RunCommand implements Callable<Integer> {
 
     /** What wasmtime exits with on a trap (128 + SIGABRT), so scripts can treat both alike. */
@@ -95,7 +98,16 @@ final class RunCommand implements Callable<Integer> {
             description = "set an environment variable of the program (none is inherited); repeatable")
     private List<String> env = new ArrayList<>();
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly binary module (.wasm)")
+    @Option(names = "--preload", paramLabel = "NAME=MODULE",
+            description = "instantiate MODULE first and link its exports under the import module name NAME (as wasmtime's flag does); repeatable, in order")
+    private List<String> preloads = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
+                    + " it traps with 'interrupted' and nebula exits with 134")
+    private String timeout;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly module: binary (.wasm) or text (.wat)")
     private Path module;
 
     @Parameters(index = "1..*", paramLabel = "ARGS",
@@ -120,13 +132,25 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }
+            Duration limit = timeLimit();
             WasiConfig config = wasiConfig();
+            List<Preload> preloaded = new ArrayList<>();
             byte[] bytes;
+            Path reading = module;
             try {
-                bytes = ModuleFiles.read(module);
+                for (String p : preloads) {
+                    Preload preload = Preload.parse(p);
+                    reading = preload.file();
+                    preloaded.add(preload.withBytes(ModuleFiles.readModule(preload.file())));
+                }
+                reading = module;
+                bytes = ModuleFiles.readModule(module);
             } catch (IOException e) {
                 err.println("nebula run: " + e.getMessage());
                 return ExitCodes.IO;
+            } catch (dev.nebula.text.TextFormatException e) {
+                err.println(reading + ": malformed: " + e.messageWithPosition());
+                return ExitCodes.REJECTED;
             }
             if (kind == EngineKind.AOT && !noCache && System.getProperty(AotCache.DIRECTORY_PROPERTY) == null) {
                 // compiled classes are kept, so the next start of the same module skips compiling
@@ -140,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.IO;
             }
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, bytes, config, out, err));
+                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -153,15 +177,46 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runOnGuestThread(Engine wasmEngine, byte[] bytes, WasiConfig config, PrintWriter out, PrintWriter err) {
-        WasmModule compiled;
+    /** A {@code --preload NAME=MODULE}: the import module name, the file, and, once read, its binary. */
+    private record Preload(String name, Path file, byte[] bytes) {
+        static Preload parse(String option) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) {
+                throw new UsageProblem("--preload wants NAME=MODULE, got \"" + option + "\"");
+            }
+            return new Preload(option.substring(0, eq), Path.of(option.substring(eq + 1)), null);
+        }
+
+        Preload withBytes(byte[] b) {
+            return new Preload(name, file, b);
+        }
+    }
+
+    private Duration timeLimit() {
+        if (timeout == null) return null;
         try {
+            return DurationText.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("--timeout: " + e.getMessage());
+        }
+    }
+
+    private int runOnGuestThread(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, Duration limit, PrintWriter out, PrintWriter err) {
+        WasmModule compiled;
+        List<WasmModule> preloadModules = new ArrayList<>();
+        Path compiling = module;
+        try {
+            for (Preload p : preloaded) {
+                compiling = p.file();
+                preloadModules.add(wasmEngine.compile(p.bytes()));
+            }
+            compiling = module;
             compiled = wasmEngine.compile(bytes);
         } catch (MalformedModuleException e) {
-            err.println(module + ": malformed: " + e.getMessage());
+            err.println(compiling + ": malformed: " + e.getMessage());
             return ExitCodes.REJECTED;
         } catch (InvalidModuleException e) {
-            err.println(module + ": invalid: " + e.getMessage());
+            err.println(compiling + ": invalid: " + e.getMessage());
             return ExitCodes.REJECTED;
         }
         Wasi created;
@@ -173,11 +228,24 @@ final class RunCommand implements Callable<Integer> {
         try (Wasi wasi = created) {
             try {
                 Linker linker = wasi.define(new Linker());
+                Store store = new Store(wasmEngine);
                 Instance instance;
+                // Set before instantiating: a start function is guest code too.
+                if (limit != null) store.setDeadline(limit);
+                Path linking = module;
                 try {
-                    instance = linker.instantiate(new Store(wasmEngine), compiled);
+                    // Each preloaded module may import WASI and the modules preloaded before it.
+                    for (int i = 0; i < preloaded.size(); i++) {
+                        linking = preloaded.get(i).file();
+                        linker.defineInstance(preloaded.get(i).name(), linker.instantiate(store, preloadModules.get(i)));
+                    }
+                    linking = module;
+                    instance = linker.instantiate(store, compiled);
                 } catch (UnlinkableException e) {
-                    err.println(module + ": unlinkable: " + e.getMessage());
+                    err.println(linking + ": unlinkable: " + e.getMessage());
+                    return ExitCodes.REJECTED;
+                } catch (ResourceLimitException e) {
+                    err.println(linking + ": " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
                 if (invoke == null) {
@@ -193,6 +261,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (TrapException e) {
                 wasi.flush();
                 printTrap(e, err);
+                if (e.kind() == TrapKind.INTERRUPTED && limit != null) err.println("(the --timeout of " + timeout + " passed)");
                 return TRAP;
             } catch (UnsupportedFeatureException e) {
                 // An engine's documented gap (the interpreter does not execute SIMD), not a bug.

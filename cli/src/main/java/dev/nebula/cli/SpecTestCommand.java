@@ -35,22 +35,26 @@ import java.util.stream.Stream;
                 "Runs every command on the chosen engine; the skip list's exceptions are counted per reason."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no command failed", "1:some command failed", "2:usage error",
-                "3:a script could not be read, or wast2json is missing", "70:internal error"})
+                "3:a script could not be read, or wast2json (--via-wast2json) is missing", "70:internal error"})
 final class SpecTestCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = ".wast scripts (converted with wast2json), wast2json .json files, or folders of .wast scripts")
+            description = ".wast scripts, wast2json .json files, or folders of .wast scripts")
     private List<Path> paths;
 
+    @Option(names = "--via-wast2json",
+            description = "cross-check: convert .wast scripts with wast2json instead of reading them in process")
+    private boolean viaWast2json;
+
     @Option(names = "--cache", paramLabel = "DIR", defaultValue = "target/spec-json",
-            description = "where converted scripts are kept (default: ${DEFAULT-VALUE}, relative to the current folder)")
+            description = "with --via-wast2json: where converted scripts are kept (default: ${DEFAULT-VALUE}, relative to the current folder)")
     private Path cache;
 
     @Option(names = "--wast2json", paramLabel = "COMMAND", defaultValue = WastConverter.DEFAULT_TOOL,
-            description = "the wast2json command to run (default: ${DEFAULT-VALUE})")
+            description = "with --via-wast2json: the wast2json command to run (default: ${DEFAULT-VALUE})")
     private String wast2json;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
@@ -68,7 +72,7 @@ final class SpecTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScriptLoader loader = new ScriptLoader(new WastConverter(cache, wast2json));
+        ScriptLoader loader = new ScriptLoader(viaWast2json ? new WastConverter(cache, wast2json) : null);
         SpecRunner runner;
         try {
             runner = SpecRunner.create(EngineKind.fromShortName(engine));

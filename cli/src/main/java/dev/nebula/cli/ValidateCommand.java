@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WebAssembly binary modules (.wasm)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WebAssembly modules: binary (.wasm) or text (.wat)")
     private List<Path> files;
 
     @Override
@@ -49,11 +49,14 @@ final class ValidateCommand implements Callable<Integer> {
     private static int check(Path file, PrintWriter out, PrintWriter err) {
         byte[] bytes;
         try {
-            bytes = ModuleFiles.read(file);
+            bytes = ModuleFiles.readModule(file);
         } catch (IOException e) {
             err.println(file + ": error: " + e.getMessage());
             err.flush();
             return ExitCodes.IO;
+        } catch (dev.nebula.text.TextFormatException e) {
+            out.println(file + ": malformed: " + e.messageWithPosition());
+            return ExitCodes.REJECTED;
         }
         try {
             ModuleValidator.validate(ModuleDecoder.decode(bytes));

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "inspect", "spec", "wasi-testsuite"})
+    @ValueSource(strings = {"", "run", "validate", "inspect", "wat2wasm", "print", "spec", "wasi-testsuite", "serve", "experiment"})
     void helpPrintsUsageAndExitsZero(String subcommand) {
         CliRun run = subcommand.isEmpty() ? CliRun.of("--help") : CliRun.of(subcommand, "--help");
         assertEquals(ExitCodes.OK, run.exitCode());

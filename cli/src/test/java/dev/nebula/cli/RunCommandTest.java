@@ -202,6 +202,36 @@ class RunCommandTest {
     }
 
     @Test
+    void aTimeoutStopsAnEndlessLoopWithATrap() throws IOException {
+        // (func (export "spin") (loop (br 0)))
+        Path spin = Files.write(dir.resolve("spin.wasm"), TestModules.hex(
+                "0061736d 01000000 01040160 0000 03020100 0708010473 70696e0000 0a090107 0003400c 000b0b"));
+        CliRun run = CliRun.of("run", "--timeout", "200ms", "--invoke", "spin", spin.toString());
+        assertEquals(RunCommand.TRAP, run.exitCode());
+        assertTrue(run.err().startsWith("trap: interrupted\n"), run.err());
+        assertTrue(run.err().contains("(the --timeout of 200ms passed)"), run.err());
+        assertFalse(run.showsStackTrace());
+    }
+
+    @ParameterizedTest(name = "--timeout {0}")
+    @CsvSource({"soon", "-1s", "0", "10d"})
+    void badTimeoutsAreUsageErrors(String value) {
+        CliRun run = CliRun.of("run", "--timeout", value, "--invoke", "g", INVOKE);
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("nebula run: --timeout: "), run.err());
+    }
+
+    @Test
+    void aTableBeyondTheStoreLimitIsRefusedNotAnOutOfMemoryError() throws IOException {
+        // (module (table 0x7ffffff0 funcref)): 18 bytes that once killed the JVM.
+        Path huge = Files.write(dir.resolve("huge-table.wasm"), TestModules.hex("0061736d 01000000 0408 0170 00f0ffffff07"));
+        CliRun run = CliRun.of("run", huge.toString());
+        assertEquals(ExitCodes.REJECTED, run.exitCode());
+        assertTrue(run.err().startsWith(huge + ": resource limit exceeded: table of 2147483632 elements exceeds the limit of "), run.err());
+        assertFalse(run.showsStackTrace());
+    }
+
+    @Test
     void theBenchmarkReactorRunsFromTheRepository() {
         Path fib = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolveSibling("bench/src/main/resources/wasm/fib.wasm");
         CliRun run = CliRun.of("run", "--invoke", "fib", fib.toString(), "20");

@@ -129,6 +129,16 @@ class CallTest {
     }
 
     @Test
+    void preLinkingTypeChecksFunctionImportsBeforeAnyInstance() {
+        Linker linker = new Linker().defineFunction("env", "combine", new FuncType(List.of(ValType.I64), List.of(ValType.I32)),
+                (caller, args) -> new long[] {0});
+        var module = Run.ENGINE.compile(callsHost());
+        dev.nebula.wasm.UnlinkableException e = assertThrows(dev.nebula.wasm.UnlinkableException.class, () -> linker.preLink(module));
+        assertEquals("incompatible import type", e.specMessage());
+        assertEquals("combine", e.fieldName());
+    }
+
+    @Test
     void hostFunctionCalledFromWasm() {
         Linker linker = new Linker();
         AtomicReference<Instance> seen = new AtomicReference<>();

@@ -39,7 +39,10 @@ public final class Linker {
         return module == null ? null : module.get(name);
     }
 
-    /** Resolves the module's imports now, so that each instantiation pays only for its own state. */
+    /**
+     * Resolves and type-checks the module's imports now (spec 4.5.2, 4.5.4 step 4), so that each
+     * instantiation pays only for its own state and can no longer fail to link.
+     */
     public InstancePre preLink(WasmModule module) {
         List<Import> imports = module.imports();
         Extern[] resolved = new Extern[imports.size()];
@@ -47,7 +50,7 @@ public final class Linker {
             Import imp = imports.get(i);
             Extern value = lookup(imp.module(), imp.name());
             if (value == null) throw new UnlinkableException("unknown import", imp.module(), imp.name(), null);
-            ImportMatcher.check(imp, value);
+            ImportMatcher.check(imp, value, module.validated().module().types());
             resolved[i] = value;
         }
         return new InstancePre(module, resolved);

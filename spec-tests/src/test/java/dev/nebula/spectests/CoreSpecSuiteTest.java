@@ -9,7 +9,6 @@ import dev.nebula.cli.spec.SkipReason;
 import dev.nebula.cli.spec.SpecReport;
 import dev.nebula.cli.spec.SpecRunner;
 import dev.nebula.cli.spec.SpecTally;
-import dev.nebula.cli.spec.WastConverter;
 import dev.nebula.runtime.EngineKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -42,8 +41,8 @@ class CoreSpecSuiteTest {
 
     /** Per engine: passed, failed, then skipped per reason. */
     private static final Map<String, String> PINNED = Map.of(
-            "interp", "28555 passed, 0 failed; skipped: 24267 SIMD execution: the interpreter does not run v128 code, 1077 text format not supported yet",
-            "aot", "28555 passed, 0 failed; skipped: 24267 SIMD execution: the aot engine does not run v128 code, 1077 text format not supported yet");
+            "interp", "29632 passed, 0 failed; skipped: 24267 SIMD execution: the interpreter does not run v128 code",
+            "aot", "29632 passed, 0 failed; skipped: 24267 SIMD execution: the aot engine does not run v128 code");
 
     /** Tallies by engine, then by script. */
     private static final Map<String, Map<String, SpecTally>> TALLIES = new LinkedHashMap<>();
@@ -60,12 +59,11 @@ class CoreSpecSuiteTest {
     Stream<DynamicNode> coreSuite() throws IOException {
         Path suite = SuiteLocation.testsuite();
         suiteVersion = SuiteLocation.version(suite);
-        ScriptLoader loader = new ScriptLoader(new WastConverter(buildDirectory().resolve("spec-json")));
+        ScriptLoader loader = new ScriptLoader(); // .wast read in process: no wast2json needed
         List<DynamicNode> perEngine = new ArrayList<>();
         for (EngineKind kind : engines()) {
             SpecRunner runner = SpecRunner.create(kind);
             String engine = kind.shortName();
-            // Convert everything first: a missing wast2json then fails once, loudly, instead of per script.
             List<DynamicNode> containers = new ArrayList<>();
             for (Path wast : SuiteLocation.coreScripts(suite)) containers.add(container(engine, wast, loader, runner));
             perEngine.add(DynamicContainer.dynamicContainer(engine, containers));
@@ -83,7 +81,7 @@ class CoreSpecSuiteTest {
             synchronized (TALLIES) {
                 tally.addFailure();
             }
-            return DynamicTest.dynamicTest(name + ": conversion", wast.toUri(), () -> fail(e.getMessage()));
+            return DynamicTest.dynamicTest(name + ": reading the script", wast.toUri(), () -> fail(e.getMessage()));
         }
         ScriptRun run = runner.start(script);
         Stream<DynamicNode> tests = run.commands().stream().<DynamicNode>flatMap(command -> {
@@ -144,10 +142,5 @@ class CoreSpecSuiteTest {
         List<String> skips = new ArrayList<>();
         total.skippedByReason().forEach((reason, n) -> skips.add(n + " " + reason));
         return s.append(String.join(", ", skips)).toString();
-    }
-
-    /** {@code spec-tests/target}: surefire runs with the module folder as {@code basedir}. */
-    private static Path buildDirectory() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("target");
     }
 }

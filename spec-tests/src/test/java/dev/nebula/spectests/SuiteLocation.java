@@ -26,8 +26,7 @@ final class SuiteLocation {
             throw new IllegalStateException("The WebAssembly spec suite is missing: no folder " + dir.toAbsolutePath().normalize()
                     + ". Check out https://github.com/WebAssembly/testsuite at commit " + PINNED_COMMIT
                     + " (the one pinned in the suite's VERSION file and by wabt 1.0.32) into ../shared/wasm-testsuite,"
-                    + " or point -Dwasm.testsuite=DIR at it. Its .wast files are converted with wast2json from"
-                    + " Debian's wabt 1.0.32 (apt-get install wabt).");
+                    + " or point -Dwasm.testsuite=DIR at it. Its .wast files are read in process by Nebula's text parser.");
         }
         return dir;
     }

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +73,58 @@ class ExamplesTest {
         assertEquals("2432902008176640000\n", answer("factorial", "20"));
     }
 
+    /** The thesis swept factorial to 130: the example keeps every digit, as BigInteger does. */
+    @Test
+    void factorialIsExactPastSixtyFourBits() throws IOException {
+        for (int n : new int[] {21, 25, 130, 1000}) {
+            BigInteger expected = BigInteger.ONE;
+            for (int k = 2; k <= n; k++) expected = expected.multiply(BigInteger.valueOf(k));
+            assertEquals(expected + "\n", answer("factorial", Integer.toString(n)), "factorial " + n);
+        }
+        assertEquals(2, run("factorial", "1001", WasiConfig.builder()).exit);
+    }
+
+    /** NEBULA_STAMP=1 turns the answer into "answer|main start in epoch microseconds". */
+    @Test
+    void stampedAnswersCarryWhenMainBegan() throws IOException {
+        Pattern stamped = Pattern.compile("(.+)\\|(\\d+)\n");
+        String[][] calls = {
+            {"fibonacci", "30"}, {"fibonacci_recursive", "15"}, {"factorial", "25"},
+            {"exponential", "2"}, {"prime", "100"},
+        };
+        for (String[] call : calls) {
+            long before = micros(Instant.now());
+            Result r = run(call[0], call[1], WasiConfig.builder().env("NEBULA_STAMP", "1"));
+            long after = micros(Instant.now());
+            assertEquals(0, r.exit, call[0] + ": " + r.stderr);
+            Matcher m = stamped.matcher(r.stdout);
+            assertTrue(m.matches(), call[0] + " printed " + r.stdout);
+            assertEquals(answer(call[0], call[1]), m.group(1) + "\n", call[0] + ": the stamp changes only the line's end");
+            long mainStart = Long.parseLong(m.group(2));
+            assertTrue(before <= mainStart && mainStart <= after,
+                    call[0] + ": main began at " + mainStart + ", outside the call [" + before + ", " + after + "]");
+        }
+    }
+
+    @Test
+    void stampOnlyWhenAskedForWithOne() throws IOException {
+        Result r = run("fibonacci", "10", WasiConfig.builder().env("NEBULA_STAMP", "0"));
+        assertEquals("55\n", r.stdout);
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
     @Test
     void exponential() throws IOException {
         assertEquals("2.71828182845905\n", answer("exponential", "1"));
         double e10 = Double.parseDouble(answer("exponential", "10").strip());
         assertEquals(Math.exp(10), e10, 1e-9 * Math.exp(10));
         assertEquals("1\n", answer("exponential", "0"));
+        double e708 = Double.parseDouble(answer("exponential", "708").strip());
+        assertEquals(Math.exp(708), e708, 1e-12 * Math.exp(708), "the top of the thesis's sweep");
+        assertEquals(2, run("exponential", "inf", WasiConfig.builder()).exit, "a non-finite input is refused");
     }
 
     @Test

@@ -22,7 +22,6 @@ import dev.nebula.wasm.WasiExitException;
 import dev.nebula.wasm.WasmException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,9 +165,6 @@ public final class ScriptRun implements AutoCloseable {
             if (command instanceof ScriptCommand.AssertReturn assertReturn) return assertReturn(assertReturn);
             if (command instanceof ScriptCommand.AssertTrap trap) return assertTrap(trap, trap.text());
             if (command instanceof ScriptCommand.AssertExhaustion exhaustion) return assertTrap(exhaustion, exhaustion.text());
-            if (command instanceof ScriptCommand.ModuleAssertion assertion && assertion.moduleType() == ModuleType.TEXT) {
-                return CommandResult.failed(command, "a text-format module: Nebula reads the binary format only");
-            }
             if (command instanceof ScriptCommand.AssertMalformed malformed) return expectMalformed(malformed);
             if (command instanceof ScriptCommand.AssertInvalid invalid) return expectInvalid(invalid);
             if (command instanceof ScriptCommand.AssertUnlinkable unlinkable) return expectUnlinkable(unlinkable);
@@ -454,7 +450,7 @@ public final class ScriptRun implements AutoCloseable {
 
     private byte[] readModule(String filename) throws IOException {
         if (filename == null) throw new IOException("the command names no module file");
-        return Files.readAllBytes(script.directory().resolve(filename));
+        return script.readModule(filename);
     }
 
     private static String describeIo(IOException e) {

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * {@code CACHE/<name>/}: a script is converted again only when the {@code .wast} is newer than the
  * cached JSON or the cache came from another file of the same name.
  *
- * <p>wast2json runs as a subprocess because the text format has no Java parser here; Nebula
- * does not parse the text format itself yet.
+ * <p>Only {@code nebula spec --via-wast2json} uses it, as a cross-check of Nebula's own text
+ * parser ({@link WastScriptReader}), which is what reads {@code .wast} scripts otherwise.
  */
 public final class WastConverter {
 

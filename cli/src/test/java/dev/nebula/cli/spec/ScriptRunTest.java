@@ -16,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptRunTest {
 
-    private static final SkipReason TEXT = new SkipReason("text format not supported yet");
-
     @TempDir
     Path dir;
 
@@ -107,9 +105,12 @@ class ScriptRunTest {
     }
 
     @Test
-    void skippedCommandsCarryTheirReason() {
-        assertEquals(TEXT, atLine(5).skipReason());
-        assertEquals(1, results.stream().filter(CommandResult::skipped).count());
+    void aTextModuleTheParserRejectsIsMalformedWithThePositionInTheDetail() {
+        CommandResult r = atLine(5);
+        assertEquals(Status.PASSED, r.status(), r.detail());
+        assertEquals("unknown operator", r.rejection().specMessage());
+        assertTrue(r.rejection().messageMatches());
+        assertEquals(0, results.stream().filter(CommandResult::skipped).count());
     }
 
     @Test
@@ -117,9 +118,9 @@ class ScriptRunTest {
         SpecTally tally = new SpecTally();
         results.forEach(tally::add);
         assertEquals(SpecFixture.EXPECTED_COUNTS, tally.countsLine());
-        assertEquals(1, tally.skippedByReason().get(TEXT));
-        assertEquals(3, tally.rejections());
-        assertEquals(2, tally.rejectionsWithSuiteMessage());
+        assertTrue(tally.skippedByReason().isEmpty());
+        assertEquals(4, tally.rejections());
+        assertEquals(3, tally.rejectionsWithSuiteMessage());
     }
 
     @Test

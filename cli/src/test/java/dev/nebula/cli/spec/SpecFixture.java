@@ -14,10 +14,10 @@ import java.nio.file.Path;
 final class SpecFixture {
 
     /**
-     * Lines 1, 2, 3, 4, 6, 13 pass; 7, 8, 9, 10, 11, 12, 14 fail (11 names an export $M lacks, 12
-     * uses the module of line 10, whose file is missing); 5 is skipped (text format).
+     * Lines 1, 2, 3, 4, 5, 6, 13 pass (5: the text parser rejects a text module); 7, 8, 9, 10, 11,
+     * 12, 14 fail (11 names an export $M lacks, 12 uses the module of line 10, whose file is missing).
      */
-    static final String EXPECTED_COUNTS = "6 passed, 7 failed, 1 skipped";
+    static final String EXPECTED_COUNTS = "7 passed, 7 failed, 0 skipped";
 
     private SpecFixture() {
     }
@@ -30,7 +30,7 @@ final class SpecFixture {
         Files.write(dir.resolve("fixture.0.wasm"), TestModules.RETURNS_42);              // module: valid
         Files.write(dir.resolve("fixture.1.wasm"), TestModules.MALFORMED_VERSION);       // malformed, same message
         Files.write(dir.resolve("fixture.2.wasm"), TestModules.TRUNCATED);               // malformed, other message
-        Files.writeString(dir.resolve("fixture.3.wat"), "(module (func foo))");          // text: skipped
+        Files.writeString(dir.resolve("fixture.3.wat"), "(module (func foo))");          // text: malformed
         Files.write(dir.resolve("fixture.4.wasm"), TestModules.INVALID_MISSING_RESULT);  // invalid as expected
         Files.write(dir.resolve("fixture.5.wasm"), TestModules.INVALID_MISSING_RESULT);  // decodes: not malformed
         Files.write(dir.resolve("fixture.6.wasm"), TestModules.TRUNCATED);               // malformed, not invalid

@@ -15,23 +15,29 @@ import dev.nebula.runtime.Table;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.wasm.UnlinkableException;
 
+import java.util.List;
+
 /** Import matching (spec 4.5.2, external typing and import subtyping). */
 public final class ImportMatcher {
 
     private ImportMatcher() {
     }
 
-    /** Throws "incompatible import type" unless {@code value} matches what {@code imp} asks for. */
-    public static void check(Import imp, Extern value) {
-        String problem = mismatch(imp, value);
+    /**
+     * Throws "incompatible import type" unless {@code value} matches what {@code imp} asks for;
+     * {@code types} are the importing module's function types, which a function import indexes.
+     */
+    public static void check(Import imp, Extern value, List<FuncType> types) {
+        String problem = mismatch(imp, value, types);
         if (problem != null) throw new UnlinkableException("incompatible import type", imp.module(), imp.name(), problem);
     }
 
-    private static String mismatch(Import imp, Extern value) {
+    private static String mismatch(Import imp, Extern value, List<FuncType> types) {
         ImportDescriptor wanted = imp.descriptor();
-        if (wanted instanceof FunctionImport) {
+        if (wanted instanceof FunctionImport function) {
             if (!(value instanceof WasmFunction f)) return "expected a function";
-            return null; // the type is checked by the instantiator, which knows the module's types
+            FuncType expected = types.get(function.typeIndex());
+            return f.type().equals(expected) ? null : "function type " + f.type() + " is not " + expected;
         }
         if (wanted instanceof TableType t) {
             if (!(value instanceof Table table)) return "expected a table";
@@ -56,13 +62,5 @@ public final class ImportMatcher {
             if (max > wanted.max()) return "maximum " + max + " is above " + wanted.max();
         }
         return null;
-    }
-
-    /** Spec 4.5.2 function import: the types must be equal. */
-    public static void checkFunctionType(Import imp, FuncType wanted, WasmFunction actual) {
-        if (!actual.type().equals(wanted)) {
-            throw new UnlinkableException("incompatible import type", imp.module(), imp.name(),
-                    "function type " + actual.type() + " is not " + wanted);
-        }
     }
 }

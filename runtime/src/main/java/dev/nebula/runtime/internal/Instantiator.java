@@ -5,7 +5,6 @@ import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.ElementSegment;
 import dev.nebula.decoder.model.Export;
 import dev.nebula.decoder.model.Expression;
-import dev.nebula.decoder.model.FunctionImport;
 import dev.nebula.decoder.model.Global;
 import dev.nebula.decoder.model.Import;
 import dev.nebula.decoder.model.MemoryType;
@@ -87,11 +86,7 @@ public final class Instantiator {
             Import imp = list.get(i);
             Extern value = imports[i];
             switch (imp.kind()) {
-                case FUNC -> {
-                    WasmFunction function = (WasmFunction) value;
-                    ImportMatcher.checkFunctionType(imp, m.types().get(((FunctionImport) imp.descriptor()).typeIndex()), function);
-                    state.functions[f++] = function;
-                }
+                case FUNC -> state.functions[f++] = (WasmFunction) value; // type-checked by Linker.preLink
                 case TABLE -> state.tables[t++] = (Table) value;
                 case MEMORY -> state.memories[mem++] = (Memory) value;
                 case GLOBAL -> state.globals[g++] = (dev.nebula.runtime.Global) value;

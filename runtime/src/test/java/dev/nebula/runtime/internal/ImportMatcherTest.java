@@ -29,7 +29,7 @@ class ImportMatcherTest {
     private static final int CAP = EngineConfig.BYTE_ARRAY_PAGE_LIMIT;
 
     private static void incompatible(Import imp, dev.nebula.runtime.Extern value) {
-        UnlinkableException e = assertThrows(UnlinkableException.class, () -> ImportMatcher.check(imp, value));
+        UnlinkableException e = assertThrows(UnlinkableException.class, () -> ImportMatcher.check(imp, value, List.of()));
         assertEquals("incompatible import type", e.specMessage());
         assertEquals("m", e.moduleName());
     }
@@ -37,19 +37,19 @@ class ImportMatcherTest {
     @Test
     void memoryLimitsMatchBySubtyping() {
         Import wantsOneToTwo = new Import("m", "mem", new MemoryType(Limits.of(1, 2)));
-        assertDoesNotThrow(() -> ImportMatcher.check(wantsOneToTwo, new Memory(Limits.of(2, 2), CAP)));
+        assertDoesNotThrow(() -> ImportMatcher.check(wantsOneToTwo, new Memory(Limits.of(2, 2), CAP), List.of()));
         incompatible(wantsOneToTwo, new Memory(Limits.of(0, 2), CAP));
         incompatible(wantsOneToTwo, new Memory(Limits.of(1, 3), CAP));
         incompatible(wantsOneToTwo, new Memory(Limits.of(1), CAP));
         assertDoesNotThrow(() -> ImportMatcher.check(new Import("m", "mem", new MemoryType(Limits.of(1))),
-                new Memory(Limits.of(1, 5), CAP)));
+                new Memory(Limits.of(1, 5), CAP), List.of()));
     }
 
     @Test
     void tablesMatchOnElementTypeAndLimits() {
         Store store = new Store(null);
         Import funcTable = new Import("m", "t", new TableType(ValType.FUNCREF, Limits.of(10)));
-        assertDoesNotThrow(() -> ImportMatcher.check(funcTable, new Table(store, ValType.FUNCREF, Limits.of(10, 20), 0)));
+        assertDoesNotThrow(() -> ImportMatcher.check(funcTable, new Table(store, ValType.FUNCREF, Limits.of(10, 20), 0), List.of()));
         incompatible(funcTable, new Table(store, ValType.EXTERNREF, Limits.of(10), 0));
         incompatible(funcTable, new Table(store, ValType.FUNCREF, Limits.of(9), 0));
     }
@@ -57,7 +57,7 @@ class ImportMatcherTest {
     @Test
     void globalsMatchOnTypeAndMutability() {
         Import constI32 = new Import("m", "g", new GlobalType(ValType.I32, false));
-        assertDoesNotThrow(() -> ImportMatcher.check(constI32, new Global(new GlobalType(ValType.I32, false), 0)));
+        assertDoesNotThrow(() -> ImportMatcher.check(constI32, new Global(new GlobalType(ValType.I32, false), 0), List.of()));
         incompatible(constI32, new Global(new GlobalType(ValType.I32, true), 0));
         incompatible(constI32, new Global(new GlobalType(ValType.I64, false), 0));
     }
@@ -68,9 +68,9 @@ class ImportMatcherTest {
         WasmFunction f = HostFunction.of("f", i32ToI32, (caller, args) -> args);
         incompatible(new Import("m", "mem", new MemoryType(Limits.of(0))), f);
         Import funcImport = new Import("m", "f", new dev.nebula.decoder.model.FunctionImport(0));
-        assertDoesNotThrow(() -> ImportMatcher.check(funcImport, f));
-        assertDoesNotThrow(() -> ImportMatcher.checkFunctionType(funcImport, i32ToI32, f));
-        assertThrows(UnlinkableException.class,
-                () -> ImportMatcher.checkFunctionType(funcImport, new FuncType(List.of(ValType.I64), List.of(ValType.I32)), f));
+        assertDoesNotThrow(() -> ImportMatcher.check(funcImport, f, List.of(i32ToI32)));
+        UnlinkableException e = assertThrows(UnlinkableException.class,
+                () -> ImportMatcher.check(funcImport, f, List.of(new FuncType(List.of(ValType.I64), List.of(ValType.I32)))));
+        assertEquals("incompatible import type", e.specMessage());
     }
 }
