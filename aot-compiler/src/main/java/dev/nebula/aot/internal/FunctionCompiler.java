@@ -219,7 +219,7 @@ final class FunctionCompiler {
         }
         reloadMemory();
         if (frameSlot >= 0) {
-            Jvm.pushInt(mv, carryBase + layout.maxArity);
+            Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function));
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, frameSlot);
         }
@@ -267,12 +267,12 @@ final class FunctionCompiler {
 
     /**
      * Whether to move the code from here on into a chunk method: this method already holds its
-     * budget of inline code, and the operand stack of the current block is empty, so the chunk
-     * cannot pop what this method pushed.
+     * budget of inline code. The current block's operands so far go with it through the frame
+     * (the block's code cannot pop below them), so even one huge expression can be cut.
      */
     private boolean chunkHere(Opcode op, CodeReader r) {
         return splittable && inlineBytes > CHUNK_BUDGET && op != Opcode.END && op != Opcode.ELSE
-                && sp == frames[depth - 1].base && r.instructionStart() != regionStart;
+                && r.instructionStart() != regionStart;
     }
 
     /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
@@ -882,17 +882,18 @@ final class FunctionCompiler {
     }
 
     /**
-     * Moves the straight-line code from the reader on into a chunk method, which compiles until
-     * it holds its budget at a point where the block's operand stack is empty again, or reaches
-     * the end of the current block (then it carries the values there), or the rest of the block
-     * is unreachable; this method goes on from where the chunk stopped.
+     * Moves the code from the reader to the end of the current block into a chunk method (which
+     * hands what is left past its own budget to a nested chunk), carrying the block's operands
+     * in and its values at the end out through the frame; this method goes on at that end (or,
+     * when the rest of the block is unreachable, skips to it).
      */
     private void callChunk(CodeReader r) {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
-        int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth);
-        invokeOutlined(name, chunk, 0, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
+        ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
+        int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
+        invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
     }
 
     /** Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}). */
@@ -1035,7 +1036,7 @@ final class FunctionCompiler {
      * labels are all exits (the innermost is the block the chunk's code sits in), and it stops
      * as {@link #callChunk} describes. Returns the offset where the caller goes on.
      */
-    private int emitChunk(String name, int start, Frame[] callerFrames, int callerDepth) {
+    private int emitChunk(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] operands) {
         Label prologue = beginOutlined();
         exitTail = new Label();
         exitCodeSlot = scratchBase;
@@ -1048,17 +1049,11 @@ final class FunctionCompiler {
         regionStart = start;
         chunkMode = true;
         chunkResults = null;
+        loadCarried(operands); // the block's operands so far: an expression may continue in the chunk
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         while (true) {
             int at = r.position();
-            if (depth == floor) {
-                if (frames[depth - 1].unreachable) break; // the rest of the block is dead code
-                if (at != start && sp == 0 && inlineBytes > CHUNK_BUDGET) {
-                    chunkResults = new ValType[0];
-                    exitRegion(0, 0);
-                    break;
-                }
-            }
+            if (depth == floor && frames[depth - 1].unreachable) break; // the rest of the block is dead code
             Opcode op = r.next();
             scratchNext = scratchBase;
             if (depth == floor && (op == Opcode.END || op == Opcode.ELSE)) {
@@ -1071,7 +1066,9 @@ final class FunctionCompiler {
                 skip(op);
                 continue;
             }
-            if (depth > floor && chunkHere(op, r)) {
+            // past the budget the rest goes into a nested chunk, so that a long block becomes a
+            // chain of chunks each calling the next, not one method calling them all
+            if (r.instructionStart() != start && chunkHere(op, r)) {
                 callChunk(r);
                 continue;
             }

@@ -35,13 +35,13 @@ public final class ModuleCompiler {
     }
 
     public static AotModule compile(ValidatedModule validated) {
-        ModuleLayout layout = new ModuleLayout(validated.module());
+        ModuleLayout layout = new ModuleLayout(validated);
         return new AotModule(validated, layout, generate(layout));
     }
 
     /** Builds the module from class files compiled earlier (the cache), without compiling again. */
     public static AotModule fromClassFiles(ValidatedModule validated, Map<String, byte[]> classes) {
-        return new AotModule(validated, new ModuleLayout(validated.module()), classes);
+        return new AotModule(validated, new ModuleLayout(validated), classes);
     }
 
     static Map<String, byte[]> generate(ModuleLayout layout) {

@@ -35,8 +35,12 @@ final class ModuleLayout {
     /** Per defined function: what in it needs SIMD, which this engine does not run yet ({@link SimdUse}), or null. */
     final String[] simd;
 
-    ModuleLayout(DecodedModule module) {
-        this.module = module;
+    private final dev.nebula.validator.ValidatedModule validated;
+
+    ModuleLayout(dev.nebula.validator.ValidatedModule validated) {
+        this.validated = validated;
+        this.module = validated.module();
+        DecodedModule module = this.module;
         int defined = module.bodies().size();
         classOf = new int[defined];
         int cls = 0;
@@ -67,6 +71,11 @@ final class ModuleLayout {
         int[] representative = new int[first.size()];
         for (int i = types.size() - 1; i >= 0; i--) representative[canonicalType[i]] = i;
         for (int i = 0; i < types.size(); i++) canonicalType[i] = representative[canonicalType[i]];
+    }
+
+    /** The deepest operand stack of a defined function: what a chunk may carry through the frame. */
+    int maxStack(int functionIndex) {
+        return validated.factsOf(functionIndex).maxStackHeight();
     }
 
     static String className(int cls) {
