@@ -18,6 +18,14 @@ public final class ValueSlots {
         return type == ValType.V128 ? 2 : 1;
     }
 
+    /**
+     * Where value {@code index} of {@code types} starts in a {@code long[]} of those values: the
+     * slot a host function reads parameter {@code index} from, e.g. with {@link V128#readFrom}.
+     */
+    public static int offset(List<ValType> types, int index) {
+        return count(types.subList(0, index));
+    }
+
     /** The longs the values of {@code types} take, in order. */
     public static int count(List<ValType> types) {
         int n = 0;
