@@ -12,6 +12,7 @@ import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
