@@ -34,7 +34,7 @@ public class InterpreterVsChicoryBenchmark {
     @Param({"fib", "sieve", "matmul", "sha256", "quicksort"})
     public String workload;
 
-    @Param({WorkloadRunner.NEBULA, WorkloadRunner.CHICORY})
+    @Param({WorkloadRunner.NEBULA, WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY, WorkloadRunner.CHICORY_COMPILER})
     public String runtime;
 
     private Workload call;

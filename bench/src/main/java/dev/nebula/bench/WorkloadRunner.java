@@ -21,7 +21,11 @@ public interface WorkloadRunner {
 
     /** The runtimes compared: the value of the benchmark's {@code runtime} parameter. */
     String NEBULA = "nebula";
+    /** Nebula's AOT engine (classes compiled once per trial, before timing). */
+    String NEBULA_AOT = "nebula-aot";
     String CHICORY = "chicory";
+    /** Chicory's compiler to JVM bytecode (com.dylibso.chicory:compiler), module compiled once per trial. */
+    String CHICORY_COMPILER = "chicory-compiler";
 
     /** Calls the workload's export once and returns its raw first result. */
     long call();
@@ -29,15 +33,17 @@ public interface WorkloadRunner {
     /** Instantiates {@code workload} on {@code runtime} (nebula or chicory). */
     static WorkloadRunner create(String runtime, Workload workload) {
         return switch (runtime) {
-            case NEBULA -> nebula(workload);
+            case NEBULA -> nebula(workload, EngineKind.INTERPRETER);
+            case NEBULA_AOT -> nebula(workload, EngineKind.AOT);
             case CHICORY -> chicory(workload);
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula or chicory)");
+            case CHICORY_COMPILER -> chicoryCompiler(workload);
+            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula, nebula-aot, chicory or chicory-compiler)");
         };
     }
 
-    /** Nebula's interpreter, default configuration. */
-    static WorkloadRunner nebula(Workload workload) {
-        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+    /** One of Nebula's engines, default configuration. */
+    static WorkloadRunner nebula(Workload workload, EngineKind kind) {
+        Engine engine = Engine.create(EngineConfig.defaults(kind));
         Instance instance = new Linker().instantiate(new Store(engine), engine.compile(workload.moduleBytes()));
         instance.function("_initialize").call();
         WasmFunction function = instance.function(workload.name());
@@ -57,6 +63,17 @@ public interface WorkloadRunner {
             throw new IllegalStateException("Chicory runs " + instance.getMachine().getClass().getName()
                     + ", not its interpreter " + InterpreterMachine.class.getName());
         }
+        instance.export("_initialize").apply();
+        ExportFunction function = instance.export(workload.name());
+        long[] args = workload.argsAsLongs();
+        return () -> function.apply(args)[0];
+    }
+
+    /** Chicory's compiler: the module compiled to JVM classes once, before any call. */
+    static WorkloadRunner chicoryCompiler(Workload workload) {
+        com.dylibso.chicory.wasm.WasmModule module = Parser.parse(workload.moduleBytes());
+        com.dylibso.chicory.runtime.Instance instance = com.dylibso.chicory.runtime.Instance.builder(module)
+                .withMachineFactory(com.dylibso.chicory.compiler.MachineFactoryCompiler.compile(module)).build();
         instance.export("_initialize").apply();
         ExportFunction function = instance.export(workload.name());
         long[] args = workload.argsAsLongs();

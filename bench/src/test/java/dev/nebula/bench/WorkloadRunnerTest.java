@@ -22,7 +22,7 @@ class WorkloadRunnerTest {
 
     @TestFactory
     Stream<DynamicTest> bothRuntimesGiveTheNativeAnswerOnEveryWorkload() {
-        return Arrays.stream(Workload.NAMES).flatMap(name -> Stream.of(WorkloadRunner.NEBULA, WorkloadRunner.CHICORY)
+        return Arrays.stream(Workload.NAMES).flatMap(name -> Stream.of(WorkloadRunner.NEBULA, WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY, WorkloadRunner.CHICORY_COMPILER)
                 .map(runtime -> DynamicTest.dynamicTest(name + " on " + runtime, () -> {
                     Workload workload = Workload.of(name, "small");
                     WorkloadRunner runner = WorkloadRunner.create(runtime, workload);
@@ -32,10 +32,10 @@ class WorkloadRunnerTest {
     }
 
     @Test
-    void theBenchmarkParametersAreTheWorkloadsAndBothRuntimes() throws NoSuchFieldException {
+    void theBenchmarkParametersAreTheWorkloadsAndEveryRuntime() throws NoSuchFieldException {
         Class<InterpreterVsChicoryBenchmark> benchmark = InterpreterVsChicoryBenchmark.class;
         assertEquals(List.of(Workload.NAMES), List.of(benchmark.getField("workload").getAnnotation(Param.class).value()));
-        assertEquals(List.of(WorkloadRunner.NEBULA, WorkloadRunner.CHICORY),
+        assertEquals(List.of(WorkloadRunner.NEBULA, WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY, WorkloadRunner.CHICORY_COMPILER),
                 List.of(benchmark.getField("runtime").getAnnotation(Param.class).value()));
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "nebula",
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
-        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1, .wasm or .wat), validate, inspect, translate and print them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
+        description = "A WebAssembly runtime in pure Java: run modules (WASI preview1, .wasm or .wat), compile them ahead of time, validate, inspect, translate and print them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -39,6 +39,7 @@ public final class Nebula implements Callable<Integer> {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             RunCommand.class,
+            CompileCommand.class,
             ValidateCommand.class,
             InspectCommand.class,
             Wat2WasmCommand.class,

@@ -3,6 +3,7 @@ package dev.nebula.cli;
 import dev.nebula.cli.guest.GuestThread;
 import dev.nebula.cli.guest.ValueText;
 import dev.nebula.decoder.model.ValType;
+import dev.nebula.aot.AotCache;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
@@ -85,6 +86,13 @@ final class RunCommand implements Callable<Integer> {
             description = "the execution engine: interp or aot (default: ${DEFAULT-VALUE})")
     private String engine;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "with --engine aot: the compiled-code cache folder (default: $NEBULA_CACHE_DIR, else $XDG_CACHE_HOME/nebula/aot, else ~/.cache/nebula/aot)")
+    private Path cacheDir;
+
+    @Option(names = "--no-cache", description = "with --engine aot: compile in memory only, neither reading nor writing the cache")
+    private boolean noCache;
+
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "give the program the host folder HOST, read-write, under the name GUEST (default: HOST); repeatable")
     private List<String> dirs = new ArrayList<>();
@@ -150,6 +158,10 @@ final class RunCommand implements Callable<Integer> {
             } catch (dev.nebula.text.TextFormatException e) {
                 err.println(reading + ": malformed: " + e.messageWithPosition());
                 return ExitCodes.REJECTED;
+            }
+            if (kind == EngineKind.AOT && !noCache && System.getProperty(AotCache.DIRECTORY_PROPERTY) == null) {
+                // compiled classes are kept, so the next start of the same module skips compiling
+                System.setProperty(AotCache.DIRECTORY_PROPERTY, (cacheDir != null ? cacheDir : AotCache.defaultDirectory()).toString());
             }
             Engine wasmEngine;
             try {

@@ -30,21 +30,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The official core suite (all top-level {@code *.wast} of WebAssembly/testsuite) as JUnit tests:
- * a container per script and a test per command the harness runs, on the engine that the system
- * property {@code nebula.engine} names ({@code interp} by default). It uses the same
- * {@link SpecRunner} and skip list as {@code nebula spec}; skipped commands are not tests, they are
- * counted per reason and printed at the end with the same summary the CLI prints.
+ * a container per engine, in it a container per script and a test per command the harness runs.
+ * Every engine runs ({@code interp} and {@code aot}), or only the one the system property
+ * {@code nebula.engine} names. It uses the same {@link SpecRunner} and skip list as
+ * {@code nebula spec}; skipped commands are not tests, they are counted per reason and printed at
+ * the end with the same summary the CLI prints. The totals are pinned per engine
+ * ({@link #PINNED}): a suite that shrinks, a pass that is lost or a skip that grows fails the run.
  */
 class CoreSpecSuiteTest {
 
-    private static final Map<String, SpecTally> TALLIES = new LinkedHashMap<>();
-    private static String suiteVersion = "unknown";
-    private static String engine = "none";
+    /** Per engine: passed, failed, then skipped per reason. */
+    private static final Map<String, String> PINNED = Map.of(
+            "interp", "53899 passed, 0 failed; skipped: none",
+            "aot", "29632 passed, 0 failed; skipped: 24267 SIMD execution: the aot engine does not run v128 code");
 
-    /** System property {@code nebula.engine}: {@code interp} (the default) or {@code aot}. */
-    private static String engineName() {
+    /** Tallies by engine, then by script. */
+    private static final Map<String, Map<String, SpecTally>> TALLIES = new LinkedHashMap<>();
+    private static String suiteVersion = "unknown";
+
+    /** System property {@code nebula.engine}: one engine ({@code interp} or {@code aot}), or every engine when unset or {@code all}. */
+    private static List<EngineKind> engines() {
         String configured = System.getProperty("nebula.engine");
-        return configured == null || configured.isBlank() ? "interp" : configured.strip();
+        if (configured == null || configured.isBlank() || configured.strip().equals("all")) return List.of(EngineKind.values());
+        return List.of(EngineKind.fromShortName(configured.strip()));
     }
 
     @TestFactory
@@ -52,16 +60,20 @@ class CoreSpecSuiteTest {
         Path suite = SuiteLocation.testsuite();
         suiteVersion = SuiteLocation.version(suite);
         ScriptLoader loader = new ScriptLoader(); // .wast read in process: no wast2json needed
-        SpecRunner runner = SpecRunner.create(EngineKind.fromShortName(engineName()));
-        engine = runner.engineName();
-        List<DynamicNode> containers = new ArrayList<>();
-        for (Path wast : SuiteLocation.coreScripts(suite)) containers.add(container(wast, loader, runner));
-        return containers.stream();
+        List<DynamicNode> perEngine = new ArrayList<>();
+        for (EngineKind kind : engines()) {
+            SpecRunner runner = SpecRunner.create(kind);
+            String engine = kind.shortName();
+            List<DynamicNode> containers = new ArrayList<>();
+            for (Path wast : SuiteLocation.coreScripts(suite)) containers.add(container(engine, wast, loader, runner));
+            perEngine.add(DynamicContainer.dynamicContainer(engine, containers));
+        }
+        return perEngine.stream();
     }
 
-    private static DynamicNode container(Path wast, ScriptLoader loader, SpecRunner runner) {
+    private static DynamicNode container(String engine, Path wast, ScriptLoader loader, SpecRunner runner) {
         String name = wast.getFileName().toString();
-        SpecTally tally = tallyOf(name);
+        SpecTally tally = tallyOf(engine, name);
         LoadedScript script;
         try {
             script = loader.load(wast);
@@ -93,26 +105,42 @@ class CoreSpecSuiteTest {
         });
     }
 
-    private static SpecTally tallyOf(String script) {
+    private static SpecTally tallyOf(String engine, String script) {
         synchronized (TALLIES) {
-            return TALLIES.computeIfAbsent(script, k -> new SpecTally());
+            return TALLIES.computeIfAbsent(engine, k -> new LinkedHashMap<>()).computeIfAbsent(script, k -> new SpecTally());
         }
     }
 
-    /** The same report as {@code nebula spec}, so CI logs and local runs read alike. */
+    /**
+     * The same report as {@code nebula spec} for each engine, so CI logs and local runs read alike;
+     * then the pinned totals are checked.
+     */
     @AfterAll
-    static void printSummary() {
-        SpecTally total = new SpecTally();
+    static void printSummaryAndCheckPins() {
         StringBuilder report = new StringBuilder();
-        report.append("Spec suite ").append(suiteVersion).append(" on engine ").append(engine).append(System.lineSeparator());
+        List<String> wrong = new ArrayList<>();
         synchronized (TALLIES) {
-            TALLIES.forEach((script, tally) -> {
-                report.append(SpecReport.scriptLine(script, tally)).append(System.lineSeparator());
-                total.addAll(tally);
+            TALLIES.forEach((engine, scripts) -> {
+                SpecTally total = new SpecTally();
+                report.append("Spec suite ").append(suiteVersion).append(" on engine ").append(engine).append(System.lineSeparator());
+                scripts.forEach((script, tally) -> {
+                    report.append(SpecReport.scriptLine(script, tally)).append(System.lineSeparator());
+                    total.addAll(tally);
+                });
+                SpecReport.summaryLines(engine, total).forEach(line -> report.append(line).append(System.lineSeparator()));
+                String actual = pinLine(total);
+                if (!actual.equals(PINNED.get(engine))) wrong.add(engine + ": expected " + PINNED.get(engine) + System.lineSeparator() + "   but got " + actual);
             });
         }
-        SpecReport.summaryLines(engine, total).forEach(line -> report.append(line).append(System.lineSeparator()));
         System.out.print(report);
         System.out.flush();
+        if (!wrong.isEmpty()) fail("spec totals differ from the pinned ones:" + System.lineSeparator() + String.join(System.lineSeparator(), wrong));
+    }
+
+    private static String pinLine(SpecTally total) {
+        StringBuilder s = new StringBuilder().append(total.passed()).append(" passed, ").append(total.failed()).append(" failed; skipped: ");
+        List<String> skips = new ArrayList<>();
+        total.skippedByReason().forEach((reason, n) -> skips.add(n + " " + reason));
+        return s.append(skips.isEmpty() ? "none" : String.join(", ", skips)).toString();
     }
 }

@@ -14,10 +14,15 @@ import org.junit.jupiter.api.function.Executable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Instantiates hand-built modules on the interpreter engine and runs them, for the tests. */
+/**
+ * Instantiates hand-built modules and runs them, for the tests: on the engine the system property
+ * {@code nebula.engine} names ({@code interp} when unset), so that the engine-tests module runs
+ * the same public-API tests on every engine.
+ */
 public final class Run {
 
-    public static final Engine ENGINE = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+    public static final EngineKind KIND = EngineKind.fromShortName(System.getProperty("nebula.engine", "interp"));
+    public static final Engine ENGINE = Engine.create(EngineConfig.defaults(KIND));
 
     private Run() {
     }

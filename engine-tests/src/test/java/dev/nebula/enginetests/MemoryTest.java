@@ -1,4 +1,4 @@
-package dev.nebula.interpreter;
+package dev.nebula.enginetests;
 
 import dev.nebula.decoder.Opcode;
 import dev.nebula.interpreter.testkit.Code;
@@ -96,7 +96,7 @@ class MemoryTest {
 
     @Test
     void growStopsAtTheEnginesPageLimit() {
-        Engine engine = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER).withMaxMemoryPages(2));
+        Engine engine = Engine.create(EngineConfig.defaults(Run.KIND).withMaxMemoryPages(2));
         WasmBuilder b = new WasmBuilder();
         b.memory(1, -1);
         b.exportFunction("grow", b.function(b.type("i", "i"), Code.of().get(0).op(Opcode.MEMORY_GROW)));

@@ -1,4 +1,4 @@
-package dev.nebula.interpreter;
+package dev.nebula.enginetests;
 
 import dev.nebula.decoder.Opcode;
 import dev.nebula.decoder.model.ValType;

@@ -1,4 +1,4 @@
-package dev.nebula.interpreter;
+package dev.nebula.enginetests;
 
 import dev.nebula.interpreter.testkit.Run;
 import dev.nebula.runtime.Instance;

@@ -1,0 +1,58 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.runtime.Instance;
+import dev.nebula.runtime.Store;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.ops.Traps;
+import dev.nebula.wasm.TrapException;
+
+/**
+ * A function instance (spec 4.2.6) whose code is a static method of a generated class.
+ * Compiled callers never come through here: direct calls are {@code invokestatic}, and
+ * call_indirect recognises this class and switches on {@link #index} in a generated dispatcher.
+ */
+public final class AotFunction extends WasmFunction {
+
+    /** The instance whose code this is; read by generated dispatchers. */
+    public final AotInstance instance;
+    /** Index in the module's function index space; read by generated dispatchers. */
+    public final int index;
+    /** The generated class holding the code, loaded on the first call from outside. */
+    private final int cls;
+
+    AotFunction(FuncType type, AotInstance instance, int index, int cls) {
+        super(type);
+        this.instance = instance;
+        this.index = index;
+        this.cls = cls;
+    }
+
+    /**
+     * Runs the function from outside compiled code. The store's call depth is put back exactly
+     * afterwards (a trap unwinds compiled frames without counting them down), and a trap gets the
+     * Wasm frames it crossed. A JVM stack overflow cannot reach the user: the depth limit normally
+     * comes first, and on a small thread stack the overflow becomes the same "call stack
+     * exhausted" trap.
+     */
+    @Override
+    public long[] invoke(Instance caller, long[] args) {
+        Store store = instance.store;
+        int savedDepth = store.callDepth();
+        try {
+            return instance.module.entry(cls).call(index, args, instance);
+        } catch (TrapException trap) {
+            throw Trace.finish(trap);
+        } catch (StackOverflowError overflow) {
+            Trace.clear();
+            throw Traps.callStackExhausted();
+        } finally {
+            store.addCallDepth(savedDepth - store.callDepth());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return instance.module.describe(index);
+    }
+}

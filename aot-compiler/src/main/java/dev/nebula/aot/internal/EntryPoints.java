@@ -1,0 +1,12 @@
+package dev.nebula.aot.internal;
+
+/**
+ * Implemented by each generated class of functions: calls one of its functions with arguments
+ * and results in the embedding API's {@code long} form ({@link dev.nebula.runtime.Values}). The
+ * way in from the embedder, host functions and other engines; compiled code calls compiled code
+ * directly.
+ */
+public interface EntryPoints {
+
+    long[] call(int functionIndex, long[] args, AotInstance instance);
+}

@@ -1,0 +1,1263 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.CodeReader;
+import dev.nebula.decoder.Opcode;
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.FunctionBody;
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.UnsupportedFeatureException;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Compiles one Wasm function (spec 4.4, execution of instructions) into one static JVM method, in
+ * a single pass over its code. The module is valid, so the type of every operand is known at
+ * every instruction: a compile-time type stack mirrors the JVM operand stack, which holds the
+ * Wasm operands themselves. Wasm locals are JVM locals. Code after an unconditional branch is
+ * unreachable (spec 3.3.5, stack-polymorphic) and is skipped, so the JVM verifier only ever sees
+ * well-typed stacks.
+ *
+ * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
+ * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
+ * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after every call
+ * and {@code memory.grow}. Function entry counts the call depth in the store (which also polls
+ * interruption), loop headers poll interruption, and one exception handler adds this function's
+ * frame to any trap that passes through.
+ *
+ * <p>Large bodies are split by {@link Outliner}: a block chosen there becomes a separate method
+ * (a region) that this class compiles too, with the function's locals passed in and out through a
+ * {@code long[]} frame.
+ */
+final class FunctionCompiler {
+
+    private static final String TRAP_FRAME_DESC = "(L" + Jvm.TRAP + ";" + Jvm.INSTANCE_DESC + "I)L" + Jvm.TRAP + ";";
+
+    /** br_tables with more labels than this are compiled through string constants ({@link #largeBrTable}). */
+    private static final int LARGE_BR_TABLE = 1024;
+    private static final int BR_TABLE_CHUNK = 16_000;
+    /**
+     * Wasm code bytes of straight-line code one method holds before the rest goes into a chunk
+     * method; the same budget as {@link Outliner#BUDGET}, and lowered for tests by the system
+     * property nebula.aot.chunk.budget.
+     */
+    static final int CHUNK_BUDGET = Integer.getInteger("nebula.aot.chunk.budget", Outliner.BUDGET);
+
+    private enum Kind { FUNCTION, BLOCK, LOOP, IF }
+
+    /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
+    private static final class Frame {
+        Kind kind;
+        Label label;
+        Label elseLabel;
+        ValType[] params;
+        ValType[] results;
+        /** Type-stack height below the block's parameters. */
+        int base;
+        /** The rest of this block is unreachable (after br, return, unreachable...). */
+        boolean unreachable;
+        /** Some branch targets this block's label. */
+        boolean targeted;
+        boolean hasElse;
+        /** For a region's outermost frames: the exit code a branch to it returns with, or -1. */
+        int regionExit = -1;
+
+        ValType[] branchTypes() {
+            return kind == Kind.LOOP ? params : results;
+        }
+    }
+
+    private static final String REGION_DESC = "([J" + Jvm.INSTANCE_DESC + ")I";
+
+    private final ModuleLayout layout;
+    private final ClassVisitor cv;
+    private final DecodedModule module;
+    private final int function;
+    private final FuncType type;
+    private final FunctionBody body;
+    private final MethodVisitor mv;
+    private final boolean hasMemory;
+    private final ValType[] localTypes;
+    private final int[] localSlots;
+    private final int instanceSlot;
+    private final int memorySlot;
+    /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
+    private final int frameSlot;
+    /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
+    private final int carryBase;
+    private int scratchBase;
+    private int scratchNext;
+
+    /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
+    private final Set<Integer> regions;
+    /** Next region number of this function, shared by the function and its regions. */
+    private final int[] regionCounter;
+    /** This compiler emits a region method rather than the function's own. */
+    private final boolean regionMode;
+    /** In region mode: the offset of the region's block, which is compiled here rather than outlined again. */
+    private int regionStart = -1;
+    /** In region mode: frames below this index stand for the caller's labels (exits); the region's block is at floor. */
+    private int floor;
+    /** In region mode: the exit codes the region returns (0: it ended normally). */
+    private final Set<Integer> exitCodes = new TreeSet<>();
+    /** In region mode: the Wasm locals the region reads or writes, and those it writes. */
+    private final BitSet usedLocals = new BitSet();
+    private final BitSet writtenLocals = new BitSet();
+    /** In region mode: the shared tail that stores the written locals and returns the code in {@link #exitCodeSlot}. */
+    private Label exitTail;
+    private int exitCodeSlot;
+    /** Straight-line code may be cut into chunk methods ({@link #callChunk}): the function is larger than one method's budget. */
+    private final boolean splittable;
+    /** Wasm code bytes compiled inline into this method so far (outlined regions and chunks not counted). */
+    private int inlineBytes;
+    /** This compiler emits a chunk: a region without a block of its own. */
+    private boolean chunkMode;
+    /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
+    private ValType[] chunkResults;
+    /** In region and chunk mode: the first instruction of the body, where the deferred prologue jumps. */
+    private Label bodyStart;
+
+    private ValType[] stack = new ValType[32];
+    private int sp;
+    private Frame[] frames = new Frame[16];
+    private int depth;
+    private int skipDepth;
+
+    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
+                             Set<Integer> regions, int[] regionCounter, boolean regionMode) {
+        this.layout = layout;
+        this.cv = cv;
+        this.module = layout.module;
+        this.function = function;
+        this.type = module.functionType(function);
+        this.body = module.bodies().get(function - module.importedFunctionCount());
+        this.mv = mv;
+        this.hasMemory = layout.hasMemory();
+        this.regions = regions;
+        this.regionCounter = regionCounter;
+        this.regionMode = regionMode;
+        this.floor = 0;
+        long declared = body.localCount();
+        int params = type.params().size();
+        if (declared + params > 30_000) {
+            throw new UnsupportedFeatureException(module.describeFunction(function) + " declares " + declared
+                    + " locals, more than a JVM method can hold");
+        }
+        int count = (int) declared + params;
+        localTypes = new ValType[count];
+        localSlots = new int[count];
+        for (int i = 0; i < count; i++) localTypes[i] = i < params ? type.params().get(i) : body.localType(i - params);
+        int slot = 0;
+        int inst = -1;
+        int frame = -1;
+        if (regionMode) {
+            frame = slot++;
+            inst = slot++;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!regionMode && i == params) inst = slot++;
+            localSlots[i] = slot;
+            slot += Jvm.size(localTypes[i]);
+        }
+        if (!regionMode && count == params) inst = slot++;
+        instanceSlot = inst;
+        memorySlot = slot++;
+        splittable = body.codeSize() > Outliner.BUDGET;
+        if (!regionMode && splittable) frame = slot++;
+        frameSlot = frame;
+        carryBase = count;
+        scratchBase = slot;
+        scratchNext = slot;
+    }
+
+    /** Compiles function {@code function} into a public static method of {@code cv}. */
+    static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
+        FuncType type = layout.module.functionType(function);
+        if (layout.simd[function - layout.module.importedFunctionCount()] != null) {
+            unsupportedStub(layout, function, cv);
+            return;
+        }
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
+        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), new int[1], false).emitFunction();
+    }
+
+    /** A function that needs SIMD: its method throws, naming it, when called. */
+    private static void unsupportedStub(ModuleLayout layout, int function, ClassVisitor cv) {
+        FuncType type = layout.module.functionType(function);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.anyMethodDesc(type), null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(layout.simd[function - layout.module.importedFunctionCount()]);
+        Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void emitFunction() {
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        // outside the handler: a function that cannot be entered is not on the Wasm stack
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "enter", "(" + Jvm.INSTANCE_DESC + ")V");
+        mv.visitLabel(start);
+        for (int i = type.params().size(); i < localTypes.length; i++) {
+            Jvm.zero(mv, localTypes[i]);
+            mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+        }
+        reloadMemory();
+        if (frameSlot >= 0) {
+            Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function));
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitVarInsn(ASTORE, frameSlot);
+        }
+        Frame f = push(Kind.FUNCTION, new ValType[0], type.results().toArray(new ValType[0]));
+        f.label = new Label();
+        emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
+        mv.visitLabel(end);
+        mv.visitLabel(handler);
+        layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, function);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void reloadMemory() {
+        if (!hasMemory) return;
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
+        mv.visitVarInsn(ASTORE, memorySlot);
+    }
+
+    // ---- the instruction loop ----
+
+    private void emitBody(CodeReader r) {
+        // a region starts at its block instruction, below which depth is at the floor already
+        do {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            if (frames[depth - 1].unreachable) {
+                skip(op);
+                continue;
+            }
+            if (chunkHere(op, r)) {
+                callChunk(r);
+                continue;
+            }
+            int before = r.position();
+            emit(op, r);
+            if (r.position() == before) inlineBytes += before - r.instructionStart();
+        } while (depth > floor);
+    }
+
+    /**
+     * Whether to move the code from here on into a chunk method: this method already holds its
+     * budget of inline code. The current block's operands so far go with it through the frame
+     * (the block's code cannot pop below them), so even one huge expression can be cut.
+     */
+    private boolean chunkHere(Opcode op, CodeReader r) {
+        return splittable && inlineBytes > CHUNK_BUDGET && op != Opcode.END && op != Opcode.ELSE
+                && r.instructionStart() != regionStart;
+    }
+
+    /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
+    private void skip(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> skipDepth++;
+            case ELSE -> {
+                if (skipDepth == 0) doElse();
+            }
+            case END -> {
+                if (skipDepth > 0) skipDepth--;
+                else doEnd();
+            }
+            default -> { }
+        }
+    }
+
+    private void emit(Opcode op, CodeReader r) {
+        if (op.hasFixedSignature() && NumericEmitter.emit(mv, op)) {
+            applySignature(op);
+            return;
+        }
+        switch (op) {
+            case UNREACHABLE -> {
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAPS, "unreachable", "()L" + Jvm.TRAP + ";", false);
+                mv.visitInsn(ATHROW);
+                markUnreachable();
+            }
+            case NOP -> { }
+            case BLOCK, LOOP -> {
+                if (r.instructionStart() != regionStart && regions.contains(r.instructionStart())) {
+                    callRegion(r);
+                } else if (op == Opcode.BLOCK) {
+                    Frame f = pushBlock(Kind.BLOCK, r);
+                    f.label = new Label();
+                } else {
+                    loop(r);
+                }
+            }
+            case ELSE -> doElse();
+            case IF -> {
+                pop(); // the condition
+                Frame f = pushBlock(Kind.IF, r);
+                f.label = new Label();
+                f.elseLabel = new Label();
+                mv.visitJumpInsn(IFEQ, f.elseLabel);
+            }
+            case END -> doEnd();
+            case BR -> {
+                branch(frameAt(r.index()));
+                markUnreachable();
+            }
+            case BR_IF -> {
+                pop();
+                Frame target = frameAt(r.index());
+                if (directBranch(target)) {
+                    mv.visitJumpInsn(IFNE, target.label);
+                    target.targeted = true;
+                } else {
+                    Label stay = new Label();
+                    mv.visitJumpInsn(IFEQ, stay);
+                    branch(target);
+                    mv.visitLabel(stay);
+                }
+            }
+            case BR_TABLE -> brTable(r);
+            case RETURN -> {
+                branch(frames[0]);
+                markUnreachable();
+            }
+            case CALL -> call(r.index());
+            case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
+            case DROP -> Jvm.pop(mv, pop());
+            case SELECT, SELECT_T -> select();
+            case LOCAL_GET -> {
+                int i = r.index();
+                usedLocals.set(i);
+                mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
+                push(localTypes[i]);
+            }
+            case LOCAL_SET -> {
+                int i = r.index();
+                usedLocals.set(i);
+                writtenLocals.set(i);
+                mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+                pop();
+            }
+            case LOCAL_TEE -> {
+                int i = r.index();
+                usedLocals.set(i);
+                writtenLocals.set(i);
+                mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
+                mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+            }
+            case GLOBAL_GET -> globalGet(r.index());
+            case GLOBAL_SET -> globalSet(r.index());
+            case TABLE_GET -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableGet", "(I" + Jvm.INSTANCE_DESC + "I)J");
+                pop();
+                push(module.allTables().get(r.index()).elementType());
+            }
+            case TABLE_SET -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableSet", "(IJ" + Jvm.INSTANCE_DESC + "I)V");
+                pop();
+                pop();
+            }
+            case TABLE_SIZE -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableSize", "(" + Jvm.INSTANCE_DESC + "I)I");
+                push(ValType.I32);
+            }
+            case TABLE_GROW -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableGrow", "(JI" + Jvm.INSTANCE_DESC + "I)I");
+                pop();
+                pop();
+                push(ValType.I32);
+            }
+            case TABLE_FILL -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "tableFill", "(IJI" + Jvm.INSTANCE_DESC + "I)V");
+                pop();
+                pop();
+                pop();
+            }
+            case TABLE_COPY -> {
+                instanceAndIndex(r.index());
+                Jvm.pushInt(mv, r.secondIndex());
+                Jvm.rt(mv, "tableCopy", "(III" + Jvm.INSTANCE_DESC + "II)V");
+                popN(3);
+            }
+            case TABLE_INIT -> {
+                // immediates: element segment, then table
+                instanceAndIndex(r.secondIndex());
+                Jvm.pushInt(mv, r.index());
+                Jvm.rt(mv, "tableInit", "(III" + Jvm.INSTANCE_DESC + "II)V");
+                popN(3);
+            }
+            case ELEM_DROP -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "elemDrop", "(" + Jvm.INSTANCE_DESC + "I)V");
+            }
+            case MEMORY_SIZE -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memorySize", "(" + Jvm.INSTANCE_DESC + ")I");
+                push(ValType.I32);
+            }
+            case MEMORY_GROW -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryGrow", "(I" + Jvm.INSTANCE_DESC + ")I");
+                reloadMemory();
+            }
+            case MEMORY_FILL -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryFill", "(III" + Jvm.INSTANCE_DESC + ")V");
+                popN(3);
+            }
+            case MEMORY_COPY -> {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "memoryCopy", "(III" + Jvm.INSTANCE_DESC + ")V");
+                popN(3);
+            }
+            case MEMORY_INIT -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "memoryInit", "(III" + Jvm.INSTANCE_DESC + "I)V");
+                popN(3);
+            }
+            case DATA_DROP -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "dataDrop", "(" + Jvm.INSTANCE_DESC + "I)V");
+            }
+            case I32_CONST -> {
+                Jvm.pushInt(mv, (int) r.value());
+                push(ValType.I32);
+            }
+            case I64_CONST -> {
+                Jvm.pushLong(mv, r.value());
+                push(ValType.I64);
+            }
+            case F32_CONST -> {
+                // through the bits, so a NaN constant keeps its payload exactly
+                Jvm.pushInt(mv, (int) r.value());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                push(ValType.F32);
+            }
+            case F64_CONST -> {
+                Jvm.pushLong(mv, r.value());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                push(ValType.F64);
+            }
+            case REF_NULL -> {
+                mv.visitInsn(LCONST_0);
+                push(r.referenceTypeImmediate());
+            }
+            case REF_IS_NULL -> {
+                pop();
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                Label yes = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(IFEQ, yes);
+                mv.visitInsn(ICONST_0);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(yes);
+                mv.visitInsn(ICONST_1);
+                mv.visitLabel(done);
+                push(ValType.I32);
+            }
+            case REF_FUNC -> {
+                instanceAndIndex(r.index());
+                Jvm.rt(mv, "refFunc", "(" + Jvm.INSTANCE_DESC + "I)J");
+                push(ValType.FUNCREF);
+            }
+            default -> {
+                if (op.immediate() == dev.nebula.decoder.Immediate.MEMARG && op.prefix() == 0) {
+                    memoryAccess(op, r.offset());
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
+                    mv.visitLdcInsn("SIMD instruction " + op.mnemonic());
+                    Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+                    mv.visitInsn(ATHROW);
+                    markUnreachable();
+                } else {
+                    throw new IllegalStateException("no code for " + op.mnemonic());
+                }
+            }
+        }
+    }
+
+    private void loop(CodeReader r) {
+        Frame f = pushBlock(Kind.LOOP, r);
+        f.label = new Label();
+        mv.visitLabel(f.label);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+    }
+
+    private void instanceAndIndex(int index) {
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, index);
+    }
+
+    // ---- memory ----
+
+    private void memoryAccess(Opcode op, long offset) {
+        String name = switch (op) {
+            case I32_LOAD -> "i32Load";
+            case I64_LOAD -> "i64Load";
+            case F32_LOAD -> "f32Load";
+            case F64_LOAD -> "f64Load";
+            case I32_LOAD8_S -> "i32Load8S";
+            case I32_LOAD8_U -> "i32Load8U";
+            case I32_LOAD16_S -> "i32Load16S";
+            case I32_LOAD16_U -> "i32Load16U";
+            case I64_LOAD8_S -> "i64Load8S";
+            case I64_LOAD8_U -> "i64Load8U";
+            case I64_LOAD16_S -> "i64Load16S";
+            case I64_LOAD16_U -> "i64Load16U";
+            case I64_LOAD32_S -> "i64Load32S";
+            case I64_LOAD32_U -> "i64Load32U";
+            case I32_STORE -> "i32Store";
+            case I64_STORE -> "i64Store";
+            case F32_STORE -> "f32Store";
+            case F64_STORE -> "f64Store";
+            case I32_STORE8 -> "i32Store8";
+            case I32_STORE16 -> "i32Store16";
+            case I64_STORE8 -> "i64Store8";
+            case I64_STORE16 -> "i64Store16";
+            case I64_STORE32 -> "i64Store32";
+            default -> throw new IllegalStateException("not a memory access: " + op);
+        };
+        Jvm.pushInt(mv, (int) offset);
+        mv.visitVarInsn(ALOAD, memorySlot);
+        StringBuilder desc = new StringBuilder("(");
+        for (ValType t : op.pops()) desc.append(Jvm.desc(t));
+        desc.append("I[B)");
+        desc.append(op.pushCount() == 0 ? "V" : Jvm.desc(op.push(0)));
+        Jvm.rt(mv, name, desc.toString());
+        applySignature(op);
+    }
+
+    // ---- variables ----
+
+    private void globalGet(int index) {
+        ValType t = module.allGlobals().get(index).valType();
+        loadGlobal(index);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "get", "()J", false);
+        Jvm.fromLong(mv, t);
+        push(t);
+    }
+
+    private void globalSet(int index) {
+        ValType t = pop();
+        Jvm.toLong(mv, t);
+        loadGlobal(index);
+        mv.visitInsn(DUP_X2);
+        mv.visitInsn(POP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "set", "(J)V", false);
+    }
+
+    private void loadGlobal(int index) {
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "globals", "[Ldev/nebula/runtime/Global;");
+        Jvm.pushInt(mv, index);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** select (spec 4.4.4): [a b c] → a if c ≠ 0, else b. */
+    private void select() {
+        pop();
+        ValType t = pop();
+        Label first = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(IFNE, first);
+        // keep b: drop a, which is under it
+        dropSecond(t);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(first);
+        Jvm.pop(mv, t);
+        mv.visitLabel(done);
+    }
+
+    private void dropSecond(ValType t) {
+        if (Jvm.size(t) == 1) {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        } else {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        }
+    }
+
+    // ---- control (spec 4.4.8) ----
+
+    private Frame pushBlock(Kind kind, CodeReader r) {
+        ValType[][] signature = blockSignature(r);
+        return push(kind, signature[0], signature[1]);
+    }
+
+    /** A block type's parameters and results (spec 3.2.2). */
+    private ValType[][] blockSignature(CodeReader r) {
+        ValType[] params;
+        ValType[] results;
+        int bt = r.blockType();
+        if (bt == CodeReader.BLOCK_EMPTY) {
+            params = new ValType[0];
+            results = new ValType[0];
+        } else if (bt == CodeReader.BLOCK_VALUE) {
+            params = new ValType[0];
+            results = new ValType[] {r.blockValueType()};
+        } else {
+            FuncType ft = module.types().get(bt);
+            params = ft.params().toArray(new ValType[0]);
+            results = ft.results().toArray(new ValType[0]);
+        }
+        for (ValType t : params) Jvm.desc(t);
+        for (ValType t : results) Jvm.desc(t);
+        return new ValType[][] {params, results};
+    }
+
+    private Frame push(Kind kind, ValType[] params, ValType[] results) {
+        if (depth == frames.length) frames = Arrays.copyOf(frames, depth * 2);
+        Frame f = frames[depth];
+        if (f == null) f = frames[depth] = new Frame();
+        f.kind = kind;
+        f.params = params;
+        f.results = results;
+        f.base = sp - params.length;
+        f.unreachable = false;
+        f.targeted = false;
+        f.hasElse = false;
+        f.elseLabel = null;
+        f.regionExit = -1;
+        depth++;
+        return f;
+    }
+
+    private Frame frameAt(int label) {
+        return frames[depth - 1 - label];
+    }
+
+    private void markUnreachable() {
+        Frame f = frames[depth - 1];
+        f.unreachable = true;
+        sp = f.base;
+    }
+
+    private void doElse() {
+        Frame f = frames[depth - 1];
+        if (!f.unreachable) {
+            mv.visitJumpInsn(GOTO, f.label);
+            f.targeted = true;
+        }
+        mv.visitLabel(f.elseLabel);
+        f.hasElse = true;
+        f.unreachable = false;
+        sp = f.base;
+        for (ValType t : f.params) push(t);
+    }
+
+    private void doEnd() {
+        Frame f = frames[depth - 1];
+        boolean reachable = !f.unreachable;
+        if (f.kind == Kind.IF && !f.hasElse) {
+            // the false branch skips straight here with the block's parameters, which equal its results
+            mv.visitLabel(f.elseLabel);
+            reachable = true;
+        }
+        if (f.kind == Kind.FUNCTION) {
+            depth--;
+            if (reachable) {
+                sp = f.base;
+                for (ValType t : f.results) push(t);
+                emitReturn();
+            }
+            return;
+        }
+        if (f.kind != Kind.LOOP && f.targeted) {
+            mv.visitLabel(f.label);
+            reachable = true;
+        }
+        depth--;
+        sp = f.base;
+        for (ValType t : f.results) push(t);
+        if (regionMode && !chunkMode && depth == floor) {
+            if (reachable) exitRegion(0, f.results.length);
+            return;
+        }
+        if (!reachable) markUnreachable();
+    }
+
+    /** Whether a branch to {@code target} is a plain jump: no operands to drop under its values. */
+    private boolean directBranch(Frame target) {
+        return target.kind != Kind.FUNCTION && target.regionExit < 0 && sp - target.branchTypes().length == target.base;
+    }
+
+    /** Jumps to {@code target}'s label with its values on top, dropping anything under them first. Leaves the type stack as it was. */
+    private void branch(Frame target) {
+        if (target.kind == Kind.FUNCTION) {
+            emitReturn();
+            return;
+        }
+        if (target.regionExit > 0) {
+            exitRegion(target.regionExit, target.branchTypes().length);
+            return;
+        }
+        ValType[] values = target.branchTypes();
+        int extra = sp - values.length - target.base;
+        if (extra > 0) {
+            int[] slots = spill(values.length);
+            for (int i = sp - values.length - 1; i >= target.base; i--) Jvm.pop(mv, stack[i]);
+            unspill(slots, values.length);
+        }
+        mv.visitJumpInsn(GOTO, target.label);
+        target.targeted = true;
+    }
+
+    private void brTable(CodeReader r) {
+        pop();
+        int n = r.labelCount();
+        int[] targets = r.labelsCopy();
+        Label[] jumps = new Label[n];
+        Label[] byDepth = new Label[depth];
+        Label dflt = null;
+        List<Integer> trampolines = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            int d = targets[i];
+            Label l = byDepth[d];
+            if (l == null) {
+                Frame target = frameAt(d);
+                if (directBranch(target)) {
+                    l = target.label;
+                    target.targeted = true;
+                } else {
+                    l = new Label();
+                    trampolines.add(d);
+                }
+                byDepth[d] = l;
+            }
+            if (i < n) jumps[i] = l;
+            else dflt = l;
+        }
+        if (n == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, dflt);
+        } else if (n <= LARGE_BR_TABLE) {
+            mv.visitTableSwitchInsn(0, n - 1, dflt, jumps);
+        } else {
+            largeBrTable(targets, n, byDepth, dflt);
+        }
+        for (int d : trampolines) {
+            mv.visitLabel(byDepth[d]);
+            branch(frameAt(d));
+        }
+        markUnreachable();
+    }
+
+    /**
+     * A br_table of thousands of labels would make a tableswitch of four bytes a label, past the
+     * 64 KB method limit; its few distinct targets are numbered instead, the label vector becomes
+     * string constants of target numbers (chunks of {@link #BR_TABLE_CHUNK}, so each constant
+     * stays under the class file's 65,535-byte limit), and a small tableswitch picks the target.
+     */
+    private void largeBrTable(int[] targets, int n, Label[] byDepth, Label dflt) {
+        int index = scratchNext++;
+        mv.visitVarInsn(ISTORE, index);
+        mv.visitVarInsn(ILOAD, index);
+        Jvm.pushInt(mv, n);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, dflt);
+        int[] ordinal = new int[byDepth.length];
+        Arrays.fill(ordinal, -1);
+        List<Label> distinct = new ArrayList<>();
+        StringBuilder all = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            int d = targets[i];
+            if (ordinal[d] < 0) {
+                ordinal[d] = distinct.size();
+                distinct.add(byDepth[d]);
+            }
+            all.append((char) ordinal[d]);
+        }
+        int chunks = (n + BR_TABLE_CHUNK - 1) / BR_TABLE_CHUNK;
+        Label pick = new Label();
+        Label[] chunkLabels = new Label[chunks];
+        for (int c = 0; c < chunks; c++) chunkLabels[c] = new Label();
+        mv.visitVarInsn(ILOAD, index);
+        Jvm.pushInt(mv, BR_TABLE_CHUNK);
+        mv.visitInsn(IDIV);
+        mv.visitTableSwitchInsn(0, chunks - 1, dflt, chunkLabels);
+        for (int c = 0; c < chunks; c++) {
+            mv.visitLabel(chunkLabels[c]);
+            mv.visitLdcInsn(all.substring(c * BR_TABLE_CHUNK, Math.min(n, (c + 1) * BR_TABLE_CHUNK)));
+            mv.visitVarInsn(ILOAD, index);
+            Jvm.pushInt(mv, c * BR_TABLE_CHUNK);
+            mv.visitInsn(ISUB);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+            mv.visitJumpInsn(GOTO, pick);
+        }
+        mv.visitLabel(pick);
+        mv.visitTableSwitchInsn(0, distinct.size() - 1, dflt, distinct.toArray(new Label[0]));
+    }
+
+    /** Returns from the function with its results on top of the stack (more than one are packed into a long[]). */
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.size() > 1) packResults(results);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, "exit", "(" + Jvm.INSTANCE_DESC + ")V");
+        if (results.isEmpty()) mv.visitInsn(RETURN);
+        else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
+        else mv.visitInsn(ARETURN);
+    }
+
+    /** Replaces the top {@code types.size()} values with one long[] of them in API form. */
+    private void packResults(List<ValType> types) {
+        int n = types.size();
+        int[] slots = spill(n);
+        Jvm.pushInt(mv, n);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        for (int i = 0; i < n; i++) {
+            ValType t = types.get(i);
+            mv.visitInsn(DUP);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.load(t), slots[i]);
+            Jvm.toLong(mv, t);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Stores the top {@code n} values of the type stack (without popping the type stack) in fresh scratch locals, deepest first in the result. */
+    private int[] spill(int n) {
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            ValType t = stack[sp - n + i];
+            slots[i] = scratchNext;
+            scratchNext += Jvm.size(t);
+        }
+        for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(Jvm.store(stack[sp - n + i]), slots[i]);
+        return slots;
+    }
+
+    private void unspill(int[] slots, int n) {
+        for (int i = 0; i < n; i++) mv.visitVarInsn(Jvm.load(stack[sp - n + i]), slots[i]);
+    }
+
+    // ---- regions: blocks compiled as methods of their own (see Outliner) ----
+
+    /**
+     * Compiles the block or loop at the reader into a region method and calls it: the carried
+     * values and every local go into the frame array, the region returns an exit code, and the
+     * locals come back. Code 0 means the block ended normally (its results are in the frame);
+     * code {@code c > 0} is a branch to this function's frame {@code c - 1} (the function frame
+     * itself for a return), carried out here with the values the region left in the frame.
+     */
+    private void callRegion(CodeReader r) {
+        ValType[][] signature = blockSignature(r);
+        ValType[] params = signature[0];
+        ValType[] results = signature[1];
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
+        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
+        invokeOutlined(name, region, params.length, results, r, resume);
+    }
+
+    /**
+     * Moves the code from the reader to the end of the current block into a chunk method (which
+     * hands what is left past its own budget to a nested chunk), carrying the block's operands
+     * in and its values at the end out through the frame; this method goes on at that end (or,
+     * when the rest of the block is unreachable, skips to it).
+     */
+    private void callChunk(CodeReader r) {
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
+        int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
+        invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
+    }
+
+    /** Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}). */
+    private void invokeOutlined(String name, FunctionCompiler region, int paramCount, ValType[] results, CodeReader r, int resume) {
+        BitSet used = region.usedLocals;
+        BitSet written = region.writtenLocals;
+        usedLocals.or(used);
+        writtenLocals.or(written);
+        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 10;
+        storeCarried(paramCount);
+        sp -= paramCount;
+        storeLocals(used);
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
+        int code = scratchNext++;
+        mv.visitVarInsn(ISTORE, code);
+        loadLocals(written);
+        reloadMemory();
+        Set<Integer> codes = region.exitCodes;
+        boolean ends = codes.contains(0);
+        List<Integer> exits = new ArrayList<>();
+        boolean passThrough = false;
+        for (int c : codes) {
+            if (c > 0 && c <= floor) {
+                passThrough = true; // a label outside this region too
+                exitCodes.add(c);
+            }
+            else if (c > floor) exits.add(c);
+        }
+        Label normal = new Label();
+        if (codes.isEmpty()) {
+            // the region always traps: nothing returns here, but the JVM wants a terminated path
+            throwIllegalState(mv, "a region that cannot return returned");
+        }
+        if (passThrough) {
+            // exits to labels outside this region too leave it with the same code: the carried
+            // values stay where they are in the frame
+            Label inside = new Label();
+            mv.visitVarInsn(ILOAD, code);
+            Jvm.pushInt(mv, floor);
+            mv.visitJumpInsn(IF_ICMPGT, inside);
+            if (ends) {
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitJumpInsn(IFEQ, normal);
+            }
+            for (int i = sp - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitVarInsn(ISTORE, exitCodeSlot);
+            mv.visitJumpInsn(GOTO, exitTail);
+            mv.visitLabel(inside);
+            if (exits.isEmpty() && !ends) throwIllegalState(mv, "a region returned an unknown exit code");
+        }
+        if (!exits.isEmpty()) {
+            int[] keys = new int[exits.size()];
+            Label[] labels = new Label[exits.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = exits.get(i);
+                labels[i] = new Label();
+            }
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitLookupSwitchInsn(ends ? normal : labels[0], keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                Frame target = frames[keys[i] - 1];
+                int saved = sp;
+                loadCarried(target.branchTypes());
+                branch(target);
+                sp = saved;
+            }
+        }
+        r.position(resume);
+        if (ends) {
+            mv.visitLabel(normal);
+            loadCarried(results);
+        } else {
+            markUnreachable();
+        }
+    }
+
+    /**
+     * The body of a region method {@code int (long[] frame, AotInstance)}: loads the locals and the
+     * block's parameters from the frame, then compiles from the block at {@code start} to its end.
+     * The caller's labels become exit frames. Returns the code offset just past the block.
+     */
+    private int emitRegion(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] params) {
+        Label prologue = beginOutlined();
+        exitTail = new Label();
+        exitCodeSlot = scratchBase;
+        scratchBase++;
+        for (int a = 0; a < callerDepth; a++) {
+            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
+            exit.regionExit = a + 1;
+        }
+        floor = callerDepth;
+        regionStart = start;
+        loadCarried(params);
+        CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
+        emitBody(r);
+        endOutlined(prologue);
+        Label end = new Label();
+        mv.visitLabel(end);
+        layout.methodSizes.put(name, end.getOffset());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return r.position();
+    }
+
+    /**
+     * Starts a region or chunk method. Which locals it reads and writes is known only once its
+     * code is compiled, so the prologue that loads them is emitted last: the method begins with
+     * a jump to it, and it jumps back to the first instruction of the body (the returned label
+     * marks the prologue).
+     */
+    private Label beginOutlined() {
+        mv.visitCode();
+        Label prologue = new Label();
+        bodyStart = new Label();
+        mv.visitJumpInsn(GOTO, prologue);
+        mv.visitLabel(bodyStart);
+        return prologue;
+    }
+
+    /** The shared exit tail (stores the written locals, returns the code) and the deferred prologue. */
+    private void endOutlined(Label prologue) {
+        if (!exitCodes.isEmpty()) {
+            mv.visitLabel(exitTail);
+            storeLocals(writtenLocals);
+            mv.visitVarInsn(ILOAD, exitCodeSlot);
+            mv.visitInsn(IRETURN);
+        }
+        mv.visitLabel(prologue);
+        loadLocals(usedLocals);
+        reloadMemory();
+        mv.visitJumpInsn(GOTO, bodyStart);
+    }
+
+    /**
+     * The body of a chunk method: like a region, but with no block of its own. The caller's
+     * labels are all exits (the innermost is the block the chunk's code sits in), and it stops
+     * as {@link #callChunk} describes. Returns the offset where the caller goes on.
+     */
+    private int emitChunk(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] operands) {
+        Label prologue = beginOutlined();
+        exitTail = new Label();
+        exitCodeSlot = scratchBase;
+        scratchBase++;
+        for (int a = 0; a < callerDepth; a++) {
+            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
+            exit.regionExit = a + 1;
+        }
+        floor = callerDepth;
+        regionStart = start;
+        chunkMode = true;
+        chunkResults = null;
+        loadCarried(operands); // the block's operands so far: an expression may continue in the chunk
+        CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
+        while (true) {
+            int at = r.position();
+            if (depth == floor && frames[depth - 1].unreachable) break; // the rest of the block is dead code
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            if (depth == floor && (op == Opcode.END || op == Opcode.ELSE)) {
+                r.position(at); // the caller closes its own block
+                chunkResults = Arrays.copyOf(stack, sp);
+                exitRegion(0, sp);
+                break;
+            }
+            if (frames[depth - 1].unreachable) {
+                skip(op);
+                continue;
+            }
+            // past the budget the rest goes into a nested chunk, so that a long block becomes a
+            // chain of chunks each calling the next, not one method calling them all
+            if (r.instructionStart() != start && chunkHere(op, r)) {
+                callChunk(r);
+                continue;
+            }
+            int before = r.position();
+            emit(op, r);
+            if (r.position() == before) inlineBytes += before - r.instructionStart();
+        }
+        endOutlined(prologue);
+        Label end = new Label();
+        mv.visitLabel(end);
+        layout.methodSizes.put(name, end.getOffset());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return r.position();
+    }
+
+    /**
+     * Leaves the region with {@code code}: the top {@code n} values go into the frame, anything
+     * under them is dropped, and one shared tail stores the written locals and returns the code.
+     */
+    private void exitRegion(int code, int n) {
+        storeCarried(n);
+        for (int i = sp - n - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
+        Jvm.pushInt(mv, code);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitTail);
+        exitCodes.add(code);
+    }
+
+    /** Pops the top {@code n} values (per the type stack, which stays as it is) into the frame's carried slots. */
+    private void storeCarried(int n) {
+        for (int j = n - 1; j >= 0; j--) {
+            ValType t = stack[sp - n + j];
+            Jvm.toLong(mv, t);
+            int tmp = scratchNext;
+            scratchNext += 2;
+            mv.visitVarInsn(LSTORE, tmp);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, carryBase + j);
+            mv.visitVarInsn(LLOAD, tmp);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Pushes values of {@code types} from the frame's carried slots, onto both stacks. */
+    private void loadCarried(ValType[] types) {
+        for (int j = 0; j < types.length; j++) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, carryBase + j);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, types[j]);
+            push(types[j]);
+        }
+    }
+
+    private void storeLocals(BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
+            Jvm.toLong(mv, localTypes[i]);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private void loadLocals(BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, localTypes[i]);
+            mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+        }
+    }
+
+    static void throwIllegalState(MethodVisitor mv, String message) {
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(message);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    // ---- calls ----
+
+    private void call(int callee) {
+        FuncType ft = module.functionType(callee);
+        Jvm.checkSupported(ft);
+        if (callee < module.importedFunctionCount()) {
+            boxArguments(ft);
+            instanceAndIndex(callee);
+            Jvm.rt(mv, "callImport", "([J" + Jvm.INSTANCE_DESC + "I)[J");
+            popN(ft.params().size());
+            unboxResults(ft.results());
+        } else {
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.anyMethodDesc(ft), false);
+            popN(ft.params().size());
+            pushResults(ft.results());
+        }
+        reloadMemory();
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType ft = module.types().get(typeIndex);
+        Jvm.checkSupported(ft);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, table);
+        Jvm.pushInt(mv, typeIndex);
+        Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
+        pop();
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        int canonical = layout.canonicalType[typeIndex];
+        mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);
+        popN(ft.params().size());
+        pushResults(ft.results());
+        reloadMemory();
+    }
+
+    /** Replaces the arguments on the stack with one long[] of them in API form. */
+    private void boxArguments(FuncType ft) {
+        packValues(ft.params());
+    }
+
+    private void packValues(List<ValType> types) {
+        int n = types.size();
+        if (n == 0) {
+            mv.visitInsn(ICONST_0);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            return;
+        }
+        packResults(types);
+    }
+
+    /** Turns the long[] of results on the stack into the values themselves. */
+    private void unboxResults(List<ValType> results) {
+        if (results.isEmpty()) {
+            mv.visitInsn(POP);
+            return;
+        }
+        if (results.size() == 1) {
+            Jvm.pushInt(mv, 0);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, results.get(0));
+            push(results.get(0));
+            return;
+        }
+        unpack(results);
+    }
+
+    /** Pushes a callee's results: one value as is, several unpacked from the long[] it returned. */
+    private void pushResults(List<ValType> results) {
+        if (results.size() <= 1) {
+            for (ValType t : results) push(t);
+            return;
+        }
+        unpack(results);
+    }
+
+    private void unpack(List<ValType> results) {
+        int array = scratchNext++;
+        mv.visitVarInsn(ASTORE, array);
+        for (int i = 0; i < results.size(); i++) {
+            ValType t = results.get(i);
+            mv.visitVarInsn(ALOAD, array);
+            Jvm.pushInt(mv, i);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, t);
+            push(t);
+        }
+    }
+
+    // ---- the type stack ----
+
+    private void push(ValType t) {
+        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = t;
+    }
+
+    private ValType pop() {
+        return stack[--sp];
+    }
+
+    private void popN(int n) {
+        sp -= n;
+    }
+
+    private void applySignature(Opcode op) {
+        sp -= op.popCount();
+        for (int i = 0; i < op.pushCount(); i++) push(op.push(i));
+    }
+}

@@ -1,0 +1,339 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.UnsupportedFeatureException;
+import dev.nebula.validator.ValidatedModule;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Compiles a validated module into class files: {@code FunctionsN} classes holding the functions
+ * as static methods (see {@link ModuleLayout}), each also implementing {@link EntryPoints} for
+ * calls from outside, and one {@code Dispatch} class with a call_indirect dispatcher per function
+ * type. A dispatcher recognises a callee compiled from this same module and reaches its static
+ * method through a {@code lookupswitch} on the function index, with no reflection and no method
+ * handle; anything else (host functions, other modules) is called through
+ * {@link dev.nebula.runtime.WasmFunction#invoke}.
+ */
+public final class ModuleCompiler {
+
+    /** Functions per switch of a dispatcher; more are split into buckets so each method stays small enough for the JIT. */
+    static final int DISPATCH_BUCKET = 64;
+
+    private ModuleCompiler() {
+    }
+
+    public static AotModule compile(ValidatedModule validated) {
+        ModuleLayout layout = new ModuleLayout(validated);
+        return new AotModule(validated, layout, generate(layout));
+    }
+
+    /** Builds the module from class files compiled earlier (the cache), without compiling again. */
+    public static AotModule fromClassFiles(ValidatedModule validated, Map<String, byte[]> classes) {
+        return new AotModule(validated, new ModuleLayout(validated), classes);
+    }
+
+    static Map<String, byte[]> generate(ModuleLayout layout) {
+        DecodedModule m = layout.module;
+        Map<String, byte[]> classes = new HashMap<>();
+        int imported = m.importedFunctionCount();
+        int defined = m.bodies().size();
+        int first = 0;
+        for (int cls = 0; cls < layout.classCount; cls++) {
+            int last = first;
+            while (last < defined && layout.classOf[last] == cls) last++;
+            classes.put(binaryName(ModuleLayout.className(cls)), functionsClass(layout, cls, imported + first, imported + last));
+            first = last;
+        }
+        classes.put(binaryName(ModuleLayout.DISPATCH), dispatchClass(layout));
+        return classes;
+    }
+
+    private static String binaryName(String internalName) {
+        return internalName.replace('/', '.');
+    }
+
+    static ClassWriter newClassWriter() {
+        return new ClassWriter(Boolean.getBoolean("nebula.aot.debug.noFrames") ? ClassWriter.COMPUTE_MAXS : ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                // Generated code never merges two different reference types that it later uses
+                // as one of them, so Object is a sound answer and avoids loading classes.
+                return "java/lang/Object";
+            }
+        };
+    }
+
+    private static byte[] functionsClass(ModuleLayout layout, int cls, int from, int to) {
+        ClassWriter cw = newClassWriter();
+        String name = ModuleLayout.className(cls);
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {"dev/nebula/aot/internal/EntryPoints"});
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        for (int f = from; f < to; f++) {
+            try {
+                FunctionCompiler.compile(layout, f, cw);
+            } catch (UnsupportedFeatureException e) {
+                throw new UnsupportedFeatureException(layout.module.describeFunction(f) + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("aot: compiling " + layout.module.describeFunction(f) + " failed", e);
+            }
+        }
+        entryMethod(cw, layout, from, to);
+        cw.visitEnd();
+        try {
+            return cw.toByteArray();
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            throw new IllegalStateException("aot: method " + e.getMethodName() + " is " + e.getCodeSize()
+                    + " bytes, past the JVM's 64 KB limit, and its function has no block left to outline", e);
+        }
+    }
+
+    /** {@code long[] call(int function, long[] args, AotInstance instance)}: unboxes, calls, boxes. */
+    private static void entryMethod(ClassWriter cw, ModuleLayout layout, int from, int to) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "call", "(I[J" + Jvm.INSTANCE_DESC + ")[J", null, null);
+        mv.visitCode();
+        int n = to - from;
+        int[] keys = new int[n];
+        Label[] labels = new Label[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = from + i;
+            labels[i] = new Label();
+        }
+        Label dflt = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitLookupSwitchInsn(dflt, keys, labels);
+        for (int i = 0; i < n; i++) {
+            int f = from + i;
+            FuncType type = layout.module.functionType(f);
+            mv.visitLabel(labels[i]);
+            if (layout.simd[f - layout.module.importedFunctionCount()] != null) {
+                mv.visitLdcInsn(layout.simd[f - layout.module.importedFunctionCount()]);
+                Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
+                mv.visitInsn(ATHROW);
+                continue;
+            }
+            List<ValType> params = type.params();
+            for (int p = 0; p < params.size(); p++) {
+                mv.visitVarInsn(ALOAD, 2);
+                Jvm.pushInt(mv, p);
+                mv.visitInsn(LALOAD);
+                Jvm.fromLong(mv, params.get(p));
+            }
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(f), ModuleLayout.methodName(f), Jvm.methodDesc(type), false);
+            boxResult(mv, type.results(), 4);
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitLabel(dflt);
+        throwIllegalState(mv, "no such function in this class");
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Turns a compiled method's result into the long[] of the API; {@code scratch} is a free local for a long. */
+    static void boxResult(MethodVisitor mv, List<ValType> results, int scratch) {
+        if (results.isEmpty()) {
+            mv.visitInsn(ICONST_0);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+        } else if (results.size() == 1) {
+            Jvm.toLong(mv, results.get(0));
+            mv.visitVarInsn(LSTORE, scratch);
+            mv.visitInsn(ICONST_1);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitInsn(DUP);
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(LLOAD, scratch);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private static void throwIllegalState(MethodVisitor mv, String message) {
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(message);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    private static byte[] dispatchClass(ModuleLayout layout) {
+        ClassWriter cw = newClassWriter();
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, ModuleLayout.DISPATCH, null, "java/lang/Object", null);
+        List<FuncType> types = layout.module.types();
+        for (int t = 0; t < types.size(); t++) {
+            if (layout.canonicalType[t] != t) continue;
+            FuncType type = types.get(t);
+            try {
+                Jvm.checkSupported(type);
+            } catch (UnsupportedFeatureException e) {
+                continue; // no compiled code can call_indirect with this type: compiling it already failed
+            }
+            dispatcher(cw, layout, t, type);
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * {@code callIndirectT(params..., WasmFunction callee, AotInstance caller)}: a same-module
+     * callee runs through a switch on its index; any other through {@code invoke}.
+     */
+    private static void dispatcher(ClassWriter cw, ModuleLayout layout, int t, FuncType type) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t), ModuleLayout.dispatchDesc(type), null, null);
+        mv.visitCode();
+        List<ValType> params = type.params();
+        int slot = 0;
+        int[] paramSlots = new int[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            paramSlots[i] = slot;
+            slot += Jvm.size(params.get(i));
+        }
+        int calleeSlot = slot++;
+        int callerSlot = slot++;
+        int targetSlot = slot++;
+        Label generic = new Label();
+        List<Integer> functions = layout.definedOfType(t);
+        if (!functions.isEmpty()) {
+            mv.visitVarInsn(ALOAD, calleeSlot);
+            mv.visitTypeInsn(INSTANCEOF, Jvm.AOT_FUNCTION);
+            mv.visitJumpInsn(IFEQ, generic);
+            mv.visitVarInsn(ALOAD, calleeSlot);
+            mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
+            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "instance", Jvm.INSTANCE_DESC);
+            mv.visitVarInsn(ASTORE, targetSlot);
+            mv.visitVarInsn(ALOAD, targetSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "module", "Ldev/nebula/aot/internal/AotModule;");
+            mv.visitVarInsn(ALOAD, callerSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "module", "Ldev/nebula/aot/internal/AotModule;");
+            mv.visitJumpInsn(IF_ACMPNE, generic);
+            // same compiled module: the callee's static method, with the callee's own instance
+            Map<Integer, List<Integer>> buckets = new TreeMap<>();
+            for (int f : functions) buckets.computeIfAbsent(f / DISPATCH_BUCKET, b -> new ArrayList<>()).add(f);
+            mv.visitVarInsn(ALOAD, calleeSlot);
+            mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
+            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
+            if (buckets.size() == 1) {
+                switchCalls(mv, layout, type, functions, paramSlots, targetSlot, generic);
+            } else {
+                String bucketDesc = "(" + Jvm.paramsDesc(params) + Jvm.INSTANCE_DESC + "I)" + Jvm.resultDesc(type.results());
+                Jvm.pushInt(mv, DISPATCH_BUCKET);
+                mv.visitInsn(IDIV);
+                int[] keys = new int[buckets.size()];
+                Label[] labels = new Label[buckets.size()];
+                int k = 0;
+                for (int b : buckets.keySet()) {
+                    keys[k] = b;
+                    labels[k++] = new Label();
+                }
+                mv.visitLookupSwitchInsn(generic, keys, labels);
+                k = 0;
+                for (Map.Entry<Integer, List<Integer>> bucket : buckets.entrySet()) {
+                    mv.visitLabel(labels[k++]);
+                    for (int i = 0; i < params.size(); i++) mv.visitVarInsn(Jvm.load(params.get(i)), paramSlots[i]);
+                    mv.visitVarInsn(ALOAD, targetSlot);
+                    mv.visitVarInsn(ALOAD, calleeSlot);
+                    mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
+                    mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
+                    String name = ModuleLayout.dispatchName(t) + "_" + bucket.getKey();
+                    mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, name, bucketDesc, false);
+                    returnResult(mv, type.results());
+                    bucketMethod(cw, layout, type, name, bucketDesc, bucket.getValue());
+                }
+            }
+        }
+        mv.visitLabel(generic);
+        // anything else: box, invoke, unbox
+        Jvm.pushInt(mv, params.size());
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        for (int i = 0; i < params.size(); i++) {
+            mv.visitInsn(DUP);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.load(params.get(i)), paramSlots[i]);
+            Jvm.toLong(mv, params.get(i));
+            mv.visitInsn(LASTORE);
+        }
+        mv.visitVarInsn(ALOAD, calleeSlot);
+        mv.visitInsn(SWAP);
+        mv.visitVarInsn(ALOAD, callerSlot);
+        Jvm.rt(mv, "callOut", "(L" + Jvm.WASM_FUNCTION + ";[J" + Jvm.INSTANCE_DESC + ")[J");
+        List<ValType> results = type.results();
+        if (results.isEmpty()) {
+            mv.visitInsn(POP);
+            mv.visitInsn(RETURN);
+        } else if (results.size() == 1) {
+            Jvm.pushInt(mv, 0);
+            mv.visitInsn(LALOAD);
+            Jvm.fromLong(mv, results.get(0));
+            mv.visitInsn(Jvm.ret(results.get(0)));
+        } else {
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** A bucket of a large dispatcher: {@code (params..., AotInstance target, int index)}. */
+    private static void bucketMethod(ClassWriter cw, ModuleLayout layout, FuncType type, String name, String desc, List<Integer> functions) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+        mv.visitCode();
+        List<ValType> params = type.params();
+        int slot = 0;
+        int[] paramSlots = new int[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            paramSlots[i] = slot;
+            slot += Jvm.size(params.get(i));
+        }
+        int targetSlot = slot++;
+        int indexSlot = slot;
+        Label missing = new Label();
+        mv.visitVarInsn(ILOAD, indexSlot);
+        switchCalls(mv, layout, type, functions, paramSlots, targetSlot, missing);
+        mv.visitLabel(missing);
+        throwIllegalState(mv, "function index missing from its dispatch bucket");
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** With the callee's index on the stack: a lookupswitch over {@code functions}, each case calling and returning. */
+    private static void switchCalls(MethodVisitor mv, ModuleLayout layout, FuncType type, List<Integer> functions,
+                                    int[] paramSlots, int targetSlot, Label dflt) {
+        int[] keys = new int[functions.size()];
+        Label[] labels = new Label[functions.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = functions.get(i);
+            labels[i] = new Label();
+        }
+        mv.visitLookupSwitchInsn(dflt, keys, labels);
+        List<ValType> params = type.params();
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(labels[i]);
+            for (int p = 0; p < params.size(); p++) mv.visitVarInsn(Jvm.load(params.get(p)), paramSlots[p]);
+            mv.visitVarInsn(ALOAD, targetSlot);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.anyMethodDesc(type), false);
+            returnResult(mv, type.results());
+        }
+    }
+
+    private static void returnResult(MethodVisitor mv, List<ValType> results) {
+        if (results.isEmpty()) mv.visitInsn(RETURN);
+        else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
+        else mv.visitInsn(ARETURN);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.FuncType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each compiled function lives: defined functions are cut into classes of at most
+ * {@link #FUNCTIONS_PER_CLASS} functions and about {@link #CODE_BYTES_PER_CLASS} bytes of Wasm code,
+ * which keeps every class's constant pool (65,535 entries) and size far from the JVM's limits
+ * even for modules of thousands of functions. A pure function of the module, so the layout of
+ * cached classes is recomputed rather than stored.
+ */
+final class ModuleLayout {
+
+    static final String PACKAGE = "dev/nebula/aot/generated/";
+    static final String DISPATCH = PACKAGE + "Dispatch";
+    static final int FUNCTIONS_PER_CLASS = 256;
+    static final int CODE_BYTES_PER_CLASS = 200_000;
+
+    final DecodedModule module;
+    /** Class index per defined function. */
+    final int[] classOf;
+    final int classCount;
+    /** Per type index, the index of the first structurally equal type: call_indirect dispatches per such type. */
+    final int[] canonicalType;
+    /** The most values any label or function carries: sizes the frame array of functions with regions. */
+    final int maxArity;
+    /** Bytecode size of each generated function and region method, by method name (for tests and diagnostics). */
+    final Map<String, Integer> methodSizes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per defined function: what in it needs SIMD, which this engine does not run yet ({@link SimdUse}), or null. */
+    final String[] simd;
+
+    private final dev.nebula.validator.ValidatedModule validated;
+
+    ModuleLayout(dev.nebula.validator.ValidatedModule validated) {
+        this.validated = validated;
+        this.module = validated.module();
+        DecodedModule module = this.module;
+        int defined = module.bodies().size();
+        classOf = new int[defined];
+        int cls = 0;
+        int count = 0;
+        long bytes = 0;
+        for (int i = 0; i < defined; i++) {
+            int size = module.bodies().get(i).codeSize();
+            if (count > 0 && (count >= FUNCTIONS_PER_CLASS || bytes + size > CODE_BYTES_PER_CLASS)) {
+                cls++;
+                count = 0;
+                bytes = 0;
+            }
+            classOf[i] = cls;
+            count++;
+            bytes += size;
+        }
+        classCount = defined == 0 ? 0 : cls + 1;
+        int arity = 1;
+        for (FuncType t : module.types()) arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        maxArity = arity;
+        simd = new String[defined];
+        for (int i = 0; i < defined; i++) simd[i] = SimdUse.reason(module, module.importedFunctionCount() + i);
+        List<FuncType> types = module.types();
+        canonicalType = new int[types.size()];
+        Map<FuncType, Integer> first = new HashMap<>();
+        for (int i = 0; i < types.size(); i++) canonicalType[i] = first.computeIfAbsent(types.get(i), t -> first.size());
+        // computeIfAbsent numbers canonical types densely; map them back to a representative type index
+        int[] representative = new int[first.size()];
+        for (int i = types.size() - 1; i >= 0; i--) representative[canonicalType[i]] = i;
+        for (int i = 0; i < types.size(); i++) canonicalType[i] = representative[canonicalType[i]];
+    }
+
+    /** The deepest operand stack of a defined function: what a chunk may carry through the frame. */
+    int maxStack(int functionIndex) {
+        return validated.factsOf(functionIndex).maxStackHeight();
+    }
+
+    static String className(int cls) {
+        return PACKAGE + "Functions" + cls;
+    }
+
+    /** The class holding the defined function {@code functionIndex} (index space with imports first). */
+    String owner(int functionIndex) {
+        return className(classOf[functionIndex - module.importedFunctionCount()]);
+    }
+
+    static String methodName(int functionIndex) {
+        return "f" + functionIndex;
+    }
+
+    static String dispatchName(int canonicalType) {
+        return "callIndirect" + canonicalType;
+    }
+
+    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's instance. */
+    static String dispatchDesc(FuncType type) {
+        return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";" + Jvm.INSTANCE_DESC + ")"
+                + Jvm.resultDesc(type.results());
+    }
+
+    boolean hasMemory() {
+        return !module.allMemories().isEmpty();
+    }
+
+    List<Integer> definedOfType(int canonical) {
+        List<Integer> out = new ArrayList<>();
+        int imported = module.importedFunctionCount();
+        for (int f = imported; f < module.functionCount(); f++) {
+            if (canonicalType[module.functionTypeIndex(f)] == canonical) out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.nebula.aot.internal;
+
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Table;
+import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.ops.CallIndirect;
+import dev.nebula.runtime.ops.Traps;
+import dev.nebula.wasm.TrapException;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The small static helpers generated code calls for everything that is not one JVM instruction:
+ * memory accesses (spec 4.4.7), tables (4.4.6), calls out of compiled code, call_indirect's
+ * checks (4.4.8), call depth and interruption, and trap frames. They are small enough for HotSpot
+ * to inline into the caller, so a load costs one explicit bounds check and one array access.
+ * The numeric operators with NaN, rounding and trap rules are the runtime's shared
+ * {@code dev.nebula.runtime.ops.Numerics}, called directly.
+ *
+ * <p>Public only because generated classes live in a class loader of their own.
+ */
+public final class Rt {
+
+    private static final long MASK = 0xFFFF_FFFFL;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static {
+        Traps.load();
+    }
+
+    private Rt() {
+    }
+
+    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset, in a long so it
+    // cannot wrap; the check comes before the access, so a store that traps writes nothing ----
+
+    /** Memory 0's current bytes; generated code re-reads them after every call and memory.grow. */
+    public static byte[] memory(AotInstance instance) {
+        return instance.memories[0].buffer();
+    }
+
+    private static int address(int base, int offset, byte[] m, int size) {
+        long ea = (base & MASK) + (offset & MASK);
+        if (ea > m.length - size) throw Traps.outOfBounds();
+        return (int) ea;
+    }
+
+    public static int i32Load(int base, int offset, byte[] m) {
+        return (int) INT.get(m, address(base, offset, m, 4));
+    }
+
+    public static int i32Load8S(int base, int offset, byte[] m) {
+        return m[address(base, offset, m, 1)];
+    }
+
+    public static int i32Load8U(int base, int offset, byte[] m) {
+        return m[address(base, offset, m, 1)] & 0xFF;
+    }
+
+    public static int i32Load16S(int base, int offset, byte[] m) {
+        return (short) SHORT.get(m, address(base, offset, m, 2));
+    }
+
+    public static int i32Load16U(int base, int offset, byte[] m) {
+        return (short) SHORT.get(m, address(base, offset, m, 2)) & 0xFFFF;
+    }
+
+    public static long i64Load(int base, int offset, byte[] m) {
+        return (long) LONG.get(m, address(base, offset, m, 8));
+    }
+
+    public static long i64Load8S(int base, int offset, byte[] m) {
+        return m[address(base, offset, m, 1)];
+    }
+
+    public static long i64Load8U(int base, int offset, byte[] m) {
+        return m[address(base, offset, m, 1)] & 0xFFL;
+    }
+
+    public static long i64Load16S(int base, int offset, byte[] m) {
+        return (short) SHORT.get(m, address(base, offset, m, 2));
+    }
+
+    public static long i64Load16U(int base, int offset, byte[] m) {
+        return (short) SHORT.get(m, address(base, offset, m, 2)) & 0xFFFFL;
+    }
+
+    public static long i64Load32S(int base, int offset, byte[] m) {
+        return (int) INT.get(m, address(base, offset, m, 4));
+    }
+
+    public static long i64Load32U(int base, int offset, byte[] m) {
+        return (int) INT.get(m, address(base, offset, m, 4)) & MASK;
+    }
+
+    public static float f32Load(int base, int offset, byte[] m) {
+        return Float.intBitsToFloat((int) INT.get(m, address(base, offset, m, 4)));
+    }
+
+    public static double f64Load(int base, int offset, byte[] m) {
+        return Double.longBitsToDouble((long) LONG.get(m, address(base, offset, m, 8)));
+    }
+
+    public static void i32Store(int base, int value, int offset, byte[] m) {
+        INT.set(m, address(base, offset, m, 4), value);
+    }
+
+    public static void i32Store8(int base, int value, int offset, byte[] m) {
+        m[address(base, offset, m, 1)] = (byte) value;
+    }
+
+    public static void i32Store16(int base, int value, int offset, byte[] m) {
+        SHORT.set(m, address(base, offset, m, 2), (short) value);
+    }
+
+    public static void i64Store(int base, long value, int offset, byte[] m) {
+        LONG.set(m, address(base, offset, m, 8), value);
+    }
+
+    public static void i64Store8(int base, long value, int offset, byte[] m) {
+        m[address(base, offset, m, 1)] = (byte) value;
+    }
+
+    public static void i64Store16(int base, long value, int offset, byte[] m) {
+        SHORT.set(m, address(base, offset, m, 2), (short) value);
+    }
+
+    public static void i64Store32(int base, long value, int offset, byte[] m) {
+        INT.set(m, address(base, offset, m, 4), (int) value);
+    }
+
+    public static void f32Store(int base, float value, int offset, byte[] m) {
+        INT.set(m, address(base, offset, m, 4), Float.floatToRawIntBits(value));
+    }
+
+    public static void f64Store(int base, double value, int offset, byte[] m) {
+        LONG.set(m, address(base, offset, m, 8), Double.doubleToRawLongBits(value));
+    }
+
+    public static int memorySize(AotInstance instance) {
+        return instance.memories[0].pages();
+    }
+
+    public static int memoryGrow(int delta, AotInstance instance) {
+        return instance.memories[0].grow(delta);
+    }
+
+    public static void memoryFill(int destination, int value, int length, AotInstance instance) {
+        instance.memories[0].fill(destination, (byte) value, length);
+    }
+
+    public static void memoryCopy(int destination, int source, int length, AotInstance instance) {
+        instance.memories[0].copy(destination, source, length);
+    }
+
+    public static void memoryInit(int destination, int source, int length, AotInstance instance, int segment) {
+        Memory memory = instance.memories[0];
+        memory.init(destination, instance.state.dataSegments[segment], source, length);
+    }
+
+    /** data.drop (spec 4.4.7): the segment becomes empty. */
+    public static void dataDrop(AotInstance instance, int segment) {
+        instance.state.dataSegments[segment] = new byte[0];
+    }
+
+    // ---- tables and references (spec 4.4.6, 4.4.2); references are store handles ----
+
+    public static long tableGet(int index, AotInstance instance, int table) {
+        return instance.tables[table].getHandle(index);
+    }
+
+    public static void tableSet(int index, long handle, AotInstance instance, int table) {
+        instance.tables[table].setHandle(index, handle);
+    }
+
+    public static int tableSize(AotInstance instance, int table) {
+        return instance.tables[table].size();
+    }
+
+    public static int tableGrow(long handle, int delta, AotInstance instance, int table) {
+        return instance.tables[table].grow(delta, handle);
+    }
+
+    public static void tableFill(int start, long handle, int length, AotInstance instance, int table) {
+        instance.tables[table].fill(start, handle, length);
+    }
+
+    public static void tableCopy(int destination, int source, int length, AotInstance instance, int destinationTable, int sourceTable) {
+        Table.copy(instance.tables[destinationTable], destination, instance.tables[sourceTable], source, length);
+    }
+
+    public static void tableInit(int destination, int source, int length, AotInstance instance, int table, int segment) {
+        instance.tables[table].init(destination, instance.state.elementSegments[segment], source, length);
+    }
+
+    /** elem.drop (spec 4.4.6): the segment becomes empty. */
+    public static void elemDrop(AotInstance instance, int segment) {
+        instance.state.elementSegments[segment] = new long[0];
+    }
+
+    public static long refFunc(AotInstance instance, int function) {
+        return instance.store.handleOf(instance.functions[function]);
+    }
+
+    // ---- calls ----
+
+    /** Function entry: counts the frame in the store's call depth, which also polls interruption. */
+    public static void enter(AotInstance instance) {
+        instance.store.enterCall();
+    }
+
+    public static void exit(AotInstance instance) {
+        instance.store.exitCall();
+    }
+
+    /** Loop headers: a cheap volatile read, so a deadline stops even a loop that never calls. */
+    public static void poll(AotInstance instance) {
+        if (instance.store.interrupted()) instance.store.checkInterrupted();
+    }
+
+    /** call_indirect's checks (spec 4.4.8), shared with every engine. */
+    public static WasmFunction resolve(int element, AotInstance instance, int table, int type) {
+        return CallIndirect.resolve(instance.tables[table], instance.module.types[type], element);
+    }
+
+    /**
+     * Calls a function that is not compiled code of this module (an import, a host function,
+     * another engine's or module's code) with {@code long} arguments, checking that it returned
+     * as many results as its type says.
+     */
+    public static long[] callOut(WasmFunction callee, long[] args, AotInstance caller) {
+        long[] results = callee.invoke(caller.state.instance(), args);
+        FuncType type = callee.type();
+        int count = type.results().size();
+        if (count > 0 && (results == null || results.length < count)) {
+            throw new IllegalStateException(callee.describe() + " of type " + type + " returned "
+                    + (results == null ? "null" : results.length + " values"));
+        }
+        return results;
+    }
+
+    /** {@link #callOut} of an imported function by index. */
+    public static long[] callImport(long[] args, AotInstance caller, int function) {
+        return callOut(caller.functions[function], args, caller);
+    }
+
+    /** The exception handler of every generated function: adds its frame to the trap's stack. */
+    public static TrapException frame(TrapException trap, AotInstance instance, int function) {
+        return Trace.frame(trap, instance, function);
+    }
+
+    /** What a function that needs SIMD throws when called (see {@code SimdUse}). */
+    public static RuntimeException simdUnsupported(String what) {
+        return new dev.nebula.runtime.UnsupportedFeatureException(what + " is not supported by the aot engine");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nebula.aot;
+
+import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.validator.ModuleValidator;
+import dev.nebula.validator.ValidatedModule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The compiled-code cache: hits, and corrupt, truncated, foreign or racing entries never loaded. */
+class AotCacheTest {
+
+    /** (module (func (export "f") (result i32) i32.const 42)) */
+    private static final byte[] MODULE = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0,
+            7, 5, 1, 1, 'f', 0, 0, 10, 6, 1, 4, 0, 0x41, 42, 0x0b};
+    /** The same with 43. */
+    private static final byte[] OTHER = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0,
+            7, 5, 1, 1, 'f', 0, 0, 10, 6, 1, 4, 0, 0x41, 43, 0x0b};
+
+    private static ValidatedModule validated(byte[] bytes) {
+        return ModuleValidator.validate(ModuleDecoder.decode(bytes));
+    }
+
+    @Test
+    void secondCompilationIsAHitWithTheSameClasses(@TempDir Path dir) {
+        AotCache cache = new AotCache(dir);
+        AotCache.Result first = cache.compile(validated(MODULE));
+        assertEquals(AotCache.Outcome.COMPILED, first.outcome());
+        assertTrue(Files.isRegularFile(first.file()));
+        AotCache.Result second = cache.compile(validated(MODULE));
+        assertEquals(AotCache.Outcome.HIT, second.outcome());
+        assertEquals(first.module().classFiles().keySet(), second.module().classFiles().keySet());
+        first.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, second.module().classFiles().get(name)));
+        second.module().loadAll();
+    }
+
+    @Test
+    void truncatedOrCorruptEntriesAreRebuiltNotLoaded(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path file = cache.compile(validated(MODULE)).file();
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(AotCache.Outcome.REBUILT, cache.compile(validated(MODULE)).outcome());
+        assertArrayEquals(whole, Files.readAllBytes(file), "the rebuilt entry is complete again");
+        byte[] flipped = whole.clone();
+        flipped[whole.length / 2] ^= 1;
+        Files.write(file, flipped);
+        assertEquals(AotCache.Outcome.REBUILT, cache.compile(validated(MODULE)).outcome());
+        Files.write(file, new byte[0]);
+        assertEquals(AotCache.Outcome.REBUILT, cache.compile(validated(MODULE)).outcome());
+        assertEquals(AotCache.Outcome.HIT, cache.compile(validated(MODULE)).outcome());
+    }
+
+    @Test
+    void anotherModulesEntryUnderThisNameIsRejected(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path mine = cache.compile(validated(MODULE)).file();
+        Path other = cache.compile(validated(OTHER)).file();
+        // a well-formed entry with a valid checksum, but for the other module
+        Files.copy(other, mine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AotCache.Result result = cache.compile(validated(MODULE));
+        assertEquals(AotCache.Outcome.REBUILT, result.outcome());
+    }
+
+    @Test
+    void concurrentCompilationsLeaveOneValidEntry(@TempDir Path dir) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<AotCache.Result>> jobs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) jobs.add(() -> new AotCache(dir).compile(validated(MODULE)));
+            for (Future<AotCache.Result> f : pool.invokeAll(jobs)) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+        assertEquals(AotCache.Outcome.HIT, new AotCache(dir).compile(validated(MODULE)).outcome());
+    }
+}
