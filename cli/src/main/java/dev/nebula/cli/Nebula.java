@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,9 +19,6 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = NebulaVersion.class,
         description = "A WebAssembly runtime in pure Java: run modules (WASI preview1, .wasm or .wat), compile them ahead of time, validate, inspect, translate and print them, run the spec suite and the WASI testsuite, serve them as functions over HTTP, and measure them against containers.",
-        subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, InspectCommand.class, Wat2WasmCommand.class, PrintCommand.class,
-                SpecTestCommand.class, WasiTestsuiteCommand.class, ServeCommand.class,
-                ExperimentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -32,13 +30,41 @@ import java.util.concurrent.Callable;
                 "N:nebula run: the WASI program's own exit code"})
 public final class Nebula implements Callable<Integer> {
 
+    /**
+     * The subcommands, in the order {@code nebula --help} lists them. To add one, write a class
+     * annotated {@code @Command(name = "NAME", ...)} and add it to this list on a line of its own;
+     * nothing else is needed. They are not in {@code @Command(subcommands = ...)} because picocli
+     * would then build every subcommand's model, by reflection, on every start:
+     * {@link #commandLine(String...)} builds only the one the command line names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            RunCommand.class,
+            CompileCommand.class,
+            ValidateCommand.class,
+            InspectCommand.class,
+            Wat2WasmCommand.class,
+            PrintCommand.class,
+            SpecTestCommand.class,
+            WasiTestsuiteCommand.class,
+            ServeCommand.class,
+            ExperimentCommand.class,
+            CommandLine.HelpCommand.class);
+
     @Spec
     private CommandSpec spec;
+
+    static {
+        // Start-up: picocli registers converters for java.sql and java.time types by reflection,
+        // which loads and initialises those classes (MonthDay builds a date formatter) on every
+        // start, ~7 ms. No option of nebula has such a type; java.time.Duration stays, as the one
+        // an option might plausibly want. Set here rather than in main so that tests see the same.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*|java\\.time\\.(?!Duration$).*");
+    }
 
     public static void main(String[] args) {
         int exit;
         try {
-            exit = commandLine().execute(args);
+            exit = commandLine(args).execute(args);
         } catch (Error e) {
             // picocli hands Exceptions to internalError but lets Errors (stack overflow, out of memory) through.
             System.err.println("internal error: " + e);
@@ -47,13 +73,41 @@ public final class Nebula implements Callable<Integer> {
         System.exit(exit);
     }
 
-    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    /** The configured command line with every subcommand; tests call {@code execute} on it with their own writers. */
     public static CommandLine commandLine() {
+        return configured(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line to execute {@code args} with: when {@code args} start with a subcommand's
+     * name, only that subcommand is built, which behaves exactly as in {@link #commandLine()}
+     * (a subcommand's parsing, help and errors never look at its siblings). Anything else (no
+     * subcommand, a root option, {@code help}, an unknown word) gets every subcommand, since
+     * the answer may list them.
+     */
+    public static CommandLine commandLine(String... args) {
+        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+        boolean alone = named != null && named != CommandLine.HelpCommand.class;
+        return configured(alone ? List.of(named) : SUBCOMMANDS);
+    }
+
+    private static CommandLine configured(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new Nebula());
-        cli.setExecutionExceptionHandler(Nebula::internalError);
+        for (Class<?> subcommand : subcommands) cli.addSubcommand(subcommand);
+        cli.setExecutionExceptionHandler(new InternalErrorHandler());
         // Every word after the module path belongs to the program, even "-x" or "--help".
-        cli.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = cli.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true);
         return cli;
+    }
+
+    /** The subcommand called {@code word} (its name or an alias), from its annotation alone; null if none. */
+    static Class<?> subcommandNamed(String word) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            Command command = subcommand.getAnnotation(Command.class);
+            if (command.name().equals(word) || List.of(command.aliases()).contains(word)) return subcommand;
+        }
+        return null;
     }
 
     /** {@code nebula} alone is a usage error: say what the subcommands are. */
@@ -64,12 +118,19 @@ public final class Nebula implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        err.println("internal error: " + e);
-        if (System.getenv("NEBULA_DEBUG") != null) e.printStackTrace(err);
-        else err.println("(a bug in Nebula; set NEBULA_DEBUG=1 to print its stack trace)");
-        err.flush();
-        return ExitCodes.INTERNAL;
+    /**
+     * A bug shows as one "internal error" line and exit code 70. A class rather than a method
+     * reference, whose call site would be linked through method handles at every start.
+     */
+    private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+            PrintWriter err = cli.getErr();
+            err.println("internal error: " + e);
+            if (System.getenv("NEBULA_DEBUG") != null) e.printStackTrace(err);
+            else err.println("(a bug in Nebula; set NEBULA_DEBUG=1 to print its stack trace)");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 }

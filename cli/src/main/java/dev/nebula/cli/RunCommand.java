@@ -12,6 +12,7 @@ import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
 import dev.nebula.runtime.UnsupportedFeatureException;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasi.Wasi;
@@ -71,9 +72,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--invoke", paramLabel = "NAME",
             description = "call this exported function instead of _start; ARGS are its arguments"
-                    + " (i32/i64: decimal or 0x hex; f32/f64: decimal, 0x hex float, inf, -inf, nan)."
+                    + " (i32/i64: decimal or 0x hex; f32/f64: decimal, 0x hex float, inf, -inf, nan;"
+                    + " v128: one word, 'i32x4 1 2 3 4' or 0x and up to 32 hex digits)."
                     + " _initialize runs first when the module exports it")
     private String invoke;
+
+    @Option(names = "--v128", paramLabel = "SHAPE",
+            description = "with --invoke, print v128 results in the text format's SHAPE (i8x16, i16x8, i32x4, i64x2,"
+                    + " f32x4, f64x2), e.g. 'i32x4 1 2 3 4', instead of 0x and 32 hex digits")
+    private String v128Shape;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
             description = "the execution engine: interp or aot (default: ${DEFAULT-VALUE})")
@@ -289,13 +296,25 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageProblem(invoke + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
                     + " " + describeTypes(params) + ", got " + args.size());
         }
-        for (ValType result : function.type().results()) {
-            if (result == ValType.V128) throw new UsageProblem(invoke + " returns a v128, which cannot be printed (values cross the API as longs)");
-        }
-        long[] values = new long[params.size()];
-        for (int i = 0; i < values.length; i++) {
+        if (v128Shape != null) {
             try {
-                values[i] = ValueText.parse(params.get(i), args.get(i));
+                ValueText.formatV128(0, 0, v128Shape);
+            } catch (IllegalArgumentException e) {
+                throw new UsageProblem("--v128: " + e.getMessage());
+            }
+        }
+        long[] values = new long[ValueSlots.count(params)];
+        int slot = 0;
+        for (int i = 0; i < params.size(); i++) {
+            try {
+                if (params.get(i) == ValType.V128) {
+                    // A v128 crosses the API as two longs, low half first.
+                    long[] halves = ValueText.parseV128(args.get(i));
+                    values[slot++] = halves[0];
+                    values[slot++] = halves[1];
+                } else {
+                    values[slot++] = ValueText.parse(params.get(i), args.get(i));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem("argument " + (i + 1) + " of " + invoke + ": " + e.getMessage());
             }
@@ -306,7 +325,16 @@ final class RunCommand implements Callable<Integer> {
         long[] results = function.call(values);
         wasi.flush();
         List<ValType> types = function.type().results();
-        for (int i = 0; i < results.length; i++) out.println(ValueText.format(types.get(i), results[i]));
+        int at = 0;
+        for (ValType type : types) {
+            if (type == ValType.V128) {
+                out.println(v128Shape == null ? ValueText.formatV128(results[at], results[at + 1])
+                        : ValueText.formatV128(results[at], results[at + 1], v128Shape));
+                at += 2;
+            } else {
+                out.println(ValueText.format(type, results[at++]));
+            }
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -5,13 +5,16 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs {@code nebula} in-process and keeps what it printed, for assertions on exact lines. */
+/**
+ * Runs {@code nebula} in-process, with the command line {@code main} builds for these arguments
+ * (only the subcommand named), and keeps what it printed, for assertions on exact lines.
+ */
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Nebula.commandLine();
+        CommandLine cli = Nebula.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

@@ -18,7 +18,7 @@ public enum Outcome {
     MEMORY_LIMIT("memory_limit", 500),
     /** Wrote more than {@code max_output_bytes} to stdout or stderr and was stopped. */
     OUTPUT_LIMIT("output_limit", 500),
-    /** Used a feature the engine does not run (e.g. SIMD on the interpreter). */
+    /** Used a feature the engine does not run. */
     UNSUPPORTED("unsupported", 500),
     /** Refused before running: the function already runs {@code max_concurrency} calls, or the host is full. */
     CONCURRENCY_LIMIT("concurrency_limit", 429),

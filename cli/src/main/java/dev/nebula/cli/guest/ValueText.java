@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * JavaScript prints numbers; {@code inf}, {@code -inf}; the canonical NaN as {@code nan} or
  * {@code -nan}, another NaN with its payload as {@code nan:0x1} (the text format's syntax).
  * References print as {@code ref.null func}, {@code ref.null extern}, {@code ref.func}, {@code ref.extern}.
+ *
+ * <p>A v128 is one word either way: the text format's {@code SHAPE LANE...} ({@code "i32x4 1 2 3 4"},
+ * quoted on a command line; shapes i8x16, i16x8, i32x4, i64x2, f32x4, f64x2, lane 0 first, each
+ * lane read as an integer or float of its width) or {@code 0x} and up to 32 hex digits, the 128
+ * bits as one number with lane 0 in the lowest digits. It prints in the hex form, 32 digits, or
+ * in a shape's text form ({@link #formatV128(long, long, String)}).
  */
 public final class ValueText {
 
@@ -47,9 +53,75 @@ public final class ValueText {
             case I64 -> integer(text, 64, "an i64");
             case F32 -> parseFloat(text, true);
             case F64 -> parseFloat(text, false);
-            case V128 -> throw new IllegalArgumentException("v128 arguments cannot be given on the command line");
+            case V128 -> throw new IllegalArgumentException("a v128 takes two longs: use parseV128");
             case FUNCREF, EXTERNREF -> throw new IllegalArgumentException(type + " arguments cannot be given on the command line");
         };
+    }
+
+    /** The shapes of the text format's {@code v128.const}, by name: lane bits, float or not. */
+    private static final java.util.Map<String, int[]> SHAPES = java.util.Map.of(
+            "i8x16", new int[]{8, 0}, "i16x8", new int[]{16, 0}, "i32x4", new int[]{32, 0},
+            "i64x2", new int[]{64, 0}, "f32x4", new int[]{32, 1}, "f64x2", new int[]{64, 1});
+
+    /**
+     * A v128 as {@code [low, high]} from {@code "SHAPE LANE..."} or {@code 0xHEX}.
+     *
+     * @throws IllegalArgumentException with a message that says what was expected
+     */
+    public static long[] parseV128(String text) {
+        String t = text.strip();
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            String digits = t.substring(2).replace("_", "");
+            if (digits.isEmpty() || digits.length() > 32 || !digits.matches("[0-9a-fA-F]+")) {
+                throw new IllegalArgumentException("\"" + text + "\" is not a v128 (0x and 1 to 32 hex digits)");
+            }
+            BigInteger v = new BigInteger(digits, 16);
+            return new long[]{v.longValue(), v.shiftRight(64).longValue()};
+        }
+        String[] words = t.split("\\s+");
+        int[] shape = SHAPES.get(words[0].toLowerCase(Locale.ROOT));
+        if (shape == null) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a v128 (\"i32x4 1 2 3 4\": a shape i8x16, i16x8,"
+                    + " i32x4, i64x2, f32x4 or f64x2 and its lanes, or 0x and 32 hex digits)");
+        }
+        int bits = shape[0];
+        int lanes = 128 / bits;
+        if (words.length - 1 != lanes) {
+            throw new IllegalArgumentException("\"" + text + "\": " + words[0] + " takes " + lanes + " lanes, got " + (words.length - 1));
+        }
+        long[] halves = new long[2];
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        for (int i = 0; i < lanes; i++) {
+            String lane = words[i + 1];
+            long v;
+            if (shape[1] == 1) v = parseFloat(lane, bits == 32);
+            else if (bits == 64) v = integer(lane, 64, "an i64 lane");
+            else v = integer(lane, bits, "an i" + bits + " lane");
+            int at = i * bits;
+            halves[at >> 6] |= (v & mask) << (at & 63);
+        }
+        return halves;
+    }
+
+    /** A v128 as {@code 0x} and 32 hex digits: the 128 bits as one number, lane 0 in the lowest digits. */
+    public static String formatV128(long lo, long hi) {
+        return String.format("0x%016x%016x", hi, lo);
+    }
+
+    /** A v128 in the text format's syntax for {@code shape} ({@code i32x4 1 2 3 4}): integers signed, floats as {@link #format}. */
+    public static String formatV128(long lo, long hi, String shape) {
+        int[] s = SHAPES.get(shape.toLowerCase(Locale.ROOT));
+        if (s == null) throw new IllegalArgumentException("no v128 shape \"" + shape + "\" (i8x16, i16x8, i32x4, i64x2, f32x4, f64x2)");
+        int bits = s[0];
+        StringBuilder out = new StringBuilder(shape.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < 128 / bits; i++) {
+            int at = i * bits;
+            long raw = (at < 64 ? lo : hi) >>> (at & 63);
+            out.append(' ');
+            if (s[1] == 1) out.append(bits == 32 ? formatF32((int) raw) : formatF64(raw));
+            else out.append(bits == 64 ? raw : (raw << (64 - bits)) >> (64 - bits));
+        }
+        return out.toString();
     }
 
     private static long integer(String text, int bits, String what) {
@@ -110,7 +182,7 @@ public final class ValueText {
             case I64 -> Long.toString(value);
             case F32 -> formatF32((int) value);
             case F64 -> formatF64(value);
-            case V128 -> "v128 0x" + Long.toHexString(value);
+            case V128 -> throw new IllegalArgumentException("a v128 takes two longs: use formatV128");
             case FUNCREF -> value == 0 ? "ref.null func" : "ref.func";
             case EXTERNREF -> value == 0 ? "ref.null extern" : "ref.extern";
         };

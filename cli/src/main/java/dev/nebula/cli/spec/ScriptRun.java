@@ -10,6 +10,7 @@ import dev.nebula.runtime.Global;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.validator.ModuleValidator;
@@ -301,11 +302,20 @@ public final class ScriptRun implements AutoCloseable {
         } catch (WasmException | StackOverflowError e) {
             return CommandResult.failed(command, expected + describeThrown(e));
         }
-        boolean same = outcome.values().length == command.expected().size();
-        for (int i = 0; same && i < outcome.values().length; i++) {
-            same = SpecValues.matches(command.expected().get(i), outcome.types().get(i), outcome.values()[i], store, this::hostRef);
+        boolean same = outcome.types().size() == command.expected().size();
+        long[] values = outcome.values();
+        int slot = 0;
+        for (int i = 0; same && i < outcome.types().size(); i++) {
+            ValType type = outcome.types().get(i);
+            SpecValue want = command.expected().get(i);
+            if (type == ValType.V128) {
+                same = SpecValues.matchesV128(want, values[slot], values[slot + 1]);
+                slot += 2;
+            } else {
+                same = SpecValues.matches(want, type, values[slot++], store, this::hostRef);
+            }
         }
-        CommandResult result = same ? CommandResult.passed(command) : CommandResult.failed(command, expected + describe(outcome));
+        CommandResult result = same ? CommandResult.passed(command) : CommandResult.failed(command, expected + describe(outcome, command.expected()));
         return callDepthCheck(command, result);
     }
 
@@ -322,7 +332,7 @@ public final class ScriptRun implements AutoCloseable {
         } catch (WasmException | StackOverflowError e) {
             return CommandResult.failed(command, expected + describeThrown(e));
         }
-        return callDepthCheck(command, CommandResult.failed(command, expected + describe(outcome)));
+        return callDepthCheck(command, CommandResult.failed(command, expected + describe(outcome, List.of())));
     }
 
     /**
@@ -341,7 +351,9 @@ public final class ScriptRun implements AutoCloseable {
         if (export == null) throw new CommandProblem("the instance has no export \"" + action.field() + "\"");
         if (action instanceof Action.Get) {
             if (!(export instanceof Global global)) throw new CommandProblem("export \"" + action.field() + "\" is not a global");
-            return new Outcome(List.of(global.type().valType()), new long[]{global.get()});
+            ValType type = global.type().valType();
+            long[] value = type == ValType.V128 ? new long[]{global.get(), global.getHigh()} : new long[]{global.get()};
+            return new Outcome(List.of(type), value);
         }
         if (!(export instanceof WasmFunction function)) throw new CommandProblem("export \"" + action.field() + "\" is not a function");
         List<SpecValue> args = ((Action.Invoke) action).args();
@@ -349,13 +361,21 @@ public final class ScriptRun implements AutoCloseable {
         if (args.size() != params.size()) {
             throw new CommandProblem("\"" + action.field() + "\" takes " + params.size() + " arguments, the script passes " + args.size());
         }
-        long[] values = new long[args.size()];
-        for (int i = 0; i < values.length; i++) {
+        long[] values = new long[ValueSlots.count(params)];
+        int slot = 0;
+        for (int i = 0; i < args.size(); i++) {
             if (args.get(i).type() != params.get(i)) {
                 throw new CommandProblem("argument " + i + " is " + args.get(i).type() + ", \"" + action.field() + "\" takes " + params.get(i));
             }
+            if (args.get(i) instanceof SpecValue.Vector v) {
+                // A v128 crosses the embedding API as two longs, low half first.
+                long[] halves = v.halves();
+                values[slot++] = halves[0];
+                values[slot++] = halves[1];
+                continue;
+            }
             try {
-                values[i] = SpecValues.argument(args.get(i), store, this::hostRef);
+                values[slot++] = SpecValues.argument(args.get(i), store, this::hostRef);
             } catch (IllegalArgumentException e) {
                 throw new CommandProblem("argument " + i + ": " + e.getMessage());
             }
@@ -423,11 +443,20 @@ public final class ScriptRun implements AutoCloseable {
 
     // ---- text ----
 
-    private String describe(Outcome outcome) {
+    /** The actual values; a v128 in the lane shape its expectation used, if there is one. */
+    private String describe(Outcome outcome, List<SpecValue> expected) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < outcome.values().length; i++) {
-            ValType type = i < outcome.types().size() ? outcome.types().get(i) : ValType.I64;
-            parts.add(SpecValues.describe(type, outcome.values()[i], store));
+        long[] values = outcome.values();
+        int slot = 0;
+        for (int i = 0; i < outcome.types().size() && slot < values.length; i++) {
+            ValType type = outcome.types().get(i);
+            if (type == ValType.V128 && slot + 1 < values.length) {
+                LaneType shape = i < expected.size() && expected.get(i) instanceof SpecValue.Vector v ? v.laneType() : null;
+                parts.add(SpecValues.describeV128(values[slot], values[slot + 1], shape));
+                slot += 2;
+            } else {
+                parts.add(SpecValues.describe(type, values[slot++], store));
+            }
         }
         return "[" + String.join(", ", parts) + "]";
     }

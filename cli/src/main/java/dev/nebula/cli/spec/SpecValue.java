@@ -60,6 +60,17 @@ public sealed interface SpecValue {
             lanes = List.copyOf(lanes);
         }
 
+        /** The 128 bits as two longs, {@code [low, high]} (lane 0 in the lowest bits); NaN patterns count as 0. */
+        public long[] halves() {
+            long[] halves = new long[2];
+            int bits = laneType.bits();
+            for (int i = 0; i < lanes.size(); i++) {
+                int at = i * bits;
+                halves[at >> 6] |= lanes.get(i).bits() << (at & 63);
+            }
+            return halves;
+        }
+
         @Override
         public ValType type() {
             return ValType.V128;

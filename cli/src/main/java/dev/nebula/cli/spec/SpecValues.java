@@ -27,7 +27,9 @@ final class SpecValues {
      * The engine value for an argument. References to host objects go through {@code store} so
      * that the same {@code ref.extern N} is the same handle every time.
      *
-     * @throws IllegalArgumentException for values that cannot be passed (v128, non-null funcref, type-only)
+     * A v128 takes two longs and is passed with {@link SpecValue.Vector#halves()} instead.
+     *
+     * @throws IllegalArgumentException for values that cannot be passed (non-null funcref, type-only)
      */
     static long argument(SpecValue value, Store store, java.util.function.LongFunction<HostRef> hostRefs) {
         if (value instanceof SpecValue.Num n) {
@@ -37,9 +39,6 @@ final class SpecValues {
             if (r.isNull()) return 0;
             if (r.type() == ValType.EXTERNREF) return store.handleOf(hostRefs.apply(r.host()));
             throw new IllegalArgumentException("a non-null funcref argument names no function");
-        }
-        if (value instanceof SpecValue.Vector) {
-            throw new IllegalArgumentException("a v128 argument cannot cross the embedding API (values are longs)");
         }
         throw new IllegalArgumentException("argument " + value + " has no value");
     }
@@ -69,6 +68,45 @@ final class SpecValues {
             return type.isReference() && actual != 0;
         }
         return false;
+    }
+
+    /**
+     * Whether the v128 {@code (lo, hi)} is what {@code expected} asks for, lane by lane in the
+     * expectation's lane shape: exact bits, or for float lanes a NaN pattern of spec 4.3.3.
+     */
+    static boolean matchesV128(SpecValue expected, long lo, long hi) {
+        if (expected instanceof SpecValue.TypeOnly t) return t.type() == ValType.V128;
+        if (!(expected instanceof SpecValue.Vector v)) return false;
+        int bits = v.laneType().bits();
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        for (int i = 0; i < v.lanes().size(); i++) {
+            int at = i * bits;
+            long lane = ((at < 64 ? lo : hi) >>> (at & 63)) & mask;
+            SpecValue.Lane want = v.lanes().get(i);
+            boolean ok = want.nan() != null ? want.nan().matches(lane, bits) : lane == want.bits();
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /** A v128 as the suite's text writes it, in the expectation's lane shape when known: {@code v128:i32x4[1 2 3 4]}. */
+    static String describeV128(long lo, long hi, LaneType shape) {
+        LaneType laneType = shape == null ? LaneType.I32 : shape;
+        int bits = laneType.bits();
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        StringBuilder s = new StringBuilder("v128:").append(laneType.name().toLowerCase(java.util.Locale.ROOT))
+                .append('x').append(laneType.laneCount()).append('[');
+        for (int i = 0; i < laneType.laneCount(); i++) {
+            int at = i * bits;
+            long lane = ((at < 64 ? lo : hi) >>> (at & 63)) & mask;
+            if (i > 0) s.append(' ');
+            switch (laneType) {
+                case F32 -> s.append(format(ValType.F32, lane));
+                case F64 -> s.append(format(ValType.F64, lane));
+                default -> s.append(Long.toUnsignedString(lane));
+            }
+        }
+        return s.append(']').toString();
     }
 
     private static Object objectOf(Store store, long handle) {

@@ -17,6 +17,7 @@
   (func (export "two") (result i32 i64) (i32.const -1) (i64.const 5))
   (func (export "none"))
   (func (export "vec") (param v128))
+  (func (export "vadd") (param v128 i32) (result v128 i32) (i32x4.add (local.get 0) (local.get 0)) (local.get 1))
   (func (export "ref") (result externref funcref) (ref.null extern) (ref.null func))
   (func (export "_initialize") (global.set $g (i32.const 7)))
   (func (export "g") (result i32) (global.get $g))

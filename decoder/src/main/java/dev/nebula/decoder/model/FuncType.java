@@ -12,6 +12,20 @@ public record FuncType(List<ValType> params, List<ValType> results) {
         results = List.copyOf(results);
     }
 
+    // equals and hashCode are written out because a record's generated ones are bootstrapped
+    // through method handles on first use, which costs a 'nebula run' several milliseconds:
+    // linking compares every imported function's type.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FuncType type && params.equals(type.params) && results.equals(type.results);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * params.hashCode() + results.hashCode();
+    }
+
     @Override
     public String toString() {
         return params + " -> " + results;

@@ -120,7 +120,9 @@ public final class ContainerDriver {
         EngineCommand.requireInstalled(config.executable());
         Process engine;
         try {
-            engine = new ProcessBuilder(command(call, name, cgroups)).start();
+            // conmon drops an empty "oom" marker in its working folder when the memory limit kills
+            // a container: keep it out of whatever folder the host runs in.
+            engine = new ProcessBuilder(command(call, name, cgroups)).directory(SCRATCH).start();
         } catch (IOException e) {
             throw new EngineUnavailableException("the container engine '" + config.executable() + "' cannot be started: " + e.getMessage());
         }
@@ -206,6 +208,8 @@ public final class ContainerDriver {
         return new ContainerResult(outcome, exit, stamped.map(StartStamp.Stamped::answer).orElse(out), err,
                 stderr.overflowed(), timings);
     }
+
+    private static final java.io.File SCRATCH = new java.io.File(System.getProperty("java.io.tmpdir"));
 
     private List<String> command(ContainerInvocation call, String name, CgroupAccounting.Call cgroups) {
         List<String> command = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.nebula.interpreter.internal;
 
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.ops.CallIndirect;
 import dev.nebula.runtime.ops.Traps;
@@ -31,7 +32,7 @@ final class Calls {
      */
     static void external(WasmFunction callee, Machine m, int base, int depth, int frames, InstanceContext ctx) {
         FuncType type = callee.type();
-        int params = type.params().size();
+        int params = ValueSlots.count(type.params());
         long[] args = params == 0 ? NO_ARGS : Arrays.copyOfRange(m.stack, base, base + params);
         m.top = base;
         m.depth = depth;
@@ -43,7 +44,7 @@ final class Calls {
         } finally {
             store.addCallDepth(-frames);
         }
-        int count = type.results().size();
+        int count = ValueSlots.count(type.results());
         if (count == 0) return;
         if (results == null || results.length < count) {
             throw new IllegalStateException(callee.describe() + " of type " + type + " returned "

@@ -1,6 +1,10 @@
 package dev.nebula.interpreter.internal;
 
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.ValueSlots;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A block, loop, if or the function body while it is being translated (the control stack of
@@ -18,8 +22,11 @@ final class ControlFrame {
     int kind;
     /** Operand-stack height below the block's parameters; the label's values go to the slots from here. */
     int base;
+    /** Slots the parameters and results take (a v128 takes two), and their types. */
     int params;
     int results;
+    List<ValType> paramTypes;
+    List<ValType> resultTypes;
     /** A loop's start (the target of branches to it); -1 for other frames, which are patched at end. */
     int target;
     /** Position of the if's jump-when-false operand, waiting for the else or end; -1 when none. */
@@ -29,18 +36,20 @@ final class ControlFrame {
     private int[] fixups = new int[4];
     private int fixupCount;
 
-    void reset(int kind, int base, int params, int results, boolean reachableAtEntry) {
+    void reset(int kind, int base, List<ValType> paramTypes, List<ValType> resultTypes, boolean reachableAtEntry) {
         this.kind = kind;
         this.base = base;
-        this.params = params;
-        this.results = results;
+        this.paramTypes = paramTypes;
+        this.resultTypes = resultTypes;
+        this.params = ValueSlots.count(paramTypes);
+        this.results = ValueSlots.count(resultTypes);
         this.reachableAtEntry = reachableAtEntry;
         this.target = -1;
         this.elseFixup = -1;
         this.fixupCount = 0;
     }
 
-    /** Values a branch to this label carries (spec 4.4.8: a loop's label takes its parameters). */
+    /** Slots of the values a branch to this label carries (spec 4.4.8: a loop's label takes its parameters). */
     int arity() {
         return kind == LOOP ? params : results;
     }

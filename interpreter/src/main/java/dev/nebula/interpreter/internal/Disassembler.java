@@ -33,6 +33,7 @@ public final class Disassembler {
     /** Number of ints the instruction at {@code pc} occupies. */
     static int length(int[] code, int pc) {
         int op = code[pc];
+        if (op >= Op.SIMD_BASE) return SimdShape.length(op);
         if (op >= Op.MEM && op < Op.NUM) return op < Op.I32_STORE ? 5 : 4;
         if (op >= Op.NUM && op < Op.REF_FUNC) {
             boolean unary = op == Op.I32_EQZ || op == Op.I64_EQZ
@@ -46,7 +47,7 @@ public final class Disassembler {
         if (op >= Op.I32_EQ_I && op <= Op.I32_STORE8_I) return 4;
         return switch (op) {
             case Op.UNREACHABLE, Op.RETURN -> 1;
-            case Op.JUMP, Op.RETURN1, Op.MEMORY_SIZE, Op.ELEM_DROP, Op.DATA_DROP, Op.SIMD -> 2;
+            case Op.JUMP, Op.RETURN1, Op.MEMORY_SIZE, Op.ELEM_DROP, Op.DATA_DROP -> 2;
             case Op.BR_IF_NZ, Op.BR_IF_Z, Op.BR_I64_Z, Op.BR_I64_NZ, Op.CALL, Op.COPY, Op.CONST32, Op.GLOBAL_GET,
                  Op.GLOBAL_SET, Op.MEMORY_GROW, Op.REF_FUNC, Op.TABLE_SIZE -> 3;
             case Op.CONST64, Op.TABLE_GET, Op.TABLE_SET, Op.MEMORY_COPY, Op.MEMORY_FILL -> 4;

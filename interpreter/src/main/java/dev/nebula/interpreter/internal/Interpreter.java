@@ -88,14 +88,23 @@ final class Interpreter {
         }
     }
 
-    /** Results as the embedding API expects them: i32 sign-extended, f32 bits zero-extended (see Values). */
+    /**
+     * Results as the embedding API expects them: i32 sign-extended, f32 bits zero-extended, a v128
+     * as two longs, low half first (see Values); {@code count} is in slots.
+     */
     private static long[] results(WasmFunction function, long[] stack, int fp, int count) {
         long[] results = new long[count];
         List<ValType> types = function.type().results();
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        for (ValType t : types) {
             long v = stack[fp + i];
-            ValType t = types.get(i);
-            results[i] = t == ValType.I32 ? (int) v : t == ValType.F32 ? v & MASK32 : v;
+            if (t == ValType.V128) {
+                results[i] = v;
+                results[i + 1] = stack[fp + i + 1];
+                i += 2;
+                continue;
+            }
+            results[i++] = t == ValType.I32 ? (int) v : t == ValType.F32 ? v & MASK32 : v;
         }
         return results;
     }
@@ -188,6 +197,11 @@ final class Interpreter {
                         pc += 3;
                         continue;
                     default:
+                        if (code[pc] >= Op.SIMD_BASE) {
+                            // A run of SIMD instructions, in their own loop (they never grow memory).
+                            pc = SimdInterpreter.run(code, pc, stack, fp, mem, ctx.globals);
+                            continue;
+                        }
                         // Rare instructions; they may grow memory or run code, so re-read both arrays.
                         pc = RareOps.execute(code, pc, stack, fp, ctx);
                         stack = m.stack;

@@ -27,7 +27,9 @@ import dev.nebula.decoder.Opcode;
  * REF_FUNC d f   TABLE_GET d t a  TABLE_SET t a b   TABLE_SIZE d t    TABLE_GROW d t a b
  * TABLE_FILL t a b c              TABLE_COPY dt st a b c            TABLE_INIT e t a b c
  * ELEM_DROP e    MEMORY_INIT s a b c   DATA_DROP s   MEMORY_COPY a b c   MEMORY_FILL a b c
- * SIMD code
+ * SIMD: SIMD_BASE + the 0xFD opcode, in the layouts of {@link SimdShape}; d and the v128 sources
+ * name the first of two slots (low half, then high half)
+ * V128_GLOBAL_GET d g             V128_GLOBAL_SET g a               V128_SELECT d a b c
  * </pre>
  * Values in slots follow one convention: i32 sign-extended, f32 as its raw bits zero-extended,
  * i64 and f64 raw, references as store handles.
@@ -246,7 +248,6 @@ public final class Op {
     public static final int DATA_DROP = 220;
     public static final int MEMORY_COPY = 221;
     public static final int MEMORY_FILL = 222;
-    public static final int SIMD = 223;
 
     /** Binary operators with a constant right operand (i32.sub, rotr and i64.sub map onto these). */
     public static final int I32_ADD_I = 224;
@@ -310,8 +311,30 @@ public final class Op {
     /** Two i32.add of a constant in a row: d1 a1 imm1 d2 a2 imm2, done in that order. */
     public static final int I32_ADD_I2 = 270;
 
+    /** SIMD instructions: this plus the instruction's 0xFD opcode (0 .. 255), run by {@link SimdInterpreter}. */
+    public static final int SIMD_BASE = 271;
+    /** global.get, global.set and select of a v128, also run by {@link SimdInterpreter}. */
+    public static final int V128_GLOBAL_GET = SIMD_BASE + 256;
+    public static final int V128_GLOBAL_SET = SIMD_BASE + 257;
+    public static final int V128_SELECT = SIMD_BASE + 258;
+
+    /**
+     * A v128 shift by a constant count (already taken modulo the lane width): d a count. Twelve
+     * ops, by lane shape (i8x16, i16x8, i32x4, i64x2) times kind (shl, shr_s, shr_u), in that order.
+     */
+    public static final int V128_SHIFT_I = SIMD_BASE + 259;
+    /** An i8x16.shuffle that rotates the bytes of each i32 lane of its first operand: d a bits (8, 16 or 24, rightward). */
+    public static final int I32X4_ROTR_I = SIMD_BASE + 271;
+
+    /**
+     * i8x16.shuffles that move whole i32 or i16 lanes: d a b lo hi, where lo and hi give the lane
+     * indices of each result half (two i32 lanes 0-7, or four i16 lanes 0-15, one a byte).
+     */
+    public static final int I32X4_SHUFFLE_I = SIMD_BASE + 272;
+    public static final int I16X8_SHUFFLE_I = SIMD_BASE + 273;
+
     /** One past the largest opcode. */
-    public static final int COUNT = 271;
+    public static final int COUNT = SIMD_BASE + 274;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -322,7 +345,7 @@ public final class Op {
             "br.i32.le_s", "br.i32.le_u", "br.i32.ge_s", "br.i32.ge_u"};
         System.arraycopy(fixed, 0, NAMES, 0, fixed.length);
         String[] rare = {"ref.func", "table.get", "table.set", "table.size", "table.grow", "table.fill", "table.copy",
-            "table.init", "elem.drop", "memory.init", "data.drop", "memory.copy", "memory.fill", "simd"};
+            "table.init", "elem.drop", "memory.init", "data.drop", "memory.copy", "memory.fill"};
         System.arraycopy(rare, 0, NAMES, REF_FUNC, rare.length);
         String[] immediate = {"i32.add_i", "i32.mul_i", "i32.and_i", "i32.or_i", "i32.xor_i", "i32.shl_i", "i32.shr_s_i",
             "i32.shr_u_i", "i32.rotl_i", "i64.add_i"};
@@ -343,7 +366,17 @@ public final class Op {
         for (Opcode op : Opcode.values()) {
             int internal = fromWasm(op);
             if (internal >= 0) NAMES[internal] = op.mnemonic();
+            if (op.prefix() == Opcode.PREFIX_FD) NAMES[SIMD_BASE + op.code()] = op.mnemonic();
         }
+        NAMES[V128_GLOBAL_GET] = "v128.global.get";
+        NAMES[V128_GLOBAL_SET] = "v128.global.set";
+        NAMES[V128_SELECT] = "v128.select";
+        String[] shapes = {"i8x16", "i16x8", "i32x4", "i64x2"};
+        String[] shifts = {"shl", "shr_s", "shr_u"};
+        for (int i = 0; i < 12; i++) NAMES[V128_SHIFT_I + i] = shapes[i / 3] + "." + shifts[i % 3] + "_i";
+        NAMES[I32X4_ROTR_I] = "i32x4.rotr_i";
+        NAMES[I32X4_SHUFFLE_I] = "i32x4.shuffle_i";
+        NAMES[I16X8_SHUFFLE_I] = "i16x8.shuffle_i";
     }
 
     /** The internal opcode of a load, store or numeric Wasm instruction, or -1 for the others. */

@@ -1,14 +1,12 @@
 package dev.nebula.interpreter.internal;
 
-import dev.nebula.decoder.Opcode;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Table;
-import dev.nebula.runtime.UnsupportedFeatureException;
 
 /**
  * The instructions that the hot loop hands off ({@link Interpreter}'s {@code default} case):
  * numeric operators that are rare in real code, the table and bulk-memory instructions of
- * spec 4.4.6 and 4.4.7, ref.func, and SIMD (which this engine does not run). Each call executes
+ * spec 4.4.6 and 4.4.7, and ref.func (SIMD runs in {@link SimdInterpreter}). Each call executes
  * one instruction and returns the next pc.
  */
 final class RareOps {
@@ -95,9 +93,6 @@ final class RareOps {
             case Op.MEMORY_FILL:
                 ctx.memory().fill((int) stack[fp + code[pc + 1]], (byte) stack[fp + code[pc + 2]], (int) stack[fp + code[pc + 3]]);
                 return pc + 4;
-            case Op.SIMD:
-                throw new UnsupportedFeatureException("SIMD instruction " + simdName(code[pc + 1])
-                        + " is not supported by the interpreter");
             default:
                 throw new IllegalStateException("interpreter has no handler for " + Op.name(op) + " at " + pc);
         }
@@ -131,10 +126,5 @@ final class RareOps {
                 || (op >= Op.F32_ABS && op <= Op.F32_SQRT)
                 || (op >= Op.F64_ABS && op <= Op.F64_SQRT)
                 || op >= Op.I32_WRAP_I64;
-    }
-
-    private static String simdName(int code) {
-        Opcode op = Opcode.prefixed(Opcode.PREFIX_FD, code);
-        return op == null ? "0xFD " + code : op.mnemonic();
     }
 }

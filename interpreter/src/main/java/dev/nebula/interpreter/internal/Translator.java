@@ -5,11 +5,15 @@ import dev.nebula.decoder.Opcode;
 import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.FunctionBody;
+import dev.nebula.decoder.model.GlobalType;
+import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.ops.Traps;
 import dev.nebula.validator.FunctionFacts;
 import dev.nebula.validator.ValidatedModule;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Translates one validated function body into the interpreter's register-style code ({@link Op})
@@ -33,6 +37,10 @@ import java.util.Arrays;
  *     "br") emitted in line; a branch that needs no copies is a bare jump;</li>
  * <li>drops unreachable code.</li>
  * </ul>
+ *
+ * <p>A v128 takes two slots, low half first, in locals and on the operand stack
+ * ({@link LocalSlots}, {@link VirtualStack}); counts of parameters, results and label values are
+ * in slots. SIMD instructions are translated by {@link SimdTranslator}.
  */
 final class Translator {
 
@@ -46,13 +54,18 @@ final class Translator {
     private final int paramCount;
     private final int localCount;
     private final int resultCount;
-    private final VirtualStack stack;
+    private final List<ValType> resultTypes;
+    private final LocalSlots locals;
+    private final List<GlobalType> globals;
+    final VirtualStack stack;
 
     private int[] code = new int[64];
     private int length;
     /** Start of the last instruction if it wrote one result into a fresh operand slot, else -1. */
     private int lastStart = -1;
     private int lastOp;
+    /** Whether the last instruction's result is a v128 (it writes its destination slot and the next). */
+    private boolean lastWide;
     /** Position of the last instruction's destination operand, and its two source operands. */
     private int lastDst;
     private int lastA;
@@ -73,11 +86,14 @@ final class Translator {
         this.facts = validated.factsOf(functionIndex);
         FuncType type = module.functionType(functionIndex);
         FunctionBody body = module.bodies().get(functionIndex - module.importedFunctionCount());
-        this.paramCount = type.params().size();
-        long locals = paramCount + body.localCount();
-        if (locals + facts.maxStackHeight() > MAX_FRAME_SLOTS) throw Traps.callStackExhausted();
-        this.localCount = (int) locals;
-        this.resultCount = type.results().size();
+        this.locals = new LocalSlots(type.params(), body);
+        this.globals = module.allGlobals();
+        this.paramCount = ValueSlots.count(type.params());
+        long slots = locals.slotCount();
+        if (slots + facts.maxStackHeight() > MAX_FRAME_SLOTS) throw Traps.callStackExhausted();
+        this.localCount = (int) slots;
+        this.resultTypes = type.results();
+        this.resultCount = ValueSlots.count(resultTypes);
         this.stack = new VirtualStack(localCount);
     }
 
@@ -89,7 +105,7 @@ final class Translator {
     private FunctionCode run(int functionIndex) {
         FunctionBody body = module.bodies().get(functionIndex - module.importedFunctionCount());
         CodeReader reader = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
-        pushFrame(ControlFrame.FUNCTION, 0, 0, resultCount);
+        pushFrame(ControlFrame.FUNCTION, 0, List.of(), resultTypes);
         while (frameCount > 0) {
             Opcode op = reader.next();
             if (reachable) instruction(op, reader);
@@ -123,19 +139,37 @@ final class Translator {
             }
             case CALL -> call(r.index());
             case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
-            case DROP -> stack.pop();
-            case SELECT, SELECT_T -> select();
+            case DROP -> stack.pop(stack.isHigh(top()) ? 2 : 1);
+            case SELECT -> select(stack.isHigh(top() - 1));
+            case SELECT_T -> select(r.selectType(0) == ValType.V128);
             case LOCAL_GET -> {
                 if (stack.virtuals() >= MAX_VIRTUALS) materialize(0, stack.height());
-                stack.pushLocal(r.index());
+                int local = r.index();
+                if (locals.isV128(local)) stack.pushLocal128(locals.slot(local));
+                else stack.pushLocal(locals.slot(local));
             }
-            case LOCAL_SET -> localSet(r.index(), false);
-            case LOCAL_TEE -> localSet(r.index(), true);
-            case GLOBAL_GET -> emitResult(Op.GLOBAL_GET, stack.pushSlot(), r.index());
+            case LOCAL_SET, LOCAL_TEE -> {
+                int local = r.index();
+                if (locals.isV128(local)) localSet128(locals.slot(local), op == Opcode.LOCAL_TEE);
+                else localSet(locals.slot(local), op == Opcode.LOCAL_TEE);
+            }
+            case GLOBAL_GET -> {
+                if (globals.get(r.index()).valType() == ValType.V128) {
+                    emitResult128(Op.V128_GLOBAL_GET, stack.pushSlot128(), r.index());
+                } else {
+                    emitResult(Op.GLOBAL_GET, stack.pushSlot(), r.index());
+                }
+            }
             case GLOBAL_SET -> {
-                int a = operand(top());
-                stack.pop();
-                emit(Op.GLOBAL_SET, r.index(), a);
+                if (globals.get(r.index()).valType() == ValType.V128) {
+                    int a = operand128(top() - 1);
+                    stack.pop(2);
+                    emit(Op.V128_GLOBAL_SET, r.index(), a);
+                } else {
+                    int a = operand(top());
+                    stack.pop();
+                    emit(Op.GLOBAL_SET, r.index(), a);
+                }
             }
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> pushConst(r.value());
             case REF_NULL -> pushConst(0);
@@ -173,8 +207,12 @@ final class Translator {
         }
     }
 
-    /** Loads, stores, numeric instructions, and SIMD (translated, but unsupported when run). */
+    /** Loads, stores, numeric instructions, and SIMD. */
     private void fixedSignature(Opcode op, CodeReader r) {
+        if (op.prefix() == Opcode.PREFIX_FD) {
+            SimdTranslator.translate(this, op, r);
+            return;
+        }
         int internal = Op.fromWasm(op);
         if (internal == Op.I64_REINTERPRET_F64 || internal == Op.F64_REINTERPRET_I64) {
             // The same 64 bits either way: a plain copy (which often disappears into a local.set).
@@ -215,11 +253,6 @@ final class Translator {
                     emit(internal, a, b, offset);
                 }
             }
-        } else if (op.prefix() == Opcode.PREFIX_FD) {
-            // Never executed: it throws. The stack effect still keeps later heights right.
-            emit(Op.SIMD, op.code());
-            stack.pop(op.popCount());
-            for (int i = 0; i < op.pushCount(); i++) stack.pushSlot();
         } else {
             throw new IllegalStateException("the interpreter has no translation for " + op);
         }
@@ -240,7 +273,7 @@ final class Translator {
     /** Inside dead code only the block structure matters (spec 3.3.5 lets it be anything valid). */
     private void unreachableInstruction(Opcode op, CodeReader r) {
         switch (op) {
-            case BLOCK, LOOP, IF -> pushFrame(ControlFrame.BLOCK, stack.height(), 0, 0).reachableAtEntry = false;
+            case BLOCK, LOOP, IF -> pushFrame(ControlFrame.BLOCK, stack.height(), List.of(), List.of()).reachableAtEntry = false;
             case ELSE -> {
                 if (frames[frameCount - 1].reachableAtEntry) elseInstruction();
             }
@@ -255,30 +288,31 @@ final class Translator {
     // ------------------------------------------------------------------ blocks and branches
 
     private void enterBlock(Opcode op, CodeReader r) {
-        int params;
-        int results;
+        List<ValType> params;
+        List<ValType> results;
         int bt = r.blockType();
         if (bt == CodeReader.BLOCK_EMPTY) {
-            params = 0;
-            results = 0;
+            params = List.of();
+            results = List.of();
         } else if (bt == CodeReader.BLOCK_VALUE) {
-            params = 0;
-            results = 1;
+            params = List.of();
+            results = List.of(r.blockValueType());
         } else {
             FuncType t = module.types().get(bt);
-            params = t.params().size();
-            results = t.results().size();
+            params = t.params();
+            results = t.results();
         }
+        int paramSlots = ValueSlots.count(params);
         if (op == Opcode.IF) {
             // Labels need every value in its canonical slot; the condition is consumed first.
             materialize(0, stack.height() - 1);
             int fixup = branchOnTop(true);
-            ControlFrame f = pushFrame(ControlFrame.IF, stack.height() - params, params, results);
+            ControlFrame f = pushFrame(ControlFrame.IF, stack.height() - paramSlots, params, results);
             f.elseFixup = fixup;
         } else {
             materialize(0, stack.height());
             ControlFrame f = pushFrame(op == Opcode.LOOP ? ControlFrame.LOOP : ControlFrame.BLOCK,
-                    stack.height() - params, params, results);
+                    stack.height() - paramSlots, params, results);
             if (op == Opcode.LOOP) f.target = length;
         }
         forgetLast();
@@ -294,7 +328,7 @@ final class Translator {
         code[f.elseFixup] = length;
         f.elseFixup = -1;
         f.kind = ControlFrame.ELSE;
-        stack.resetTo(f.base + f.params);
+        stack.resetTo(f.base, f.paramTypes);
         reachable = true;
         forgetLast();
     }
@@ -309,7 +343,7 @@ final class Translator {
         // An if without else: when false, its parameters pass through as its results (spec 3.3.8.5).
         if (f.elseFixup >= 0) code[f.elseFixup] = length;
         f.patchFixups(code, length);
-        stack.resetTo(f.base + f.results);
+        stack.resetTo(f.base, f.resultTypes);
         reachable = true;
         forgetLast();
     }
@@ -466,12 +500,12 @@ final class Translator {
         } else if (resultCount == 1) {
             emit(Op.RETURN1, source);
         } else {
-            for (int j = 0; j < resultCount; j++) emit(Op.COPY, j, source + j);
+            for (int j = 0; j < resultCount; j++) emitCopy(j, source + j);
             emit(Op.RETURN);
         }
     }
 
-    private ControlFrame pushFrame(int kind, int base, int params, int results) {
+    private ControlFrame pushFrame(int kind, int base, List<ValType> params, List<ValType> results) {
         if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
         ControlFrame f = frames[frameCount];
         if (f == null) frames[frameCount] = f = new ControlFrame();
@@ -485,18 +519,18 @@ final class Translator {
     /** The arguments become the callee's first locals where they stand, so they must be in their slots. */
     private void call(int function) {
         FuncType type = module.functionType(function);
-        int params = type.params().size();
+        int params = ValueSlots.count(type.params());
         int first = stack.height() - params;
         materialize(first, stack.height());
         int base = stack.slot(first);
         stack.pop(params);
         emit(Op.CALL, function, base);
-        for (int i = 0; i < type.results().size(); i++) stack.pushSlot();
+        pushResults(type.results());
     }
 
     private void callIndirect(int typeIndex, int table) {
         FuncType type = module.types().get(typeIndex);
-        int params = type.params().size();
+        int params = ValueSlots.count(type.params());
         int first = stack.height() - 1 - params;
         materialize(first, stack.height() - 1);
         int index = operand(top());
@@ -504,18 +538,30 @@ final class Translator {
         int base = stack.slot(first);
         stack.pop(params);
         emit(Op.CALL_INDIRECT, typeIndex, table, index, base);
-        for (int i = 0; i < type.results().size(); i++) stack.pushSlot();
+        pushResults(type.results());
+    }
+
+    private void pushResults(List<ValType> types) {
+        for (ValType t : types) {
+            if (t == ValType.V128) stack.pushSlot128();
+            else stack.pushSlot();
+        }
     }
 
     // ------------------------------------------------------------------ variables and operands
 
-    private int top() {
+    int top() {
         return stack.height() - 1;
     }
 
     private void pushConst(long bits) {
         if (stack.virtuals() >= MAX_VIRTUALS) materialize(0, stack.height());
         stack.pushConst(bits);
+    }
+
+    void pushConst128(long lo, long hi) {
+        if (stack.virtuals() >= MAX_VIRTUALS - 1) materialize(0, stack.height());
+        stack.pushConst128(lo, hi);
     }
 
     /**
@@ -548,8 +594,55 @@ final class Translator {
         if (!tee) stack.pop();
     }
 
+    /**
+     * local.set / local.tee of a v128 local at slots {@code local}, {@code local + 1}: the scalar
+     * rule for both halves, and a v128 result just computed is written straight into the local.
+     */
+    private void localSet128(int local, boolean tee) {
+        int p = top() - 1;
+        boolean referenced = stack.refersTo(local, p) || stack.refersTo(local + 1, p);
+        if (!referenced && lastWrote128(p)) {
+            code[lastDst] = local;
+            lastStart = -1;
+            stack.pop(2);
+            if (tee) stack.pushLocal128(local);
+            return;
+        }
+        if (referenced) {
+            for (int q = 0; q < p; q++) {
+                if (stack.kind(q) == VirtualStack.LOCAL && (stack.value(q) == local || stack.value(q) == local + 1)) {
+                    materialize(q, q + 1);
+                }
+            }
+        }
+        for (int half = 0; half < 2; half++) {
+            int q = p + half;
+            switch (stack.kind(q)) {
+                case VirtualStack.LOCAL -> {
+                    if (stack.value(q) != local + half) emitCopy(local + half, (int) stack.value(q));
+                }
+                case VirtualStack.CONST -> emitConst(local + half, stack.value(q));
+                default -> emitCopy(local + half, stack.slot(q));
+            }
+        }
+        if (!tee) stack.pop(2);
+    }
+
+    /**
+     * The first of two consecutive slots holding the v128 at positions {@code p} (low half) and
+     * {@code p + 1}: a v128 local where it is, else the canonical slots (materialised first).
+     */
+    int operand128(int p) {
+        if (stack.kind(p) == VirtualStack.LOCAL && stack.kind(p + 1) == VirtualStack.LOCAL
+                && stack.value(p + 1) == stack.value(p) + 1) {
+            return (int) stack.value(p);
+        }
+        materialize(p, p + 2);
+        return stack.slot(p);
+    }
+
     /** The slot an instruction reads position {@code p} from; a constant is written to its slot first. */
-    private int operand(int p) {
+    int operand(int p) {
         return switch (stack.kind(p)) {
             case VirtualStack.LOCAL -> (int) stack.value(p);
             case VirtualStack.CONST -> {
@@ -606,7 +699,15 @@ final class Translator {
         return true;
     }
 
-    private void select() {
+    private void select(boolean v128) {
+        if (v128) {
+            int c = operand(top());
+            int b = operand128(top() - 2);
+            int a = operand128(top() - 4);
+            stack.pop(5);
+            emitResult128(Op.V128_SELECT, stack.pushSlot128(), a, b, c);
+            return;
+        }
         int c = operand(top());
         int b = operand(top() - 1);
         int a = operand(top() - 2);
@@ -648,12 +749,12 @@ final class Translator {
         else emitResult(Op.CONST64, destination, (int) bits, (int) (bits >>> 32));
     }
 
-    private void emitInt(int value) {
+    void emitInt(int value) {
         if (length == code.length) code = Arrays.copyOf(code, length * 2);
         code[length++] = value;
     }
 
-    private void emit(int op, int... operands) {
+    void emit(int op, int... operands) {
         forgetLast();
         emitInt(op);
         for (int operand : operands) emitInt(operand);
@@ -664,7 +765,7 @@ final class Translator {
      * inputs; it stays open to the rewrites of {@link #lastWrote} until the next emit or label.
      * Two i32.add of a constant in a row (loop counters, pointer steps) become one I32_ADD_I2.
      */
-    private void emitResult(int op, int... operands) {
+    void emitResult(int op, int... operands) {
         int start;
         if (op == Op.I32_ADD_I && lastAdd >= 0 && lastAdd + 4 == length) {
             start = lastAdd;
@@ -682,17 +783,50 @@ final class Translator {
         }
         lastStart = start;
         lastOp = op;
+        lastWide = false;
+        lastA = operands.length > 1 ? operands[1] : 0;
+        lastB = operands.length > 2 ? operands[2] : 0;
+    }
+
+    /** {@link #emitResult} for an instruction whose result is a v128: it writes its destination slot and the next. */
+    void emitResult128(int op, int... operands) {
+        int start = length;
+        emit(op, operands);
+        lastMerged = false;
+        lastDst = start + 1;
+        lastStart = start;
+        lastOp = op;
+        lastWide = true;
         lastA = operands.length > 1 ? operands[1] : 0;
         lastB = operands.length > 2 ? operands[2] : 0;
     }
 
     /** Whether the last instruction just wrote operand position {@code p}'s slot, and nothing came after it. */
-    private boolean lastWrote(int p) {
-        return stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastDst] == stack.slot(p);
+    boolean lastWrote(int p) {
+        return !lastWide && stack.kind(p) == VirtualStack.SLOT && lastStart >= 0 && code[lastDst] == stack.slot(p);
+    }
+
+    /** Whether the last instruction just wrote the v128 at positions {@code p}, {@code p + 1}, and nothing came after it. */
+    private boolean lastWrote128(int p) {
+        return lastWide && stack.kind(p) == VirtualStack.SLOT && stack.kind(p + 1) == VirtualStack.SLOT
+                && lastStart >= 0 && code[lastDst] == stack.slot(p);
+    }
+
+    /** The last instruction's op, first source operand and second source operand (for folding into a load). */
+    int lastOp() {
+        return lastOp;
+    }
+
+    int lastA() {
+        return lastA;
+    }
+
+    int lastB() {
+        return lastB;
     }
 
     /** Takes the last instruction back out of the code, to emit a fused form of it instead. */
-    private void undoLast() {
+    void undoLast() {
         if (lastMerged) {
             code[lastStart] = Op.I32_ADD_I;
             length = lastStart + 4;

@@ -1,6 +1,9 @@
 package dev.nebula.interpreter.internal;
 
+import dev.nebula.decoder.model.ValType;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The operand stack at translation time. Validation fixed the height at every instruction, so
@@ -11,6 +14,13 @@ import java.util.Arrays;
  * of after a copy; the translator writes them to their canonical slots ("materialises" them)
  * whenever a later instruction could no longer find them: before the local is overwritten, at
  * labels, and for call arguments.
+ *
+ * <p>Positions count slots, not values: a v128 takes two consecutive positions, its low half
+ * first, and the upper one is marked {@link #isHigh high}. Every generic move (copies to labels,
+ * call arguments, results, materialising) then works on v128 halves unchanged, and only the
+ * untyped {@code drop} and {@code select} need the mark to learn a value's width. So the frame's
+ * operand area is this stack's {@link #maxHeight()}, in slots (the validator's
+ * {@code maxStackHeight} counts a v128 once).
  */
 final class VirtualStack {
 
@@ -21,6 +31,7 @@ final class VirtualStack {
     private final int localCount;
     private byte[] kinds = new byte[16];
     private long[] values = new long[16];
+    private boolean[] high = new boolean[16];
     private int height;
     private int maxHeight;
     /** Number of LOCAL and CONST entries, so that "is anything virtual?" costs nothing. */
@@ -58,24 +69,49 @@ final class VirtualStack {
 
     /** Pushes a value that the next instruction writes to its canonical slot; returns that slot. */
     int pushSlot() {
-        return slot(push(SLOT, 0));
+        return slot(push(SLOT, 0, false));
+    }
+
+    /** Pushes a v128 that the next instruction writes to its two canonical slots; returns the low one. */
+    int pushSlot128() {
+        int lo = push(SLOT, 0, false);
+        push(SLOT, 0, true);
+        return slot(lo);
     }
 
     void pushLocal(int local) {
-        push(LOCAL, local);
+        push(LOCAL, local, false);
+    }
+
+    /** A v128 local: its halves are the local slots {@code local} and {@code local + 1}. */
+    void pushLocal128(int local) {
+        push(LOCAL, local, false);
+        push(LOCAL, local + 1, true);
     }
 
     void pushConst(long bits) {
-        push(CONST, bits);
+        push(CONST, bits, false);
     }
 
-    private int push(byte kind, long value) {
+    void pushConst128(long lo, long hi) {
+        push(CONST, lo, false);
+        push(CONST, hi, true);
+    }
+
+    /** Whether position {@code p} holds the upper half of a v128. */
+    boolean isHigh(int p) {
+        return high[p];
+    }
+
+    private int push(byte kind, long value, boolean upper) {
         if (height == kinds.length) {
             kinds = Arrays.copyOf(kinds, height * 2);
             values = Arrays.copyOf(values, height * 2);
+            high = Arrays.copyOf(high, height * 2);
         }
         kinds[height] = kind;
         values[height] = value;
+        high[height] = upper;
         if (kind != SLOT) virtuals++;
         if (++height > maxHeight) maxHeight = height;
         return height - 1;
@@ -115,11 +151,17 @@ final class VirtualStack {
         return false;
     }
 
-    /** After a label, every value is in its canonical slot: the height is {@code newHeight}, all settled. */
-    void resetTo(int newHeight) {
-        while (height < newHeight) push(SLOT, 0);
-        height = newHeight;
+    /**
+     * After a label, every value is in its canonical slot: the stack is what lies below
+     * {@code base} and then values of {@code types} (the label's), all settled.
+     */
+    void resetTo(int base, List<ValType> types) {
+        height = base;
         Arrays.fill(kinds, 0, height, SLOT);
         virtuals = 0;
+        for (ValType t : types) {
+            if (t == ValType.V128) pushSlot128();
+            else pushSlot();
+        }
     }
 }

@@ -32,6 +32,16 @@
  *     {@link dev.nebula.interpreter.internal.Traps} — trap factories and the Wasm stack.</li>
  * </ul>
  *
+ * <h2>SIMD</h2>
+ * A v128 takes two consecutive slots, low half first, in locals ({@link dev.nebula.interpreter.internal.LocalSlots})
+ * and on the operand stack ({@link dev.nebula.interpreter.internal.VirtualStack} counts slots and
+ * marks upper halves), so parameter, result and label counts are in slots and every generic move
+ * handles v128 halves unchanged. {@link dev.nebula.interpreter.internal.SimdTranslator} translates
+ * the vector instructions into the layouts of {@link dev.nebula.interpreter.internal.SimdShape};
+ * the driver hands a run of them (with the copies and constants between them) to
+ * {@link dev.nebula.interpreter.internal.SimdInterpreter}, whose operators come from the shared
+ * library {@code dev.nebula.runtime.ops.simd} via {@link dev.nebula.interpreter.internal.SimdOps}.
+ *
  * <h2>Calls, depth and stack traces</h2>
  * A call to an interpreted function (of any instance) saves the return pc, frame pointer and
  * calling function on the thread's frame stack and switches code, instance context and memory in

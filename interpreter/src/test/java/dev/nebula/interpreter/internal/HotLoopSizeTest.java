@@ -25,6 +25,16 @@ class HotLoopSizeTest {
                 + " by moving rare instructions to RareOps");
     }
 
+    /** The SIMD loop and its one-instruction fallback are JIT-compiled loops too. */
+    @Test
+    void simdLoopsFitTheJitBudget() throws IOException {
+        for (String method : new String[]{"run", "generic"}) {
+            int size = codeLength(SimdInterpreter.class, method);
+            assertTrue(size > 500, "found SimdInterpreter." + method + " (" + size + " bytes)");
+            assertTrue(size <= BUDGET, "SimdInterpreter." + method + " is " + size + " bytes of bytecode; keep it under " + BUDGET);
+        }
+    }
+
     /** The code_length of method {@code name} in the class file (JVMS 4.1, 4.7.3). */
     static int codeLength(Class<?> type, String name) throws IOException {
         try (InputStream raw = type.getResourceAsStream(type.getSimpleName() + ".class");

@@ -50,6 +50,35 @@ class TranslatorTest {
     }
 
     @Test
+    void aV128TakesTwoSlotsAndItsResultGoesStraightToTheLocal() {
+        // params i32 (slot 0), v128 (slots 1-2); local v128 (slots 3-4): l = v + l
+        String code = translate("iv", "", "v", Code.of().get(1).get(2).op(Opcode.I32X4_ADD).set(2));
+        assertEquals("0: i32x4.add 3 1 3\n4: return\n", code);
+    }
+
+    @Test
+    void constantShiftCountsAndByteRotatingShufflesBecomeImmediates() {
+        // (v << 7) then rot16 of it (shuffle 2 3 0 1 per i32 lane); the result is copied to slots 0-1.
+        long[] rot16 = {2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13};
+        Code body = Code.of().get(0).i32(39).op(Opcode.I32X4_SHL).tee(0).get(0).op(Opcode.I8X16_SHUFFLE, rot16);
+        assertEquals("""
+                0: i32x4.shl_i 0 0 7
+                4: i32x4.rotr_i 2 0 16
+                8: copy2 0 2 1 3
+                13: return
+                """, translate("v", "v", "", body));
+    }
+
+    @Test
+    void addOfAConstantFoldsIntoAV128Load() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, -1);
+        b.function(b.type("i", "v"), Code.of().get(0).i32(8).op(Opcode.I32_ADD).mem(Opcode.V128_LOAD, 4));
+        String code = Disassembler.disassemble(ModuleValidator.validate(ModuleDecoder.decode(b.build())), 0);
+        assertEquals("0: v128.load 1 0 8 4\n5: copy2 0 1 1 2\n10: return\n", code);
+    }
+
+    @Test
     void addOfAConstantFoldsIntoTheLoad() {
         WasmBuilder b = new WasmBuilder();
         b.memory(1, -1);

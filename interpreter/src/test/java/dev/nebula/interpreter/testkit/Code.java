@@ -32,6 +32,14 @@ public final class Code {
                 Leb.u32(out, immediates.length > 1 ? immediates[0] : 0);
                 Leb.u32(out, immediates.length > 1 ? immediates[1] : immediates.length == 1 ? immediates[0] : 0);
             }
+            case MEMARG_LANE -> {
+                Leb.u32(out, immediates[0]);
+                Leb.u32(out, immediates[1]);
+                out.write((int) immediates[2]);
+            }
+            case SHUFFLE -> {
+                for (int i = 0; i < 16; i++) out.write((int) immediates[i]);
+            }
             case MEMORY -> out.write(0);
             case LANE -> out.write((int) immediates[0]);
             case MEMORY_INIT -> {

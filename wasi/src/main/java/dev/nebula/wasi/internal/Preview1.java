@@ -25,81 +25,148 @@ public final class Preview1 {
 
     public static final String MODULE = "wasi_snapshot_preview1";
 
-    /** One import: its name, its Wasm type, and its body ({@code null} for {@code proc_exit}). */
-    public record Function(String name, FuncType type, WasiCall body) {
+    /** One import: its name and its Wasm type. */
+    public record Function(String name, FuncType type) {
     }
 
     private final WasiContext ctx;
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final ArgsEnvFunctions argsEnv;
+    private final ClockFunctions clocks;
+    private final FdFunctions fd;
+    private final FdIoFunctions io;
+    private final DirectoryListing listing;
+    private final PathOpen open;
+    private final PathFunctions path;
+    private final PollFunctions poll;
+    private final SocketFunctions sock;
     private final ProcFunctions proc;
     private Instance boundInstance;
 
     public Preview1(WasiContext ctx) {
         this.ctx = ctx;
-        ArgsEnvFunctions argsEnv = new ArgsEnvFunctions(ctx);
-        ClockFunctions clocks = new ClockFunctions(ctx);
-        FdFunctions fd = new FdFunctions(ctx);
-        FdIoFunctions io = new FdIoFunctions(ctx);
-        DirectoryListing listing = new DirectoryListing(ctx);
-        PathOpen open = new PathOpen(ctx);
-        PathFunctions path = new PathFunctions(ctx);
-        PollFunctions poll = new PollFunctions(ctx);
-        SocketFunctions sock = new SocketFunctions(ctx);
+        this.argsEnv = new ArgsEnvFunctions(ctx);
+        this.clocks = new ClockFunctions(ctx);
+        this.fd = new FdFunctions(ctx);
+        this.io = new FdIoFunctions(ctx);
+        this.listing = new DirectoryListing(ctx);
+        this.open = new PathOpen(ctx);
+        this.path = new PathFunctions(ctx);
+        this.poll = new PollFunctions(ctx);
+        this.sock = new SocketFunctions(ctx);
         this.proc = new ProcFunctions(ctx);
 
-        add("args_get", "ii", argsEnv::argsGet);
-        add("args_sizes_get", "ii", argsEnv::argsSizesGet);
-        add("environ_get", "ii", argsEnv::environGet);
-        add("environ_sizes_get", "ii", argsEnv::environSizesGet);
-        add("clock_res_get", "ii", clocks::resGet);
-        add("clock_time_get", "iIi", clocks::timeGet);
-        add("fd_advise", "iIIi", fd::advise);
-        add("fd_allocate", "iII", fd::allocate);
-        add("fd_close", "i", fd::close);
-        add("fd_datasync", "i", fd::datasync);
-        add("fd_fdstat_get", "ii", fd::fdstatGet);
-        add("fd_fdstat_set_flags", "ii", fd::fdstatSetFlags);
-        add("fd_fdstat_set_rights", "iII", fd::fdstatSetRights);
-        add("fd_filestat_get", "ii", fd::filestatGet);
-        add("fd_filestat_set_size", "iI", fd::filestatSetSize);
-        add("fd_filestat_set_times", "iIIi", fd::filestatSetTimes);
-        add("fd_pread", "iiiIi", io::pread);
-        add("fd_prestat_get", "ii", fd::prestatGet);
-        add("fd_prestat_dir_name", "iii", fd::prestatDirName);
-        add("fd_pwrite", "iiiIi", io::pwrite);
-        add("fd_read", "iiii", io::read);
-        add("fd_readdir", "iiiIi", listing::readdir);
-        add("fd_renumber", "ii", fd::renumber);
-        add("fd_seek", "iIii", io::seek);
-        add("fd_sync", "i", fd::sync);
-        add("fd_tell", "ii", io::tell);
-        add("fd_write", "iiii", io::write);
-        add("path_create_directory", "iii", path::createDirectory);
-        add("path_filestat_get", "iiiii", path::filestatGet);
-        add("path_filestat_set_times", "iiiiIIi", path::filestatSetTimes);
-        add("path_link", "iiiiiii", path::link);
-        add("path_open", "iiiiiIIii", open::open);
-        add("path_readlink", "iiiiii", path::readlink);
-        add("path_remove_directory", "iii", path::removeDirectory);
-        add("path_rename", "iiiiii", path::rename);
-        add("path_symlink", "iiiii", path::symlink);
-        add("path_unlink_file", "iii", path::unlinkFile);
-        add("poll_oneoff", "iiii", poll::pollOneoff);
-        functions.put("proc_exit", new Function("proc_exit", new FuncType(List.of(ValType.I32), List.of()), null));
-        add("proc_raise", "i", proc::raise);
-        add("sched_yield", "", proc::schedYield);
-        add("random_get", "ii", proc::randomGet);
-        add("sock_accept", "iii", sock::accept);
-        add("sock_recv", "iiiiii", sock::recv);
-        add("sock_send", "iiiii", sock::send);
-        add("sock_shutdown", "ii", sock::shutdown);
+        add("args_get", "ii");
+        add("args_sizes_get", "ii");
+        add("environ_get", "ii");
+        add("environ_sizes_get", "ii");
+        add("clock_res_get", "ii");
+        add("clock_time_get", "iIi");
+        add("fd_advise", "iIIi");
+        add("fd_allocate", "iII");
+        add("fd_close", "i");
+        add("fd_datasync", "i");
+        add("fd_fdstat_get", "ii");
+        add("fd_fdstat_set_flags", "ii");
+        add("fd_fdstat_set_rights", "iII");
+        add("fd_filestat_get", "ii");
+        add("fd_filestat_set_size", "iI");
+        add("fd_filestat_set_times", "iIIi");
+        add("fd_pread", "iiiIi");
+        add("fd_prestat_get", "ii");
+        add("fd_prestat_dir_name", "iii");
+        add("fd_pwrite", "iiiIi");
+        add("fd_read", "iiii");
+        add("fd_readdir", "iiiIi");
+        add("fd_renumber", "ii");
+        add("fd_seek", "iIii");
+        add("fd_sync", "i");
+        add("fd_tell", "ii");
+        add("fd_write", "iiii");
+        add("path_create_directory", "iii");
+        add("path_filestat_get", "iiiii");
+        add("path_filestat_set_times", "iiiiIIi");
+        add("path_link", "iiiiiii");
+        add("path_open", "iiiiiIIii");
+        add("path_readlink", "iiiiii");
+        add("path_remove_directory", "iii");
+        add("path_rename", "iiiiii");
+        add("path_symlink", "iiiii");
+        add("path_unlink_file", "iii");
+        add("poll_oneoff", "iiii");
+        functions.put("proc_exit", new Function("proc_exit", new FuncType(List.of(ValType.I32), List.of())));
+        add("proc_raise", "i");
+        add("sched_yield", "");
+        add("random_get", "ii");
+        add("sock_accept", "iii");
+        add("sock_recv", "iiiiii");
+        add("sock_send", "iiiii");
+        add("sock_shutdown", "ii");
     }
 
     /** Registers a function returning an errno; params are 'i' for i32 and 'I' for i64. */
-    private void add(String name, String params, WasiCall body) {
+    private void add(String name, String params) {
         List<ValType> types = new ArrayList<>();
         for (char c : params.toCharArray()) types.add(c == 'I' ? ValType.I64 : ValType.I32);
-        functions.put(name, new Function(name, new FuncType(types, List.of(ValType.I32)), body));
+        functions.put(name, new Function(name, new FuncType(types, List.of(ValType.I32))));
+    }
+
+    /**
+     * The body of the function called {@code name} ({@code null} for {@code proc_exit}, which
+     * returns no errno). Looked up on a function's first call rather than stored in the table:
+     * each method reference is an invokedynamic call site whose first use costs start-up time,
+     * and a typical program calls a handful of the 46 functions.
+     */
+    WasiCall body(String name) {
+        return switch (name) {
+            case "args_get" -> argsEnv::argsGet;
+            case "args_sizes_get" -> argsEnv::argsSizesGet;
+            case "environ_get" -> argsEnv::environGet;
+            case "environ_sizes_get" -> argsEnv::environSizesGet;
+            case "clock_res_get" -> clocks::resGet;
+            case "clock_time_get" -> clocks::timeGet;
+            case "fd_advise" -> fd::advise;
+            case "fd_allocate" -> fd::allocate;
+            case "fd_close" -> fd::close;
+            case "fd_datasync" -> fd::datasync;
+            case "fd_fdstat_get" -> fd::fdstatGet;
+            case "fd_fdstat_set_flags" -> fd::fdstatSetFlags;
+            case "fd_fdstat_set_rights" -> fd::fdstatSetRights;
+            case "fd_filestat_get" -> fd::filestatGet;
+            case "fd_filestat_set_size" -> fd::filestatSetSize;
+            case "fd_filestat_set_times" -> fd::filestatSetTimes;
+            case "fd_pread" -> io::pread;
+            case "fd_prestat_get" -> fd::prestatGet;
+            case "fd_prestat_dir_name" -> fd::prestatDirName;
+            case "fd_pwrite" -> io::pwrite;
+            case "fd_read" -> io::read;
+            case "fd_readdir" -> listing::readdir;
+            case "fd_renumber" -> fd::renumber;
+            case "fd_seek" -> io::seek;
+            case "fd_sync" -> fd::sync;
+            case "fd_tell" -> io::tell;
+            case "fd_write" -> io::write;
+            case "path_create_directory" -> path::createDirectory;
+            case "path_filestat_get" -> path::filestatGet;
+            case "path_filestat_set_times" -> path::filestatSetTimes;
+            case "path_link" -> path::link;
+            case "path_open" -> open::open;
+            case "path_readlink" -> path::readlink;
+            case "path_remove_directory" -> path::removeDirectory;
+            case "path_rename" -> path::rename;
+            case "path_symlink" -> path::symlink;
+            case "path_unlink_file" -> path::unlinkFile;
+            case "poll_oneoff" -> poll::pollOneoff;
+            case "proc_raise" -> proc::raise;
+            case "sched_yield" -> proc::schedYield;
+            case "random_get" -> proc::randomGet;
+            case "sock_accept" -> sock::accept;
+            case "sock_recv" -> sock::recv;
+            case "sock_send" -> sock::send;
+            case "sock_shutdown" -> sock::shutdown;
+            case "proc_exit" -> null;
+            default -> throw new IllegalArgumentException("no preview1 function " + name);
+        };
     }
 
     /** Every function, in the order of the preview1 documentation. */
@@ -114,29 +181,37 @@ public final class Preview1 {
 
     /** Runs {@code name} against {@code memory} directly: the errno, or a thrown exit. */
     public int invoke(String name, Memory memory, long... args) {
-        Function f = functions.get(name);
-        if (f == null) throw new IllegalArgumentException("no preview1 function " + name);
-        return run(f, new GuestMemory(memory), args);
+        if (!functions.containsKey(name)) throw new IllegalArgumentException("no preview1 function " + name);
+        return run(body(name), new GuestMemory(memory), args);
     }
 
-    /** The host function the linker installs for {@code f}. */
+    /** The host function the linker installs for {@code f}; it finds its body on its first call. */
     public HostFunction hostFunction(Function f) {
-        if (f.body() == null) {
+        if (f.name().equals("proc_exit")) {
             return (caller, args) -> {
                 proc.exit(args);
                 return new long[0];
             };
         }
-        return (caller, args) -> new long[] {run(f, new GuestMemory(memoryOf(caller)), args)};
+        return new HostFunction() {
+            private WasiCall body; // a race only looks the same body up twice
+
+            @Override
+            public long[] call(Instance caller, long[] args) {
+                WasiCall b = body;
+                if (b == null) body = b = body(f.name());
+                return new long[] {run(b, new GuestMemory(memoryOf(caller)), args)};
+            }
+        };
     }
 
-    private int run(Function f, GuestMemory memory, long[] args) {
-        if (f.body() == null) {
+    private int run(WasiCall body, GuestMemory memory, long[] args) {
+        if (body == null) {
             proc.exit(args);
             return Errno.SUCCESS;
         }
         try {
-            return f.body().call(memory, args);
+            return body.call(memory, args);
         } catch (WasiError e) {
             return e.errno();
         } catch (IOException e) {

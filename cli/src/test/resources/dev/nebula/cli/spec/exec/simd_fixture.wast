@@ -1,4 +1,4 @@
-;; The skip rule for SIMD on the interpreter (simd_*.wast, */v128): which actions touch v128.
+;; SIMD commands the interpreter runs, and what a v128 skip rule (simd_*.wast, */v128) would take for an engine without SIMD.
 ;; Regenerate with: wast2json simd_fixture.wast -o simd_fixture.json (Debian's wabt 1.0.32).
 (module
   (global $v (export "gv") v128 (v128.const i32x4 1 2 3 4))
