@@ -14,6 +14,7 @@ import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasm.TrapException;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * what the module passed to its imports, and afterwards on memory 0 and the exported globals.
  *
  * <p>Modules come from binaryen's {@code wasm-opt -ttf} ("translate to fuzz": random bytes become
- * a valid module), with the features neither engine runs turned off (SIMD, threads, GC,
+ * a valid module), with SIMD on and the features neither engine runs turned off (threads, GC,
  * exceptions, tail calls, reference types); the random bytes are seeded, so a run is repeatable.
  * The bounded run tries {@value #DEFAULT_MODULES} modules; {@code -Ddifferential.modules=N} runs
  * more (see README). Every disagreement found is kept as a regression module in
@@ -63,7 +64,7 @@ class DifferentialTest {
             FuncType type = module.validated().module().types().get(((FunctionImport) imp.descriptor()).typeIndex());
             linker.defineFunction(imp.module(), imp.name(), type, (caller, args) -> {
                 log.add("import " + imp.name() + Arrays.toString(args));
-                return new long[type.results().size()];
+                return new long[ValueSlots.count(type.results())];
             });
         }
         Store store = new Store(engine);
@@ -78,7 +79,7 @@ class DifferentialTest {
             if (e.kind() != ExternKind.FUNC || e.name().equals("hangLimitInitializer")) continue;
             if (instance.exports().containsKey("hangLimitInitializer")) instance.function("hangLimitInitializer").call();
             FuncType type = instance.function(e.name()).type();
-            long[] args = new long[type.params().size()];
+            long[] args = new long[ValueSlots.count(type.params())];
             for (int i = 0; i < args.length; i++) args[i] = 0x1234_5678L * (i + 1);
             store.setDeadline(Duration.ofSeconds(5));
             try {
@@ -92,7 +93,10 @@ class DifferentialTest {
             Memory memory = instance.defaultMemory();
             if (memory != null) log.add("memory " + memory.pages() + " pages, hash " + Arrays.hashCode(memory.buffer()));
             for (var x : instance.exports().entrySet()) {
-                if (x.getValue() instanceof Global g) log.add("global " + x.getKey() + " = " + g.get());
+                if (x.getValue() instanceof Global g) {
+                    log.add("global " + x.getKey() + " = " + g.get()
+                            + (g.type().valType() == ValType.V128 ? ":" + g.getHigh() : ""));
+                }
             }
         }
         return log;
@@ -100,9 +104,15 @@ class DifferentialTest {
 
     private static String describe(List<ValType> types, long[] values) {
         StringBuilder s = new StringBuilder("[");
+        int at = 0;
         for (int i = 0; i < types.size(); i++) {
             if (i > 0) s.append(", ");
-            long v = values[i];
+            long v = values[at++];
+            if (types.get(i) == ValType.V128) {
+                // the same operator library on both sides: the bits must agree, NaN lanes too
+                s.append("v128:").append(Long.toHexString(v)).append(':').append(Long.toHexString(values[at++]));
+                continue;
+            }
             switch (types.get(i)) {
                 case F32 -> s.append(Float.isNaN(Float.intBitsToFloat((int) v)) ? "f32:nan" : "f32:" + Integer.toHexString((int) v));
                 case F64 -> s.append(Double.isNaN(Double.longBitsToDouble(v)) ? "f64:nan" : "f64:" + Long.toHexString(v));
@@ -128,7 +138,7 @@ class DifferentialTest {
         Files.write(in, noise);
         Process p = new ProcessBuilder("wasm-opt", "-ttf", in.toString(), "--mvp-features", "--enable-sign-ext",
                 "--enable-mutable-globals", "--enable-nontrapping-float-to-int", "--enable-bulk-memory",
-                "--enable-multivalue", "-o", out.toString()).redirectErrorStream(true).start();
+                "--enable-multivalue", "--enable-simd", "-o", out.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) fail("wasm-opt -ttf failed for seed " + seed);
         byte[] module = Files.readAllBytes(out);
