@@ -42,8 +42,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * what the module passed to its imports, and afterwards on memory 0 and the exported globals.
  *
  * <p>Modules come from binaryen's {@code wasm-opt -ttf} ("translate to fuzz": random bytes become
- * a valid module), with SIMD on and the features neither engine runs turned off (threads, GC,
- * exceptions, tail calls, reference types); the random bytes are seeded, so a run is repeatable.
+ * a valid module), with the features neither engine runs turned off (threads, GC, exceptions,
+ * tail calls, reference types) and SIMD off too: both engines run it, but the shared operators
+ * give a NaN result of non-canonical NaN operands whatever arithmetic-NaN payload the JIT's
+ * operand order yields (spec 4.3.3 allows any), so memory that holds such a NaN differs from run
+ * to run, on one engine alone (seeds 7357, 7925, 9606 with {@code --enable-simd}: the
+ * interpreter's own result changes once HotSpot compiles the operator). v128 values are still
+ * compared below, for the regression modules; the random bytes are seeded, so a run is repeatable.
  * The bounded run tries {@value #DEFAULT_MODULES} modules; {@code -Ddifferential.modules=N} runs
  * more (see README). Every disagreement found is kept as a regression module in
  * {@code src/test/resources/differential/}, which always runs.
@@ -138,7 +143,7 @@ class DifferentialTest {
         Files.write(in, noise);
         Process p = new ProcessBuilder("wasm-opt", "-ttf", in.toString(), "--mvp-features", "--enable-sign-ext",
                 "--enable-mutable-globals", "--enable-nontrapping-float-to-int", "--enable-bulk-memory",
-                "--enable-multivalue", "--enable-simd", "-o", out.toString()).redirectErrorStream(true).start();
+                "--enable-multivalue", "-o", out.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) fail("wasm-opt -ttf failed for seed " + seed);
         byte[] module = Files.readAllBytes(out);
