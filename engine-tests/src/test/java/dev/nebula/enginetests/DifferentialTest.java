@@ -43,12 +43,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>Modules come from binaryen's {@code wasm-opt -ttf} ("translate to fuzz": random bytes become
  * a valid module), with the features neither engine runs turned off (threads, GC, exceptions,
- * tail calls, reference types) and SIMD off too: both engines run it, but the shared operators
- * give a NaN result of non-canonical NaN operands whatever arithmetic-NaN payload the JIT's
- * operand order yields (spec 4.3.3 allows any), so memory that holds such a NaN differs from run
- * to run, on one engine alone (seeds 7357, 7925, 9606 with {@code --enable-simd}: the
- * interpreter's own result changes once HotSpot compiles the operator). v128 values are still
- * compared below, for the regression modules; the random bytes are seeded, so a run is repeatable.
+ * tail calls, reference types) and SIMD off too: both engines run it, but the modules wasm-opt
+ * then generates feed two NaNs to scalar {@code f32.min}/{@code f32.max}/{@code f32.sub}, whose
+ * result payload is whichever NaN the JIT's operand order picks (spec 4.3.3 allows any
+ * arithmetic NaN), and the stored bits differ from run to run on one engine alone (seeds 7357,
+ * 7925, 9606 with {@code --enable-simd}: the interpreter's own result changes once HotSpot
+ * compiles the operator). v128 values are still compared below, for the regression modules; the random bytes are seeded, so a run is repeatable.
  * The bounded run tries {@value #DEFAULT_MODULES} modules; {@code -Ddifferential.modules=N} runs
  * more (see README). Every disagreement found is kept as a regression module in
  * {@code src/test/resources/differential/}, which always runs.

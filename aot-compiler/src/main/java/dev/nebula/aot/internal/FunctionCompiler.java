@@ -26,7 +26,8 @@ import static org.objectweb.asm.Opcodes.*;
  * every instruction: a compile-time type stack mirrors the JVM operand stack, which holds the
  * Wasm operands themselves. Wasm locals are JVM locals. Code after an unconditional branch is
  * unreachable (spec 3.3.5, stack-polymorphic) and is skipped, so the JVM verifier only ever sees
- * well-typed stacks.
+ * well-typed stacks. A v128 is two longs (see {@link Jvm}): two type-stack entries, two JVM
+ * locals, two frame slots; SIMD instructions are {@link SimdEmitter}'s.
  *
  * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
  * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
