@@ -8,7 +8,6 @@ import dev.nebula.interpreter.testkit.Run;
 import dev.nebula.interpreter.testkit.WasmBuilder;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
-import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
@@ -284,12 +283,6 @@ class CallTest {
         b.exportFunction("f", b.function(b.type("i", "i"), body));
         WasmFunction f = Run.instantiate(b.build()).function("f");
         assertEquals(1, f.call(0)[0]);
-        if (Run.KIND == EngineKind.AOT) {
-            // the aot engine does not run SIMD yet: the instruction throws where it stands
-            UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> f.call(3));
-            assertEquals("SIMD instruction i32x4.splat is not supported by the aot engine", e.getMessage());
-        } else {
-            assertEquals(-7, f.call(-7)[0]);
-        }
+        assertEquals(-7, f.call(-7)[0]);
     }
 }

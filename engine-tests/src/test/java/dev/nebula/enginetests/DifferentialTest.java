@@ -14,6 +14,7 @@ import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Store;
+import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.wasm.TrapException;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,8 +42,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * what the module passed to its imports, and afterwards on memory 0 and the exported globals.
  *
  * <p>Modules come from binaryen's {@code wasm-opt -ttf} ("translate to fuzz": random bytes become
- * a valid module), with the features neither engine runs turned off (SIMD, threads, GC,
- * exceptions, tail calls, reference types); the random bytes are seeded, so a run is repeatable.
+ * a valid module), with the features neither engine runs turned off (threads, GC, exceptions,
+ * tail calls, reference types) and SIMD off too: both engines run it, but the modules wasm-opt
+ * then generates feed two NaNs to scalar {@code f32.min}/{@code f32.max}/{@code f32.sub}, whose
+ * result payload is whichever NaN the JIT's operand order picks (spec 4.3.3 allows any
+ * arithmetic NaN), and the stored bits differ from run to run on one engine alone (seeds 7357,
+ * 7925, 9606 with {@code --enable-simd}: the interpreter's own result changes once HotSpot
+ * compiles the operator). v128 values are still compared below, for the regression modules; the random bytes are seeded, so a run is repeatable.
  * The bounded run tries {@value #DEFAULT_MODULES} modules; {@code -Ddifferential.modules=N} runs
  * more (see README). Every disagreement found is kept as a regression module in
  * {@code src/test/resources/differential/}, which always runs.
@@ -63,7 +69,7 @@ class DifferentialTest {
             FuncType type = module.validated().module().types().get(((FunctionImport) imp.descriptor()).typeIndex());
             linker.defineFunction(imp.module(), imp.name(), type, (caller, args) -> {
                 log.add("import " + imp.name() + Arrays.toString(args));
-                return new long[type.results().size()];
+                return new long[ValueSlots.count(type.results())];
             });
         }
         Store store = new Store(engine);
@@ -78,7 +84,7 @@ class DifferentialTest {
             if (e.kind() != ExternKind.FUNC || e.name().equals("hangLimitInitializer")) continue;
             if (instance.exports().containsKey("hangLimitInitializer")) instance.function("hangLimitInitializer").call();
             FuncType type = instance.function(e.name()).type();
-            long[] args = new long[type.params().size()];
+            long[] args = new long[ValueSlots.count(type.params())];
             for (int i = 0; i < args.length; i++) args[i] = 0x1234_5678L * (i + 1);
             store.setDeadline(Duration.ofSeconds(5));
             try {
@@ -92,7 +98,10 @@ class DifferentialTest {
             Memory memory = instance.defaultMemory();
             if (memory != null) log.add("memory " + memory.pages() + " pages, hash " + Arrays.hashCode(memory.buffer()));
             for (var x : instance.exports().entrySet()) {
-                if (x.getValue() instanceof Global g) log.add("global " + x.getKey() + " = " + g.get());
+                if (x.getValue() instanceof Global g) {
+                    log.add("global " + x.getKey() + " = " + g.get()
+                            + (g.type().valType() == ValType.V128 ? ":" + g.getHigh() : ""));
+                }
             }
         }
         return log;
@@ -100,9 +109,15 @@ class DifferentialTest {
 
     private static String describe(List<ValType> types, long[] values) {
         StringBuilder s = new StringBuilder("[");
+        int at = 0;
         for (int i = 0; i < types.size(); i++) {
             if (i > 0) s.append(", ");
-            long v = values[i];
+            long v = values[at++];
+            if (types.get(i) == ValType.V128) {
+                // the same operator library on both sides: the bits must agree, NaN lanes too
+                s.append("v128:").append(Long.toHexString(v)).append(':').append(Long.toHexString(values[at++]));
+                continue;
+            }
             switch (types.get(i)) {
                 case F32 -> s.append(Float.isNaN(Float.intBitsToFloat((int) v)) ? "f32:nan" : "f32:" + Integer.toHexString((int) v));
                 case F64 -> s.append(Double.isNaN(Double.longBitsToDouble(v)) ? "f64:nan" : "f64:" + Long.toHexString(v));

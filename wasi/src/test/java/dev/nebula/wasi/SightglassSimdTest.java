@@ -13,7 +13,8 @@ import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,22 +22,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real SIMD programs from sightglass (compiled C with {@code -msimd128}) run on the interpreter and
- * print their expected output, under sightglass's convention (ORIGIN.txt): the benchmark's folder
+ * Real SIMD programs from sightglass (compiled C with {@code -msimd128}) run on each engine (the
+ * interpreter and the AOT compiler) and print their expected output, under sightglass's convention (ORIGIN.txt): the benchmark's folder
  * preopened as ".", no arguments beyond argv[0], empty environment, stdout and stderr compared
  * line by line with {@code <stem>.stdout.expected} or {@code default.stdout.expected} (and stderr alike). The {@code bench} module
  * they import ({@code start}, {@code end}: marks around the timed part) is a pair of no-ops here.
- * A few quick ones run in the suite; all 82 SIMD programs of the snapshot were run by hand.
+ * A few quick ones run in the suite; all 82 SIMD programs of the snapshot were run by hand on
+ * both engines.
  */
 class SightglassSimdTest {
 
-    private static final Engine ENGINE = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
+    private static final List<String> PROGRAMS = List.of(
+            "blake3-simd/benchmark.wasm",
+            "libsodium/libsodium-auth.wasm",
+            "libsodium/libsodium-aead_chacha20poly1305.wasm",
+            "libsodium/libsodium-generichash.wasm");
     private static final FuncType NO_VALUES = new FuncType(List.of(), List.of());
 
     private static Path sightglass() {
@@ -46,14 +54,16 @@ class SightglassSimdTest {
         return dir;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "blake3-simd/benchmark.wasm",
-            "libsodium/libsodium-auth.wasm",
-            "libsodium/libsodium-aead_chacha20poly1305.wasm",
-            "libsodium/libsodium-generichash.wasm",
-    })
-    void runsWithItsExpectedOutput(String program) throws IOException {
+    static List<Arguments> programsPerEngine() {
+        List<Arguments> out = new ArrayList<>();
+        for (EngineKind kind : EngineKind.values()) for (String p : PROGRAMS) out.add(Arguments.of(kind, p));
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("programsPerEngine")
+    void runsWithItsExpectedOutput(EngineKind kind, String program) throws Exception {
+        Engine engine = Engine.create(EngineConfig.defaults(kind));
         Path wasm = sightglass().resolve(program);
         Path dir = wasm.getParent();
         byte[] bytes = Files.readAllBytes(wasm);
@@ -65,14 +75,23 @@ class SightglassSimdTest {
         WasiConfig config = WasiConfig.builder().args(wasm.getFileName().toString())
                 .stdin(new ByteArrayInputStream(new byte[0])).stdout(out).stderr(err)
                 .preopen(dir, ".", true).build();
-        int exit;
-        try (Wasi wasi = new Wasi(config)) {
-            Linker linker = wasi.define(new Linker())
-                    .defineFunction("bench", "start", NO_VALUES, (caller, args) -> new long[0])
-                    .defineFunction("bench", "end", NO_VALUES, (caller, args) -> new long[0]);
-            Instance instance = linker.instantiate(new Store(ENGINE), ENGINE.compile(bytes));
-            exit = wasi.run(instance);
-        }
+        AtomicReference<Object> result = new AtomicReference<>();
+        // guest code on a large stack, as the CLI runs it (compiled Wasm calls are JVM calls)
+        Thread guest = new Thread(null, () -> {
+            try (Wasi wasi = new Wasi(config)) {
+                Linker linker = wasi.define(new Linker())
+                        .defineFunction("bench", "start", NO_VALUES, (caller, args) -> new long[0])
+                        .defineFunction("bench", "end", NO_VALUES, (caller, args) -> new long[0]);
+                Instance instance = linker.instantiate(new Store(engine), engine.compile(bytes));
+                result.set(wasi.run(instance));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "guest", 256L * 1024 * 1024);
+        guest.start();
+        guest.join();
+        if (result.get() instanceof Throwable t) throw new AssertionError(program + " on " + kind + " failed: " + t, t);
+        int exit = (Integer) result.get();
         assertEquals(0, exit, program + " stderr: " + err.toString(StandardCharsets.UTF_8));
         assertEquals(expected(dir, stem, "stdout"), out.toString(StandardCharsets.UTF_8).lines().toList(), "stdout");
         assertEquals(expected(dir, stem, "stderr"), err.toString(StandardCharsets.UTF_8).lines().toList(), "stderr");

@@ -26,7 +26,8 @@ import static org.objectweb.asm.Opcodes.*;
  * every instruction: a compile-time type stack mirrors the JVM operand stack, which holds the
  * Wasm operands themselves. Wasm locals are JVM locals. Code after an unconditional branch is
  * unreachable (spec 3.3.5, stack-polymorphic) and is skipped, so the JVM verifier only ever sees
- * well-typed stacks.
+ * well-typed stacks. A v128 is two longs (see {@link Jvm}): two type-stack entries, two JVM
+ * locals, two frame slots; SIMD instructions are {@link SimdEmitter}'s.
  *
  * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
  * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
@@ -89,6 +90,8 @@ final class FunctionCompiler {
     private final boolean hasMemory;
     private final ValType[] localTypes;
     private final int[] localSlots;
+    /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
+    private final int[] localFrame;
     private final int instanceSlot;
     private final int memorySlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
@@ -156,7 +159,13 @@ final class FunctionCompiler {
         int count = (int) declared + params;
         localTypes = new ValType[count];
         localSlots = new int[count];
-        for (int i = 0; i < count; i++) localTypes[i] = i < params ? type.params().get(i) : body.localType(i - params);
+        localFrame = new int[count];
+        int frameSlots = 0;
+        for (int i = 0; i < count; i++) {
+            localTypes[i] = i < params ? type.params().get(i) : body.localType(i - params);
+            localFrame[i] = frameSlots;
+            frameSlots += localTypes[i] == ValType.V128 ? 2 : 1;
+        }
         int slot = 0;
         int inst = -1;
         int frame = -1;
@@ -167,7 +176,7 @@ final class FunctionCompiler {
         for (int i = 0; i < count; i++) {
             if (!regionMode && i == params) inst = slot++;
             localSlots[i] = slot;
-            slot += Jvm.size(localTypes[i]);
+            slot += localTypes[i] == ValType.V128 ? 4 : Jvm.size(localTypes[i]);
         }
         if (!regionMode && count == params) inst = slot++;
         instanceSlot = inst;
@@ -175,7 +184,7 @@ final class FunctionCompiler {
         splittable = body.codeSize() > Outliner.BUDGET;
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
-        carryBase = count;
+        carryBase = frameSlots;
         scratchBase = slot;
         scratchNext = slot;
     }
@@ -183,24 +192,8 @@ final class FunctionCompiler {
     /** Compiles function {@code function} into a public static method of {@code cv}. */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
-        if (layout.simd[function - layout.module.importedFunctionCount()] != null) {
-            unsupportedStub(layout, function, cv);
-            return;
-        }
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
         new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), new int[1], false).emitFunction();
-    }
-
-    /** A function that needs SIMD: its method throws, naming it, when called. */
-    private static void unsupportedStub(ModuleLayout layout, int function, ClassVisitor cv) {
-        FuncType type = layout.module.functionType(function);
-        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.anyMethodDesc(type), null, null);
-        mv.visitCode();
-        mv.visitLdcInsn(layout.simd[function - layout.module.importedFunctionCount()]);
-        Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
-        mv.visitInsn(ATHROW);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private void emitFunction() {
@@ -216,6 +209,10 @@ final class FunctionCompiler {
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
             mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+            if (localTypes[i] == ValType.V128) {
+                Jvm.zero(mv, localTypes[i]);
+                mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+            }
         }
         reloadMemory();
         if (frameSlot >= 0) {
@@ -223,7 +220,7 @@ final class FunctionCompiler {
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, frameSlot);
         }
-        Frame f = push(Kind.FUNCTION, new ValType[0], type.results().toArray(new ValType[0]));
+        Frame f = push(Kind.FUNCTION, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
         f.label = new Label();
         emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
         mv.visitLabel(end);
@@ -345,18 +342,30 @@ final class FunctionCompiler {
             }
             case CALL -> call(r.index());
             case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
-            case DROP -> Jvm.pop(mv, pop());
+            case DROP -> {
+                ValType t = pop();
+                Jvm.pop(mv, t);
+                if (t == ValType.V128) Jvm.pop(mv, pop()); // the low half
+            }
             case SELECT, SELECT_T -> select();
             case LOCAL_GET -> {
                 int i = r.index();
                 usedLocals.set(i);
                 mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
                 push(localTypes[i]);
+                if (localTypes[i] == ValType.V128) {
+                    mv.visitVarInsn(LLOAD, localSlots[i] + 2);
+                    push(ValType.V128);
+                }
             }
             case LOCAL_SET -> {
                 int i = r.index();
                 usedLocals.set(i);
                 writtenLocals.set(i);
+                if (localTypes[i] == ValType.V128) {
+                    mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+                    pop();
+                }
                 mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
                 pop();
             }
@@ -364,8 +373,15 @@ final class FunctionCompiler {
                 int i = r.index();
                 usedLocals.set(i);
                 writtenLocals.set(i);
-                mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
-                mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+                if (localTypes[i] == ValType.V128) {
+                    mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+                    mv.visitInsn(DUP2);
+                    mv.visitVarInsn(LSTORE, localSlots[i]);
+                    mv.visitVarInsn(LLOAD, localSlots[i] + 2);
+                } else {
+                    mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
+                    mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
+                }
             }
             case GLOBAL_GET -> globalGet(r.index());
             case GLOBAL_SET -> globalSet(r.index());
@@ -492,10 +508,15 @@ final class FunctionCompiler {
                 if (op.immediate() == dev.nebula.decoder.Immediate.MEMARG && op.prefix() == 0) {
                     memoryAccess(op, r.offset());
                 } else if (op.prefix() == Opcode.PREFIX_FD) {
-                    mv.visitLdcInsn("SIMD instruction " + op.mnemonic());
-                    Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
-                    mv.visitInsn(ATHROW);
-                    markUnreachable();
+                    scratchNext = new SimdEmitter(mv, memorySlot, scratchNext).emit(op, r);
+                    for (ValType t : op.pops()) {
+                        pop();
+                        if (t == ValType.V128) pop();
+                    }
+                    for (int i = 0; i < op.pushCount(); i++) {
+                        push(op.push(i));
+                        if (op.push(i) == ValType.V128) push(ValType.V128);
+                    }
                 } else {
                     throw new IllegalStateException("no code for " + op.mnemonic());
                 }
@@ -559,6 +580,15 @@ final class FunctionCompiler {
 
     private void globalGet(int index) {
         ValType t = module.allGlobals().get(index).valType();
+        if (t == ValType.V128) {
+            loadGlobal(index);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "get", "()J", false);
+            loadGlobal(index);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "getHigh", "()J", false);
+            push(t);
+            push(t);
+            return;
+        }
         loadGlobal(index);
         mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "get", "()J", false);
         Jvm.fromLong(mv, t);
@@ -567,6 +597,18 @@ final class FunctionCompiler {
 
     private void globalSet(int index) {
         ValType t = pop();
+        if (t == ValType.V128) {
+            pop();
+            int hi = scratchNext;
+            scratchNext += 4;
+            mv.visitVarInsn(LSTORE, hi);
+            mv.visitVarInsn(LSTORE, hi + 2);
+            loadGlobal(index);
+            mv.visitVarInsn(LLOAD, hi + 2);
+            mv.visitVarInsn(LLOAD, hi);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Global", "setV128", "(JJ)V", false);
+            return;
+        }
         Jvm.toLong(mv, t);
         loadGlobal(index);
         mv.visitInsn(DUP_X2);
@@ -585,6 +627,11 @@ final class FunctionCompiler {
     private void select() {
         pop();
         ValType t = pop();
+        if (t == ValType.V128) {
+            pop();
+            selectV128();
+            return;
+        }
         Label first = new Label();
         Label done = new Label();
         mv.visitJumpInsn(IFNE, first);
@@ -593,6 +640,24 @@ final class FunctionCompiler {
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(first);
         Jvm.pop(mv, t);
+        mv.visitLabel(done);
+    }
+
+    /** select of two v128s, [aLo aHi bLo bHi c]: b goes to scratch locals and comes back if c = 0. */
+    private void selectV128() {
+        int c = scratchNext;
+        int b = scratchNext + 1;
+        scratchNext += 5;
+        mv.visitVarInsn(ISTORE, c);
+        mv.visitVarInsn(LSTORE, b + 2);
+        mv.visitVarInsn(LSTORE, b);
+        Label done = new Label();
+        mv.visitVarInsn(ILOAD, c);
+        mv.visitJumpInsn(IFNE, done);
+        mv.visitInsn(POP2);
+        mv.visitInsn(POP2);
+        mv.visitVarInsn(LLOAD, b);
+        mv.visitVarInsn(LLOAD, b + 2);
         mv.visitLabel(done);
     }
 
@@ -630,9 +695,7 @@ final class FunctionCompiler {
             params = ft.params().toArray(new ValType[0]);
             results = ft.results().toArray(new ValType[0]);
         }
-        for (ValType t : params) Jvm.desc(t);
-        for (ValType t : results) Jvm.desc(t);
-        return new ValType[][] {params, results};
+        return new ValType[][] {Jvm.halves(params), Jvm.halves(results)};
     }
 
     private Frame push(Kind kind, ValType[] params, ValType[] results) {
@@ -820,7 +883,7 @@ final class FunctionCompiler {
 
     /** Returns from the function with its results on top of the stack (more than one are packed into a long[]). */
     private void emitReturn() {
-        List<ValType> results = type.results();
+        List<ValType> results = Jvm.halves(type.results());
         if (results.size() > 1) packResults(results);
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.rt(mv, "exit", "(" + Jvm.INSTANCE_DESC + ")V");
@@ -1126,8 +1189,14 @@ final class FunctionCompiler {
 
     private void storeLocals(BitSet which) {
         for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            if (localTypes[i] == ValType.V128) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                Jvm.pushInt(mv, localFrame[i] + 1);
+                mv.visitVarInsn(LLOAD, localSlots[i] + 2);
+                mv.visitInsn(LASTORE);
+            }
             mv.visitVarInsn(ALOAD, frameSlot);
-            Jvm.pushInt(mv, i);
+            Jvm.pushInt(mv, localFrame[i]);
             mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
             Jvm.toLong(mv, localTypes[i]);
             mv.visitInsn(LASTORE);
@@ -1136,8 +1205,14 @@ final class FunctionCompiler {
 
     private void loadLocals(BitSet which) {
         for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            if (localTypes[i] == ValType.V128) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                Jvm.pushInt(mv, localFrame[i] + 1);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+            }
             mv.visitVarInsn(ALOAD, frameSlot);
-            Jvm.pushInt(mv, i);
+            Jvm.pushInt(mv, localFrame[i]);
             mv.visitInsn(LALOAD);
             Jvm.fromLong(mv, localTypes[i]);
             mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
@@ -1156,25 +1231,24 @@ final class FunctionCompiler {
 
     private void call(int callee) {
         FuncType ft = module.functionType(callee);
-        Jvm.checkSupported(ft);
+        List<ValType> params = Jvm.halves(ft.params());
         if (callee < module.importedFunctionCount()) {
-            boxArguments(ft);
+            packValues(params);
             instanceAndIndex(callee);
             Jvm.rt(mv, "callImport", "([J" + Jvm.INSTANCE_DESC + "I)[J");
-            popN(ft.params().size());
-            unboxResults(ft.results());
+            popN(params.size());
+            unboxResults(Jvm.halves(ft.results()));
         } else {
             mv.visitVarInsn(ALOAD, instanceSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.anyMethodDesc(ft), false);
-            popN(ft.params().size());
-            pushResults(ft.results());
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
+            popN(params.size());
+            pushResults(Jvm.halves(ft.results()));
         }
         reloadMemory();
     }
 
     private void callIndirect(int typeIndex, int table) {
         FuncType ft = module.types().get(typeIndex);
-        Jvm.checkSupported(ft);
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.pushInt(mv, table);
         Jvm.pushInt(mv, typeIndex);
@@ -1183,14 +1257,9 @@ final class FunctionCompiler {
         mv.visitVarInsn(ALOAD, instanceSlot);
         int canonical = layout.canonicalType[typeIndex];
         mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);
-        popN(ft.params().size());
-        pushResults(ft.results());
+        popN(Jvm.halves(ft.params()).size());
+        pushResults(Jvm.halves(ft.results()));
         reloadMemory();
-    }
-
-    /** Replaces the arguments on the stack with one long[] of them in API form. */
-    private void boxArguments(FuncType ft) {
-        packValues(ft.params());
     }
 
     private void packValues(List<ValType> types) {

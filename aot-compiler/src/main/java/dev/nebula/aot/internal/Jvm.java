@@ -2,7 +2,6 @@ package dev.nebula.aot.internal;
 
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.ValType;
-import dev.nebula.runtime.UnsupportedFeatureException;
 import org.objectweb.asm.MethodVisitor;
 
 import java.util.List;
@@ -11,9 +10,14 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * How Wasm values live on the JVM: i32 as {@code int}, i64 as {@code long}, f32 as {@code float},
- * f64 as {@code double}, references as {@code long} store handles. A function returns its one
- * result as that type, and several results as a {@code long[]} in the embedding API's form
- * ({@link dev.nebula.runtime.Values}). Every compiled method takes the {@link AotInstance} last.
+ * f64 as {@code double}, references as {@code long} store handles, and a v128 as two {@code long}s
+ * (low half, then high half: two JVM locals, two operand-stack entries, two parameters, two
+ * entries of a {@code long[]}, as {@link dev.nebula.runtime.ValueSlots} counts them). The type
+ * stacks of the compiler hold one {@link ValType#V128} entry per half ({@link #halves}), so a
+ * v128 moves through blocks, branches, spills and region frames as two longs with no special
+ * case. A function returns its one result as that type, and several results (a v128 is two) as
+ * a {@code long[]} in the embedding API's form ({@link dev.nebula.runtime.Values}). Every
+ * compiled method takes the {@link AotInstance} last.
  */
 final class Jvm {
 
@@ -35,13 +39,28 @@ final class Jvm {
             case I64, FUNCREF, EXTERNREF -> "J";
             case F32 -> "F";
             case F64 -> "D";
-            case V128 -> throw new UnsupportedFeatureException("SIMD (v128) is not supported by the aot engine yet");
+            case V128 -> "J"; // one half
         };
     }
 
     /** JVM slots (and operand-stack words) a value takes. */
     static int size(ValType t) {
-        return t == ValType.I64 || t == ValType.F64 || t.isReference() ? 2 : 1;
+        return t == ValType.I64 || t == ValType.F64 || t == ValType.V128 || t.isReference() ? 2 : 1;
+    }
+
+    /** {@code types} with each v128 written twice, once per half: the JVM's view of a Wasm type list. */
+    static List<ValType> halves(List<ValType> types) {
+        if (!types.contains(ValType.V128)) return types;
+        List<ValType> out = new java.util.ArrayList<>(types.size() + 4);
+        for (ValType t : types) {
+            out.add(t);
+            if (t == ValType.V128) out.add(t);
+        }
+        return out;
+    }
+
+    static ValType[] halves(ValType[] types) {
+        return halves(List.of(types)).toArray(new ValType[0]);
     }
 
     static int load(ValType t) {
@@ -66,7 +85,9 @@ final class Jvm {
         };
     }
 
+    /** The JVM return type of {@code results} (a Wasm type list; a v128 counts as two values). */
     static String resultDesc(List<ValType> results) {
+        results = halves(results);
         return switch (results.size()) {
             case 0 -> "V";
             case 1 -> desc(results.get(0));
@@ -74,33 +95,16 @@ final class Jvm {
         };
     }
 
+    /** The JVM parameter types of {@code params} (a Wasm type list; a v128 is two longs). */
     static String paramsDesc(List<ValType> params) {
         StringBuilder s = new StringBuilder();
-        for (ValType t : params) s.append(desc(t));
+        for (ValType t : halves(params)) s.append(desc(t));
         return s.toString();
     }
 
     /** The descriptor of a compiled function of {@code type}: its parameters, then the instance. */
     static String methodDesc(FuncType type) {
         return "(" + paramsDesc(type.params()) + INSTANCE_DESC + ")" + resultDesc(type.results());
-    }
-
-    /**
-     * The descriptor of a function that may have v128 in its type: a v128 parameter is two
-     * {@code long}s (low, high), and results that include a v128 come back as a {@code long[]}.
-     */
-    static String anyMethodDesc(FuncType type) {
-        StringBuilder s = new StringBuilder("(");
-        for (ValType t : type.params()) s.append(t == ValType.V128 ? "JJ" : desc(t));
-        s.append(INSTANCE_DESC).append(')');
-        if (type.results().contains(ValType.V128)) s.append("[J");
-        else s.append(resultDesc(type.results()));
-        return s.toString();
-    }
-
-    static void checkSupported(FuncType type) {
-        for (ValType t : type.params()) desc(t);
-        for (ValType t : type.results()) desc(t);
     }
 
     /** Pushes the default (zero) value of {@code t}. */

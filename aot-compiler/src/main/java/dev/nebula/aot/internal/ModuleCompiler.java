@@ -124,13 +124,7 @@ public final class ModuleCompiler {
             int f = from + i;
             FuncType type = layout.module.functionType(f);
             mv.visitLabel(labels[i]);
-            if (layout.simd[f - layout.module.importedFunctionCount()] != null) {
-                mv.visitLdcInsn(layout.simd[f - layout.module.importedFunctionCount()]);
-                Jvm.rt(mv, "simdUnsupported", "(Ljava/lang/String;)Ljava/lang/RuntimeException;");
-                mv.visitInsn(ATHROW);
-                continue;
-            }
-            List<ValType> params = type.params();
+            List<ValType> params = Jvm.halves(type.params());
             for (int p = 0; p < params.size(); p++) {
                 mv.visitVarInsn(ALOAD, 2);
                 Jvm.pushInt(mv, p);
@@ -139,7 +133,7 @@ public final class ModuleCompiler {
             }
             mv.visitVarInsn(ALOAD, 3);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(f), ModuleLayout.methodName(f), Jvm.methodDesc(type), false);
-            boxResult(mv, type.results(), 4);
+            boxResult(mv, Jvm.halves(type.results()), 4);
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(dflt);
@@ -180,11 +174,6 @@ public final class ModuleCompiler {
         for (int t = 0; t < types.size(); t++) {
             if (layout.canonicalType[t] != t) continue;
             FuncType type = types.get(t);
-            try {
-                Jvm.checkSupported(type);
-            } catch (UnsupportedFeatureException e) {
-                continue; // no compiled code can call_indirect with this type: compiling it already failed
-            }
             dispatcher(cw, layout, t, type);
         }
         cw.visitEnd();
@@ -198,7 +187,7 @@ public final class ModuleCompiler {
     private static void dispatcher(ClassWriter cw, ModuleLayout layout, int t, FuncType type) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t), ModuleLayout.dispatchDesc(type), null, null);
         mv.visitCode();
-        List<ValType> params = type.params();
+        List<ValType> params = Jvm.halves(type.params());
         int slot = 0;
         int[] paramSlots = new int[params.size()];
         for (int i = 0; i < params.size(); i++) {
@@ -253,7 +242,7 @@ public final class ModuleCompiler {
                     mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
                     String name = ModuleLayout.dispatchName(t) + "_" + bucket.getKey();
                     mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, name, bucketDesc, false);
-                    returnResult(mv, type.results());
+                    returnResult(mv, Jvm.halves(type.results()));
                     bucketMethod(cw, layout, type, name, bucketDesc, bucket.getValue());
                 }
             }
@@ -273,7 +262,7 @@ public final class ModuleCompiler {
         mv.visitInsn(SWAP);
         mv.visitVarInsn(ALOAD, callerSlot);
         Jvm.rt(mv, "callOut", "(L" + Jvm.WASM_FUNCTION + ";[J" + Jvm.INSTANCE_DESC + ")[J");
-        List<ValType> results = type.results();
+        List<ValType> results = Jvm.halves(type.results());
         if (results.isEmpty()) {
             mv.visitInsn(POP);
             mv.visitInsn(RETURN);
@@ -293,7 +282,7 @@ public final class ModuleCompiler {
     private static void bucketMethod(ClassWriter cw, ModuleLayout layout, FuncType type, String name, String desc, List<Integer> functions) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         mv.visitCode();
-        List<ValType> params = type.params();
+        List<ValType> params = Jvm.halves(type.params());
         int slot = 0;
         int[] paramSlots = new int[params.size()];
         for (int i = 0; i < params.size(); i++) {
@@ -321,13 +310,13 @@ public final class ModuleCompiler {
             labels[i] = new Label();
         }
         mv.visitLookupSwitchInsn(dflt, keys, labels);
-        List<ValType> params = type.params();
+        List<ValType> params = Jvm.halves(type.params());
         for (int i = 0; i < keys.length; i++) {
             mv.visitLabel(labels[i]);
             for (int p = 0; p < params.size(); p++) mv.visitVarInsn(Jvm.load(params.get(p)), paramSlots[p]);
             mv.visitVarInsn(ALOAD, targetSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.anyMethodDesc(type), false);
-            returnResult(mv, type.results());
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.methodDesc(type), false);
+            returnResult(mv, Jvm.halves(type.results()));
         }
     }
 

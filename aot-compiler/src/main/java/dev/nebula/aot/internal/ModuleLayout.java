@@ -28,12 +28,10 @@ final class ModuleLayout {
     final int classCount;
     /** Per type index, the index of the first structurally equal type: call_indirect dispatches per such type. */
     final int[] canonicalType;
-    /** The most values any label or function carries: sizes the frame array of functions with regions. */
+    /** The most values (v128 halves counted apart) any label or function carries: sizes the frame array of functions with regions. */
     final int maxArity;
     /** Bytecode size of each generated function and region method, by method name (for tests and diagnostics). */
     final Map<String, Integer> methodSizes = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per defined function: what in it needs SIMD, which this engine does not run yet ({@link SimdUse}), or null. */
-    final String[] simd;
 
     private final dev.nebula.validator.ValidatedModule validated;
 
@@ -59,10 +57,12 @@ final class ModuleLayout {
         }
         classCount = defined == 0 ? 0 : cls + 1;
         int arity = 1;
-        for (FuncType t : module.types()) arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        for (FuncType t : module.types()) {
+            arity = Math.max(arity, Math.max(Jvm.halves(t.params()).size(), Jvm.halves(t.results()).size()));
+        }
+        // a block's one value type (a v128: two halves) is in no type
+        arity = Math.max(arity, 2);
         maxArity = arity;
-        simd = new String[defined];
-        for (int i = 0; i < defined; i++) simd[i] = SimdUse.reason(module, module.importedFunctionCount() + i);
         List<FuncType> types = module.types();
         canonicalType = new int[types.size()];
         Map<FuncType, Integer> first = new HashMap<>();

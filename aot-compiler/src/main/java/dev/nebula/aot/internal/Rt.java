@@ -236,7 +236,7 @@ public final class Rt {
     public static long[] callOut(WasmFunction callee, long[] args, AotInstance caller) {
         long[] results = callee.invoke(caller.state.instance(), args);
         FuncType type = callee.type();
-        int count = type.results().size();
+        int count = dev.nebula.runtime.ValueSlots.count(type.results());
         if (count > 0 && (results == null || results.length < count)) {
             throw new IllegalStateException(callee.describe() + " of type " + type + " returned "
                     + (results == null ? "null" : results.length + " values"));
@@ -252,10 +252,5 @@ public final class Rt {
     /** The exception handler of every generated function: adds its frame to the trap's stack. */
     public static TrapException frame(TrapException trap, AotInstance instance, int function) {
         return Trace.frame(trap, instance, function);
-    }
-
-    /** What a function that needs SIMD throws when called (see {@code SimdUse}). */
-    public static RuntimeException simdUnsupported(String what) {
-        return new dev.nebula.runtime.UnsupportedFeatureException(what + " is not supported by the aot engine");
     }
 }

@@ -45,19 +45,14 @@ class SkipListTest {
     private static final SkipList.CommandFacts NO_V128 = () -> false;
 
     @Test
-    void theBundledListSkipsOnlySimdExecutionOnTheAotEngine() {
+    void theBundledListSkipsNothing() {
         SkipList bundled = SkipList.bundled();
         assertTrue(bundled.reasonFor("a.wast", TEXT_MALFORMED).isEmpty(), "text modules run: the text parser judges them");
         assertTrue(bundled.reasonFor("a.wast", BINARY_MALFORMED).isEmpty());
         assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.ModuleCommand(1, null, "a.0.wasm")).isEmpty());
         assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.Register(3, null, "M")).isEmpty());
         assertTrue(bundled.reasonFor("interp", "simd_lane.wast", RETURN, V128).isEmpty(), "SIMD runs on the interpreter");
-        assertEquals("SIMD execution: the aot engine does not run v128 code",
-                bundled.reasonFor("aot", "simd_lane.wast", RETURN, V128).orElseThrow().text(), "not yet on aot");
-        assertTrue(bundled.reasonFor("aot", "simd_lane.wast", RETURN, NO_V128).isEmpty(), "an action without v128 runs on aot");
-        assertTrue(bundled.reasonFor("aot", "i32.wast", RETURN, V128).isEmpty(), "only in the SIMD scripts");
-        assertTrue(bundled.reasonFor("aot", "simd_lane.wast", new ScriptCommand.ModuleCommand(1, null, "m.wasm"), V128).isEmpty(),
-                "modules of SIMD scripts still instantiate");
+        assertTrue(bundled.reasonFor("aot", "simd_lane.wast", RETURN, V128).isEmpty(), "and on aot");
     }
 
     @Test

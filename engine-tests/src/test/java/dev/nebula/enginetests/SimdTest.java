@@ -1,4 +1,4 @@
-package dev.nebula.interpreter;
+package dev.nebula.enginetests;
 
 import dev.nebula.decoder.Opcode;
 import dev.nebula.decoder.model.FuncType;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * SIMD on the interpreter where it meets the rest of the engine: a v128 is two slots in locals,
+ * SIMD where it meets the rest of each engine (interpreter: two slots; AOT: two JVM longs) in locals,
  * operands, blocks, calls and globals, and crosses the API as two longs (low half first). The
  * operators themselves are tested against scalar models beside the shared library, and the
  * official simd_*.wast scripts run through the spec harness.
@@ -132,6 +132,29 @@ class SimdTest {
         Run.assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("copy").call(0, 65536 - 15));
         Run.assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("copy").call(-1, 0));
         i.function("copy").call(65536 - 16, 0);
+    }
+
+    @Test
+    void callIndirectCarriesV128ArgumentsAndResults() {
+        WasmBuilder b = new WasmBuilder();
+        int vv = b.type("vi", "vi");
+        // twice(v, n) = (i64x2.add v v, n + 1), reached through the table
+        int twice = b.function(vv, Code.of().get(0).get(0).op(Opcode.I64X2_ADD).get(1).i32(1).op(Opcode.I32_ADD));
+        int table = b.table(ValType.FUNCREF, 1, 1);
+        b.activeElements(table, 0, twice);
+        b.exportFunction("f", b.function(b.type("v", "vi"), Code.of().get(0).i32(7).i32(0).op(Opcode.CALL_INDIRECT, vv, table)));
+        assertArrayEquals(new long[]{2 * LO, 2 * HI, 8}, Run.instantiate(b.build()).function("f").call(LO, HI));
+    }
+
+    @Test
+    void aStoreThatDoesNotFitWritesNothing() {
+        WasmBuilder b = new WasmBuilder().memory(1, 1);
+        b.exportMemory("mem");
+        b.exportFunction("store", b.function(b.type("i", ""), Code.of().get(0).op(Opcode.V128_CONST, -1, -1).mem(Opcode.V128_STORE, 0)));
+        Instance i = Run.instantiate(b.build());
+        Memory mem = (Memory) i.exports().get("mem");
+        Run.assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("store").call(65536 - 8));
+        for (int k = 65536 - 8; k < 65536; k++) assertEquals(0, mem.readByte(k), "byte " + k);
     }
 
     @Test
