@@ -23,11 +23,21 @@ public final class Disassembler {
             int op = code[pc];
             int length = length(code, pc);
             out.append(pc).append(": ").append(Op.name(op));
-            for (int i = 1; i < length; i++) out.append(' ').append(code[pc + i]);
+            for (int i = 1; i < length; i++) {
+                int operand = code[pc + i];
+                boolean target = isBranch(op) && (op == Op.BR_TABLE ? i >= 3 : i == length - 1);
+                if (target && operand >= Op.BACK_EDGE) out.append(" loop:").append(operand - Op.BACK_EDGE);
+                else out.append(' ').append(operand);
+            }
             out.append('\n');
             pc += length;
         }
         return out.toString();
+    }
+
+    private static boolean isBranch(int op) {
+        return op == Op.JUMP || op == Op.BR_IF_NZ || op == Op.BR_IF_Z || op == Op.BR_TABLE
+                || (op >= Op.BR_I32_EQ && op <= Op.BR_I32_GE_U) || (op >= Op.BR_I32_EQ_I && op <= Op.BR_I64_NZ);
     }
 
     /** Number of ints the instruction at {@code pc} occupies. */

@@ -916,10 +916,14 @@ final class Interpreter {
                 default:
                     return pc;
             }
-            // Branches leave the switch to here (spec 4.4.8 loops need a back-edge, and every
-            // back-edge is a branch): the embedder's deadline is honoured without a dispatch of
-            // its own, at the cost of one field read per branch.
-            if (store.interrupted()) throw Traps.interrupted();
+            // Branches leave the switch to here (spec 4.4.8: every loop iteration passes a branch
+            // back to the loop's start, whose target the translator marks with BACK_EDGE): the
+            // embedder's deadline is honoured without a dispatch of its own, at one register
+            // compare per branch and one field read per back-edge.
+            if (pc >= Op.BACK_EDGE) {
+                pc -= Op.BACK_EDGE;
+                if (store.interrupted()) throw Traps.interrupted();
+            }
         }
     }
 }

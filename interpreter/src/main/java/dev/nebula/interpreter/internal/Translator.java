@@ -7,6 +7,7 @@ import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.FunctionBody;
 import dev.nebula.decoder.model.GlobalType;
 import dev.nebula.decoder.model.ValType;
+import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.ops.Traps;
 import dev.nebula.validator.FunctionFacts;
@@ -431,7 +432,7 @@ final class Translator {
     }
 
     private void bindTarget(ControlFrame f, int position) {
-        if (f.kind == ControlFrame.LOOP) code[position] = f.target;
+        if (f.kind == ControlFrame.LOOP) code[position] = f.target | Op.BACK_EDGE;
         else f.addFixup(position);
     }
 
@@ -750,7 +751,11 @@ final class Translator {
     }
 
     void emitInt(int value) {
-        if (length == code.length) code = Arrays.copyOf(code, length * 2);
+        if (length == code.length) {
+            // An implementation limit (spec appendix A.2): branch targets keep bit 30 for Op.BACK_EDGE.
+            if (length >= Op.BACK_EDGE / 2) throw new UnsupportedFeatureException("function too large for the interpreter's code form");
+            code = Arrays.copyOf(code, length * 2);
+        }
         code[length++] = value;
     }
 

@@ -33,7 +33,7 @@ class TranslatorTest {
                 .get(0).i32(1).op(Opcode.I32_SUB).tee(0)
                 .i32(0).op(Opcode.I32_GT_S).op(Opcode.BR_IF, 0)
                 .end();
-        assertEquals("0: i32.add_i 0 0 -1\n4: br.i32.gt_s_i 0 0 0\n8: return\n", translate("i", "", "", body));
+        assertEquals("0: i32.add_i 0 0 -1\n4: br.i32.gt_s_i 0 0 loop:0\n8: return\n", translate("i", "", "", body));
     }
 
     @Test
