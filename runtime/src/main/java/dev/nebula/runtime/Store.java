@@ -64,7 +64,7 @@ public final class Store {
     }
 
     /** Records that a limit refused an allocation (memories and tables call it). */
-    public void noteLimitReached() {
+    void noteLimitReached() {
         limitReached = true;
     }
 

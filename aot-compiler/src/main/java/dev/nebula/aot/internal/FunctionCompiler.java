@@ -1044,15 +1044,7 @@ final class FunctionCompiler {
      */
     private int emitRegion(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] params) {
         Label prologue = beginOutlined();
-        exitTail = new Label();
-        exitCodeSlot = scratchBase;
-        scratchBase++;
-        for (int a = 0; a < callerDepth; a++) {
-            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
-            exit.regionExit = a + 1;
-        }
-        floor = callerDepth;
-        regionStart = start;
+        enterOutlined(start, callerFrames, callerDepth);
         loadCarried(params);
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
@@ -1080,6 +1072,22 @@ final class FunctionCompiler {
         return prologue;
     }
 
+    /**
+     * What a region and a chunk method share on entry: an exit code slot and tail, and one exit
+     * frame per label of the caller, so a branch out of the method returns which label it took.
+     */
+    private void enterOutlined(int start, Frame[] callerFrames, int callerDepth) {
+        exitTail = new Label();
+        exitCodeSlot = scratchBase;
+        scratchBase++;
+        for (int a = 0; a < callerDepth; a++) {
+            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
+            exit.regionExit = a + 1;
+        }
+        floor = callerDepth;
+        regionStart = start;
+    }
+
     /** The shared exit tail (stores the written locals, returns the code) and the deferred prologue. */
     private void endOutlined(Label prologue) {
         if (!exitCodes.isEmpty()) {
@@ -1101,15 +1109,7 @@ final class FunctionCompiler {
      */
     private int emitChunk(String name, int start, Frame[] callerFrames, int callerDepth, ValType[] operands) {
         Label prologue = beginOutlined();
-        exitTail = new Label();
-        exitCodeSlot = scratchBase;
-        scratchBase++;
-        for (int a = 0; a < callerDepth; a++) {
-            Frame exit = push(Kind.BLOCK, new ValType[0], callerFrames[a].branchTypes());
-            exit.regionExit = a + 1;
-        }
-        floor = callerDepth;
-        regionStart = start;
+        enterOutlined(start, callerFrames, callerDepth);
         chunkMode = true;
         chunkResults = null;
         loadCarried(operands); // the block's operands so far: an expression may continue in the chunk

@@ -73,9 +73,13 @@ final class ModuleLayout {
         for (int i = 0; i < types.size(); i++) canonicalType[i] = representative[canonicalType[i]];
     }
 
-    /** The deepest operand stack of a defined function: what a chunk may carry through the frame. */
+    /**
+     * Frame slots for the deepest operand stack of a defined function: what a chunk may carry
+     * through the frame. The validator counts a value per operand, but a v128 travels as two
+     * halves, so every operand gets room for two.
+     */
     int maxStack(int functionIndex) {
-        return validated.factsOf(functionIndex).maxStackHeight();
+        return 2 * validated.factsOf(functionIndex).maxStackHeight();
     }
 
     static String className(int cls) {
