@@ -1,0 +1,134 @@
+package dev.nebula.text;
+
+import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.SectionInfo;
+import dev.nebula.decoder.testkit.ModuleComparison;
+import dev.nebula.wasm.MalformedModuleException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Decode, encode, decode gives an equal module, for every module of the core suite that is meant
+ * to decode and every sightglass program; encoding that again gives the same bytes (the encoder's
+ * output is a fixed point). Where the original bytes come back exactly is counted; where they do
+ * not, the encoding must be shorter, and the first section whose contents differ is counted.
+ */
+class EncoderRoundTripTest {
+
+    /** Pinned so that a shrinking suite, or a reader that loses modules, fails here. */
+    private static final int SPEC_MODULES = 3856;
+    private static final int SIGHTGLASS_MODULES = 119;
+
+    /**
+     * The spec modules whose encoding is not their original bytes: all 27 are the {@code module
+     * binary} tests of binary-leb128.wast and binary.wast (and one of float_literals.wast) that
+     * write integers in more bytes than needed (or a data segment's flags as 2 for memory 0).
+     * The encoder writes the shortest form, so each comes out shorter, which {@link Tally} checks.
+     */
+    private static final int SPEC_NOT_BYTE_IDENTICAL = 27;
+
+    @Test
+    void specSuiteModules() throws IOException {
+        Tally tally = new Tally();
+        for (Path script : Suites.specScripts()) {
+            for (WastCommand c : Suites.read(script)) {
+                WastCommand.Module m = moduleMeantToDecode(c);
+                if (m != null) tally.check(script.getFileName() + ":" + c.line(), m.bytes());
+            }
+        }
+        tally.print("spec suite");
+        assertEquals(SPEC_MODULES, tally.checked, "spec modules checked");
+        assertEquals(SPEC_NOT_BYTE_IDENTICAL, tally.checked - tally.identical, "spec modules not byte-identical");
+    }
+
+    @Test
+    void sightglassPrograms() throws IOException {
+        Tally tally = new Tally();
+        for (Path wasm : Suites.sightglassModules()) tally.check(wasm.getParent().getFileName() + "/" + wasm.getFileName(), Files.readAllBytes(wasm));
+        tally.print("sightglass");
+        assertEquals(SIGHTGLASS_MODULES, tally.checked, "sightglass modules checked");
+        // Toolchain output (clang, wasm-ld, wasm-opt) is in shortest form throughout.
+        assertEquals(SIGHTGLASS_MODULES, tally.identical, "sightglass modules byte-identical");
+    }
+
+    /** Modules the script defines or asserts about after decoding: all but {@code assert_malformed} and unparsed text. */
+    private static WastCommand.Module moduleMeantToDecode(WastCommand c) {
+        WastCommand.Module m = null;
+        if (c instanceof WastCommand.DefineModule d) m = d.module();
+        if (c instanceof WastCommand.AssertModule a && !a.kind().equals("assert_malformed")) m = a.module();
+        return m != null && m.bytes() != null ? m : null;
+    }
+
+    /** Checks one module; its counts say how many came back byte for byte and why the others did not. */
+    static final class Tally {
+        int checked;
+        int identical;
+        final Map<String, Integer> notIdentical = new TreeMap<>();
+        final List<String> examples = new ArrayList<>();
+
+        void check(String where, byte[] original) {
+            DecodedModule m0;
+            try {
+                m0 = ModuleDecoder.decode(original);
+            } catch (MalformedModuleException e) {
+                throw new AssertionError(where + ": meant to decode, but " + e.getMessage(), e);
+            }
+            byte[] encoded = ModuleEncoder.encode(m0);
+            DecodedModule m1;
+            try {
+                m1 = ModuleDecoder.decode(encoded);
+            } catch (MalformedModuleException e) {
+                throw new AssertionError(where + ": the encoding does not decode: " + e.getMessage(), e);
+            }
+            String difference = ModuleComparison.firstDifference(m0, m1);
+            if (difference != null) throw new AssertionError(where + ": decode(encode(m)) differs from m: " + difference);
+            assertArrayEquals(encoded, ModuleEncoder.encode(m1), where + ": encoding is not a fixed point");
+            checked++;
+            if (Arrays.equals(original, encoded)) {
+                identical++;
+            } else {
+                String reason = reason(m0, m1);
+                assertTrue(encoded.length < original.length, where + ": differs (" + reason + ") but is not shorter");
+                notIdentical.merge(reason, 1, Integer::sum);
+                examples.add(where + ": " + reason);
+            }
+        }
+
+        void print(String suite) {
+            System.out.printf("encoder round trip, %s: %d modules, decode(encode(m)) = m for all; %d byte-identical, %d not (by first section that differs: %s)%n",
+                    suite, checked, identical, checked - identical, notIdentical);
+            examples.forEach(e -> System.out.println("  not byte-identical: " + e));
+        }
+    }
+
+    /**
+     * Why an original and its encoding differ: the first section whose contents differ (the encoder
+     * wrote some integer in fewer bytes, or a data segment's flags 2 as 0), else "section size" (the
+     * contents agree but a section's size was padded). Both have the same sections in the same order.
+     */
+    static String reason(DecodedModule original, DecodedModule encoded) {
+        byte[] a = original.bytesUnsafe();
+        byte[] b = encoded.bytesUnsafe();
+        for (int i = 0; i < original.sections().size(); i++) {
+            SectionInfo x = original.sections().get(i);
+            SectionInfo y = encoded.sections().get(i);
+            if (!Arrays.equals(a, x.contentStart(), x.contentStart() + x.size(), b, y.contentStart(), y.contentStart() + y.size())) {
+                return x.name() + " contents";
+            }
+        }
+        return "section size";
+    }
+}
