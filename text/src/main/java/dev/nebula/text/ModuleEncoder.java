@@ -43,6 +43,11 @@ import java.util.List;
  * where they were and a present-but-empty section stays present. A model with no section records
  * gets the order of spec 5.5.2 (data count before code), with empty sections left out and a data
  * count section only when {@link DecodedModule#dataCount()} is set.
+ *
+ * <p><b>When the bytes differ.</b> Decoding then encoding gives the original bytes unless they
+ * spell an integer in more bytes than needed (spec 5.2.2 allows it), write a data segment for
+ * memory 0 with flags 2, or hold an index past 2^31-1, which the decoder saturates (never a valid
+ * module). In each case the encoding decodes to the same model.
  */
 public final class ModuleEncoder {
 

@@ -2,6 +2,7 @@ package dev.nebula.text;
 
 import dev.nebula.decoder.ModuleDecoder;
 import dev.nebula.decoder.model.DecodedModule;
+import dev.nebula.decoder.model.Names;
 import dev.nebula.decoder.model.SectionInfo;
 import dev.nebula.decoder.testkit.ModuleComparison;
 import dev.nebula.wasm.MalformedModuleException;
@@ -31,6 +32,7 @@ class EncoderRoundTripTest {
     /** Pinned so that a shrinking suite, or a reader that loses modules, fails here. */
     private static final int SPEC_MODULES = 3856;
     private static final int SIGHTGLASS_MODULES = 119;
+    private static final int SIGHTGLASS_WITH_NAMES = 34;
 
     /**
      * The spec modules whose encoding is not their original bytes: all 27 are the {@code module
@@ -62,6 +64,7 @@ class EncoderRoundTripTest {
         assertEquals(SIGHTGLASS_MODULES, tally.checked, "sightglass modules checked");
         // Toolchain output (clang, wasm-ld, wasm-opt) is in shortest form throughout.
         assertEquals(SIGHTGLASS_MODULES, tally.identical, "sightglass modules byte-identical");
+        assertEquals(SIGHTGLASS_WITH_NAMES, tally.withNames, "sightglass modules with a name section");
     }
 
     /** Modules the script defines or asserts about after decoding: all but {@code assert_malformed} and unparsed text. */
@@ -76,6 +79,7 @@ class EncoderRoundTripTest {
     static final class Tally {
         int checked;
         int identical;
+        int withNames;
         final Map<String, Integer> notIdentical = new TreeMap<>();
         final List<String> examples = new ArrayList<>();
 
@@ -97,6 +101,10 @@ class EncoderRoundTripTest {
             if (difference != null) throw new AssertionError(where + ": decode(encode(m)) differs from m: " + difference);
             assertArrayEquals(encoded, ModuleEncoder.encode(m1), where + ": encoding is not a fixed point");
             checked++;
+            if (!m0.names().equals(Names.NONE)) {
+                withNames++;
+                assertEquals(m0.names(), namesRewritten(m0.names()), where + ": names written by NameSectionWriter");
+            }
             if (Arrays.equals(original, encoded)) {
                 identical++;
             } else {
@@ -111,7 +119,19 @@ class EncoderRoundTripTest {
             System.out.printf("encoder round trip, %s: %d modules, decode(encode(m)) = m for all; %d byte-identical, %d not (by first section that differs: %s)%n",
                     suite, checked, identical, checked - identical, notIdentical);
             examples.forEach(e -> System.out.println("  not byte-identical: " + e));
+            System.out.printf("  %d of them have names; NameSectionWriter writes each module's names so that they read back equal%n", withNames);
         }
+    }
+
+    /**
+     * The module's names written by the text parser's {@link NameSectionWriter} and read back. The
+     * encoder itself copies name sections as they are, since {@code Names} keeps only subsections
+     * 0-2 and toolchains write more (global and data segment names in 34 sightglass programs).
+     */
+    static Names namesRewritten(Names names) {
+        WasmWriter module = new WasmWriter().preamble();
+        NameSectionWriter.write(module, names.moduleName(), names.functionNames(), names.localNames());
+        return ModuleDecoder.decode(module.toByteArray()).names();
     }
 
     /**
