@@ -45,13 +45,17 @@ class EncoderRoundTripTest {
     @Test
     void specSuiteModules() throws IOException {
         Tally tally = new Tally();
+        Map<String, Integer> byCommand = new TreeMap<>();
         for (Path script : Suites.specScripts()) {
             for (WastCommand c : Suites.read(script)) {
                 WastCommand.Module m = moduleMeantToDecode(c);
-                if (m != null) tally.check(script.getFileName() + ":" + c.line(), m.bytes());
+                if (m == null) continue;
+                tally.check(script.getFileName() + ":" + c.line(), m.bytes());
+                byCommand.merge(c instanceof WastCommand.AssertModule a ? a.kind() : "module", 1, Integer::sum);
             }
         }
         tally.print("spec suite");
+        System.out.println("  by command: " + byCommand);
         assertEquals(SPEC_MODULES, tally.checked, "spec modules checked");
         assertEquals(SPEC_NOT_BYTE_IDENTICAL, tally.checked - tally.identical, "spec modules not byte-identical");
     }
@@ -67,12 +71,20 @@ class EncoderRoundTripTest {
         assertEquals(SIGHTGLASS_WITH_NAMES, tally.withNames, "sightglass modules with a name section");
     }
 
-    /** Modules the script defines or asserts about after decoding: all but {@code assert_malformed} and unparsed text. */
+    /**
+     * Modules the script defines or asserts about after decoding: all but {@code assert_malformed}
+     * (every {@code module quote} of the suite is one). Each must have bytes: a text module that
+     * did not parse would otherwise drop out of the count unnoticed.
+     */
     private static WastCommand.Module moduleMeantToDecode(WastCommand c) {
         WastCommand.Module m = null;
         if (c instanceof WastCommand.DefineModule d) m = d.module();
         if (c instanceof WastCommand.AssertModule a && !a.kind().equals("assert_malformed")) m = a.module();
-        return m != null && m.bytes() != null ? m : null;
+        if (m != null && m.bytes() == null) {
+            throw new AssertionError("line " + c.line() + ": a module meant to decode has no bytes"
+                    + (m.error() != null ? ": " + m.error().getMessage() : " (" + m.kind() + ")"));
+        }
+        return m;
     }
 
     /** Checks one module; its counts say how many came back byte for byte and why the others did not. */
