@@ -67,7 +67,8 @@ public final class ModuleEncoder {
      *
      * @throws IllegalArgumentException when the model cannot be encoded as it stands: an element
      *         segment whose recorded encoding (0-7) cannot express its mode, table, type or items,
-     *         or section records that leave out a section the model has content for
+     *         or section records that leave out a section the model has content for or list a
+     *         start or data count section the model has no value for
      */
     public static byte[] encode(DecodedModule module) {
         return new ModuleEncoder(module).encode();
@@ -102,6 +103,12 @@ public final class ModuleEncoder {
         if (customs != module.customSections().size()) {
             throw new IllegalArgumentException("the section records list " + customs + " custom sections, the model has "
                     + module.customSections().size());
+        }
+        // A start or data count section is its one value; a record of one without the value cannot be written.
+        for (int id : new int[]{8, 12}) {
+            if (recorded.contains(id) && !hasContent(id)) {
+                throw new IllegalArgumentException("the section records list a " + SectionInfo.nameOf(id) + " section, the model has no value for it");
+            }
         }
         for (int id : CANONICAL_ORDER) {
             if (hasContent(id) && !recorded.contains(id)) {

@@ -92,5 +92,10 @@ class ModuleEncoderTest {
         b.sections.add(new SectionInfo(5, "memory", 0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModuleEncoder.encode(b.build()));
         assertEquals("the model has a type section that its section records leave out", e.getMessage());
+
+        DecodedModule.Builder noStart = new DecodedModule.Builder(SOURCE);
+        noStart.sections.add(new SectionInfo(8, "start", 0, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> ModuleEncoder.encode(noStart.build()));
+        assertEquals("the section records list a start section, the model has no value for it", e.getMessage());
     }
 }
