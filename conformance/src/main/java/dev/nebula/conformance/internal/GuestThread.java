@@ -1,26 +1,73 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a task on a new daemon thread with a stack of a given size and waits for it at most a
- * given time. A task that overruns is interrupted and left behind (an engine running a Wasm loop
- * need not notice the interrupt), so the caller can go on; being a daemon, it does not keep the
- * JVM alive.
+ * Runs guest (Wasm) code of the conformance harnesses on threads with a large stack, so that deep
+ * recursion ends in the engine's own "call stack exhausted" trap rather than in a
+ * {@link StackOverflowError}, and under a time limit, so that a stuck engine fails a test instead
+ * of hanging the run. The JVM reserves a thread's stack lazily: a big one costs address space,
+ * not memory.
+ *
+ * <p>Two shapes: an instance is one worker thread that runs a script's commands one after
+ * another ({@link #call}; it ends after a few idle seconds), and {@link #callOnce} runs one task
+ * on a fresh daemon thread (a WASI test, whose program may leave threads of its own). A task
+ * that overruns is interrupted and left behind (an engine running a Wasm loop need not notice).
  */
-final class TimedCall {
+public final class GuestThread {
 
-    private TimedCall() {
+    /** 512 MiB, as {@code nebula run} gives its guest thread: far more than the engines' call-depth limit needs. */
+    public static final long DEFAULT_STACK_BYTES = 512L << 20;
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ThreadPoolExecutor executor;
+
+    public GuestThread(String name, long stackBytes) {
+        executor = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(null, task, name + "-" + COUNTER.incrementAndGet(), stackBytes);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.allowCoreThreadTimeOut(true);
     }
 
     /**
-     * The task's result, or its exception or error rethrown as is.
+     * Runs {@code task} on this worker and waits at most {@code timeoutMillis} for it. Its
+     * exception or error is rethrown here as is (checked exceptions wrapped in
+     * {@link ExecutionException}). On timeout the task is interrupted and left behind, and the
+     * worker stays busy with it: the caller should give up on this worker.
+     */
+    public <T> T call(Callable<T> task, long timeoutMillis) throws ExecutionException, TimeoutException, InterruptedException {
+        Future<T> future = executor.submit(task);
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw e;
+        } catch (TimeoutException | InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code task} on a new daemon thread of {@code stackBytes} and waits at most
+     * {@code limit}: its result, or its exception or error rethrown as is.
      *
      * @throws TimeoutException when it has not finished within {@code limit}
      */
-    static <T> T call(String threadName, long stackBytes, Duration limit, Callable<T> task) throws Exception {
+    public static <T> T callOnce(String threadName, long stackBytes, Duration limit, Callable<T> task) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(null, () -> {
@@ -45,7 +92,7 @@ final class TimedCall {
     }
 
     /** {@code 3 min}, {@code 90 s} or {@code 250 ms}. */
-    static String describe(Duration d) {
+    public static String describe(Duration d) {
         long ms = d.toMillis();
         if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + " min";
         if (ms % 1000 == 0) return ms / 1000 + " s";

@@ -1,4 +1,6 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.skip;
+
+import dev.nebula.runtime.EngineKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,175 +8,192 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The spec commands the harness does not run, with the reason for each: data, read from a text
- * file (the bundled {@code skip-list.txt} by default), never conditions buried in the runner.
+ * The tests a harness does not run, each with its reason: data, read from a text file, never
+ * conditions in a runner. Both harnesses (the spec suite and the WASI testsuite) read their lists
+ * with this one parser; only the selector grammar differs ({@link SelectorSyntax}).
  *
- * <p>Each non-comment line is {@code SELECTOR | REASON}, where
+ * <p>The format, line by line ({@code #} starts a comment line; blank lines are ignored):
  * <pre>
- * SELECTOR  = [engine=ENGINE] RULE
- * RULE      = SCRIPT:LINE                        one command, e.g. binary.wast:42
- *           | [SCRIPT-GLOB:]KIND[/QUALIFIER]     e.g. assert_malformed/text, simd_*.wast:*&#47;v128
- * KIND      = a command kind as wast2json names it (assert_return), or * for every kind
- * QUALIFIER = text   a module assertion whose module is in the text format
- *           | v128   a command whose action has v128 in its type or can run a SIMD instruction
+ * reason KEY = DESCRIPTION              declares a reason: KEY is [a-z0-9-]+, DESCRIPTION one sentence
+ * [engine=ENGINE] SELECTOR | KEY        an entry: these tests are not run, for the reason KEY
  * </pre>
- * {@code engine=interp} limits a rule to one engine (its {@code --engine} short name). When
- * several rules match, the most specific wins: a single command beats everything; otherwise each
- * of engine, script glob, kind and qualifier that a rule names makes it more specific.
+ * {@code ENGINE} limits an entry to one engine ({@code interp}, {@code aot}); {@code SELECTOR} is
+ * one word in the harness's grammar. Every entry names a declared reason; a reason may be
+ * declared anywhere in the file, once. When several entries match a test, the most specific
+ * wins (the selector's {@link Selector#specificity()}, plus one for naming an engine), and among
+ * equals the first. Any other line is an error that names the file and the line
+ * ({@link SkipListFormatException}): an entry without a reason, an undeclared reason, a
+ * selector listed twice, an unknown engine, a selector the grammar rejects.
+ *
+ * @param <S> what the harness asks about (a spec command in its script, a WASI test's id)
  */
-public final class SkipList {
+public final class SkipList<S> {
 
-    private static final String BUNDLED = "skip-list.txt";
-    private static final Set<String> QUALIFIERS = Set.of("text", "v128");
-    private static final Pattern SINGLE_COMMAND = Pattern.compile("([^:*?]+):(\\d+)");
+    private static final String DECLARATION = "reason ";
 
-    /** One parsed rule; null fields match anything. */
-    private record Rule(String engine, String script, Pattern scriptGlob, int line, String kind, String qualifier,
-                        SkipReason reason, int order) {
+    private final String source;
+    private final List<SkipEntry<S>> entries;
+    private final List<SkipReason> reasons;
 
-        int specificity() {
-            if (line > 0) return 100 + (engine == null ? 0 : 1);
-            return (engine == null ? 0 : 1) + (scriptGlob == null ? 0 : 1) + (kind == null ? 0 : 1) + (qualifier == null ? 0 : 1);
-        }
-
-        boolean matches(String engineName, String scriptName, ScriptCommand command, CommandFacts facts) {
-            if (engine != null && !engine.equals(engineName)) return false;
-            if (line > 0) return script.equals(scriptName) && command.line() == line;
-            if (scriptGlob != null && !scriptGlob.matcher(scriptName).matches()) return false;
-            if (kind != null && !kind.equals(command.kind())) return false;
-            if (qualifier == null) return true;
-            return switch (qualifier) {
-                case "text" -> command instanceof ScriptCommand.ModuleAssertion a && a.moduleType() == ModuleType.TEXT;
-                case "v128" -> command instanceof ScriptCommand.ActionAssertion && facts.touchesV128();
-                default -> false;
-            };
-        }
+    private SkipList(String source, List<SkipEntry<S>> entries, List<SkipReason> reasons) {
+        this.source = source;
+        this.entries = List.copyOf(entries);
+        this.reasons = List.copyOf(reasons);
     }
 
-    /** What a rule may ask about a command beyond its kind, worked out only when a rule asks. */
-    public interface CommandFacts {
-        /** The command's action has v128 in its type, or the code it runs can reach a SIMD instruction. */
-        boolean touchesV128();
-
-        CommandFacts NONE = () -> false;
+    /** A list that skips nothing. */
+    public static <S> SkipList<S> none() {
+        return new SkipList<>("(none)", List.of(), List.of());
     }
 
-    private final List<Rule> rules;
-
-    private SkipList(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
-    }
-
-    /** The list shipped with this version of the harness. */
-    public static SkipList bundled() {
-        try (InputStream in = SkipList.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IllegalStateException("resource " + BUNDLED + " missing from the classpath");
-            return parse(in);
+    /**
+     * The list bundled as the resource {@code name} beside {@code anchor}. A bundled list that is
+     * missing or malformed is a bug of the build, so this throws unchecked.
+     */
+    public static <S> SkipList<S> bundled(Class<?> anchor, String name, SelectorSyntax<S> syntax) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("skip list " + name + " missing beside " + anchor.getName());
+            return parse(name, in, syntax);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A list that skips nothing: every command kind must then be runnable. */
-    public static SkipList none() {
-        return new SkipList(List.of());
-    }
-
-    public static SkipList parse(InputStream text) throws IOException {
-        List<Rule> rules = new ArrayList<>();
-        Set<String> selectors = new HashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String content = line.strip();
-            if (content.isEmpty() || content.startsWith("#")) continue;
-            int bar = content.indexOf('|');
-            if (bar < 0) throw new IOException("skip list line " + number + ": expected \"SELECTOR | REASON\": " + line);
-            String selector = content.substring(0, bar).strip().replaceAll("\\s+", " ");
-            SkipReason reason;
-            try {
-                reason = new SkipReason(content.substring(bar + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("skip list line " + number + ": " + e.getMessage());
-            }
-            if (!selectors.add(selector)) throw new IOException("skip list line " + number + ": duplicate selector " + selector);
-            rules.add(rule(selector, reason, number));
+    /** The list in {@code file}; errors name the file. */
+    public static <S> SkipList<S> read(Path file, SelectorSyntax<S> syntax) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file.toString(), in, syntax);
         }
-        return new SkipList(rules);
-    }
-
-    private static Rule rule(String selector, SkipReason reason, int number) throws IOException {
-        String engine = null;
-        String rest = selector;
-        if (rest.startsWith("engine=")) {
-            int space = rest.indexOf(' ');
-            if (space < 0) throw new IOException("skip list line " + number + ": engine=NAME needs a rule after it");
-            engine = rest.substring("engine=".length(), space);
-            rest = rest.substring(space + 1);
-        }
-        if (rest.contains(" ")) throw new IOException("skip list line " + number + ": unexpected space in selector " + selector);
-        var single = SINGLE_COMMAND.matcher(rest);
-        if (single.matches()) {
-            return new Rule(engine, single.group(1), null, Integer.parseInt(single.group(2)), null, null, reason, number);
-        }
-        Pattern glob = null;
-        int colon = rest.lastIndexOf(':');
-        if (colon >= 0) {
-            glob = glob(rest.substring(0, colon));
-            rest = rest.substring(colon + 1);
-        }
-        String qualifier = null;
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            qualifier = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-            if (!QUALIFIERS.contains(qualifier)) {
-                throw new IOException("skip list line " + number + ": unknown qualifier /" + qualifier + " (expected one of " + QUALIFIERS + ")");
-            }
-        }
-        if (rest.isEmpty()) throw new IOException("skip list line " + number + ": no command kind in selector " + selector);
-        String kind = rest.equals("*") ? null : rest.toLowerCase(Locale.ROOT);
-        return new Rule(engine, null, glob, 0, kind, qualifier, reason, number);
-    }
-
-    /** A script-name glob: {@code *} is any run of characters, {@code ?} one character. */
-    private static Pattern glob(String text) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '*') regex.append(".*");
-            else if (c == '?') regex.append('.');
-            else regex.append(Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
-    }
-
-    /** Why {@code command} is skipped on any engine, asked without facts (rules that need them do not match). */
-    public Optional<SkipReason> reasonFor(String scriptName, ScriptCommand command) {
-        return reasonFor(null, scriptName, command, CommandFacts.NONE);
     }
 
     /**
-     * Why {@code command} of the script named {@code scriptName} (e.g. {@code binary.wast}) is
-     * skipped on the engine {@code engineName} (e.g. {@code interp}; null matches only rules for
-     * every engine), or empty when it must run.
+     * Parses a list.
+     *
+     * @param source what errors call the text: its file name
+     * @throws SkipListFormatException for a line that is not a comment, a declaration or a well-formed entry
      */
-    public Optional<SkipReason> reasonFor(String engineName, String scriptName, ScriptCommand command, CommandFacts facts) {
-        Rule best = null;
-        for (Rule rule : rules) {
-            if (best != null && rule.specificity() <= best.specificity()) continue;
-            if (rule.matches(engineName, scriptName, command, facts)) best = rule;
+    public static <S> SkipList<S> parse(String source, InputStream text, SelectorSyntax<S> syntax) throws IOException {
+        List<String> lines = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8)).lines().toList();
+        Map<String, SkipReason> reasons = declaredReasons(source, lines);
+        List<SkipEntry<S>> entries = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String content = lines.get(i).strip();
+            int number = i + 1;
+            if (content.isEmpty() || content.startsWith("#") || content.startsWith(DECLARATION)) continue;
+            SkipEntry<S> entry = entry(source, number, content, reasons, syntax);
+            Integer first = seen.putIfAbsent(entry.selectorWithEngine(), number);
+            if (first != null) {
+                throw new SkipListFormatException(source, number, "duplicate entry \"" + entry.selectorWithEngine() + "\" (first on line " + first + ")");
+            }
+            entries.add(entry);
+        }
+        return new SkipList<>(source, entries, List.copyOf(reasons.values()));
+    }
+
+    /** The {@code reason KEY = DESCRIPTION} lines, in file order; a key declared twice is an error. */
+    private static Map<String, SkipReason> declaredReasons(String source, List<String> lines) throws SkipListFormatException {
+        Map<String, SkipReason> reasons = new LinkedHashMap<>();
+        Map<String, Integer> declaredOn = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String content = lines.get(i).strip();
+            if (!content.startsWith(DECLARATION)) continue;
+            int number = i + 1;
+            String rest = content.substring(DECLARATION.length());
+            int equals = rest.indexOf('=');
+            if (equals < 0) throw new SkipListFormatException(source, number, "expected \"reason KEY = DESCRIPTION\", got \"" + content + "\"");
+            SkipReason reason;
+            try {
+                reason = new SkipReason(rest.substring(0, equals).strip(), rest.substring(equals + 1));
+            } catch (IllegalArgumentException e) {
+                throw new SkipListFormatException(source, number, e.getMessage());
+            }
+            Integer first = declaredOn.putIfAbsent(reason.key(), number);
+            if (first != null) throw new SkipListFormatException(source, number, "the reason " + reason.key() + " is already declared on line " + first);
+            reasons.put(reason.key(), reason);
+        }
+        return reasons;
+    }
+
+    private static <S> SkipEntry<S> entry(String source, int number, String content, Map<String, SkipReason> reasons,
+                                          SelectorSyntax<S> syntax) throws SkipListFormatException {
+        int bar = content.indexOf('|');
+        if (bar < 0) throw new SkipListFormatException(source, number, "missing reason: expected \"[engine=ENGINE] SELECTOR | REASON\", got \"" + content + "\"");
+        String key = content.substring(bar + 1).strip();
+        String selector = content.substring(0, bar).strip().replaceAll("\\s+", " ");
+        if (key.isEmpty()) throw new SkipListFormatException(source, number, "missing reason after '|' for \"" + selector + "\"");
+        SkipReason reason = reasons.get(key);
+        if (reason == null) {
+            String known = reasons.isEmpty() ? "none is declared" : "declared: " + String.join(", ", reasons.keySet());
+            throw new SkipListFormatException(source, number, "unknown reason \"" + key + "\" (" + known
+                    + "; declare it with a line \"reason " + (SkipReason.isKey(key) ? key : "KEY") + " = DESCRIPTION\")");
+        }
+        String engine = null;
+        if (selector.startsWith("engine=")) {
+            int space = selector.indexOf(' ');
+            if (space < 0) throw new SkipListFormatException(source, number, "engine=NAME needs a selector after it");
+            engine = selector.substring("engine=".length(), space);
+            try {
+                EngineKind.fromShortName(engine);
+            } catch (IllegalArgumentException e) {
+                throw new SkipListFormatException(source, number, e.getMessage());
+            }
+            selector = selector.substring(space + 1);
+        }
+        if (selector.isEmpty()) throw new SkipListFormatException(source, number, "no selector before '|'");
+        if (selector.contains(" ")) throw new SkipListFormatException(source, number, "a selector is one word, got \"" + selector + "\"");
+        try {
+            return new SkipEntry<>(engine, selector, syntax.parse(selector), reason, number);
+        } catch (IllegalArgumentException e) {
+            throw new SkipListFormatException(source, number, e.getMessage());
+        }
+    }
+
+    /**
+     * Why {@code subject} is not run on the engine {@code engineName} ({@code interp}; null
+     * matches only entries for every engine), or empty when it must run.
+     */
+    public Optional<SkipReason> reasonFor(String engineName, S subject) {
+        SkipEntry<S> best = null;
+        for (SkipEntry<S> entry : entries) {
+            if (best != null && entry.specificity() <= best.specificity()) continue;
+            if (entry.covers(engineName, subject)) best = entry;
         }
         return best == null ? Optional.empty() : Optional.of(best.reason());
+    }
+
+    /** The entries, in file order. */
+    public List<SkipEntry<S>> entries() {
+        return entries;
+    }
+
+    /** The declared reasons, in file order. */
+    public List<SkipReason> reasons() {
+        return reasons;
+    }
+
+    /** How many entries the list has. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Where the list came from (a file name, or the bundled resource's name). */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return source + " " + entries;
     }
 }

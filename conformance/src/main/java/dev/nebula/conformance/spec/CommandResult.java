@@ -1,5 +1,6 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
+import dev.nebula.conformance.skip.SkipReason;
 /**
  * The outcome of one spec command. A skipped command carries its {@link SkipReason}; a failed one
  * a {@code detail} saying what was expected and what happened; a module rejected by the right

@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 /** How a v128 value of a spec script is split into lanes ({@code lane_type} in wast2json). */
 public enum LaneType {

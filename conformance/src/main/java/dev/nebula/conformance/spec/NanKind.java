@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 /**
  * The two NaN patterns an expected float may be instead of exact bits (spec test conventions):

@@ -1,6 +1,8 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
-import dev.nebula.cli.guest.GuestThread;
+import dev.nebula.conformance.internal.GuestThread;
+import dev.nebula.conformance.skip.SkipList;
+import dev.nebula.conformance.skip.SkipReason;
 import dev.nebula.decoder.ModuleDecoder;
 import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.ValType;
@@ -68,7 +70,7 @@ public final class ScriptRun implements AutoCloseable {
     }
 
     private final LoadedScript script;
-    private final SkipList skips;
+    private final SkipList<SpecSkipRules.Subject> skips;
     private final Engine engine;
     private final GuestThread guest;
     private Store store;
@@ -82,7 +84,7 @@ public final class ScriptRun implements AutoCloseable {
     private final Map<ScriptCommand, String> targetFiles = new IdentityHashMap<>();
     private final Map<String, Optional<DecodedModule>> decoded = new HashMap<>();
 
-    ScriptRun(LoadedScript script, SkipList skips, Engine engine) {
+    ScriptRun(LoadedScript script, SkipList<SpecSkipRules.Subject> skips, Engine engine) {
         this.script = script;
         this.skips = skips;
         this.engine = engine;
@@ -107,7 +109,7 @@ public final class ScriptRun implements AutoCloseable {
 
     /** Why {@code command} will be skipped, or empty when {@link #run} will execute it. */
     public Optional<SkipReason> skipReason(ScriptCommand command) {
-        return skips.reasonFor(engineName(), script.name(), command, () -> touchesV128(command));
+        return skips.reasonFor(engineName(), new SpecSkipRules.Subject(script.name(), command, () -> touchesV128(command)));
     }
 
     /** Runs every command in order, then {@link #close() closes} the run. */

@@ -1,5 +1,6 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
+import dev.nebula.conformance.skip.SkipList;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
@@ -7,22 +8,22 @@ import dev.nebula.runtime.EngineKind;
 import java.util.List;
 
 /**
- * Runs spec scripts on one execution engine. The CLI's {@code nebula spec} and the spec-tests
- * module both use this class, so the two can never disagree about what passes.
+ * Runs spec scripts on one execution engine. The CLI's {@code nebula spec} and
+ * {@code CoreSpecSuiteTest} both use this class, so the two can never disagree about what passes.
  */
 public final class SpecRunner {
 
-    private final SkipList skips;
+    private final SkipList<SpecSkipRules.Subject> skips;
     private final Engine engine;
 
-    public SpecRunner(SkipList skips, Engine engine) {
+    public SpecRunner(SkipList<SpecSkipRules.Subject> skips, Engine engine) {
         this.skips = skips;
         this.engine = engine;
     }
 
     /** A runner on {@code kind} with the harness's bundled skip list. */
     public static SpecRunner create(EngineKind kind) {
-        return new SpecRunner(SkipList.bundled(), engine(kind));
+        return new SpecRunner(SpecSkipRules.bundled(), engine(kind));
     }
 
     /** A runner on the interpreter with the bundled skip list. */

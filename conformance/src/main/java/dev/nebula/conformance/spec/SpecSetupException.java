@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 /**
  * The environment cannot run spec scripts at all: the suite folder or the wast2json tool is

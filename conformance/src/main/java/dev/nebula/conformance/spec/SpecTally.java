@@ -1,8 +1,9 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
-import java.util.Collections;
+import dev.nebula.conformance.skip.SkipCounts;
+import dev.nebula.conformance.skip.SkipReason;
+
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Counts of a spec run: passed, failed, skipped per reason, and how many rejections carried the
@@ -12,7 +13,7 @@ public final class SpecTally {
 
     private int passed;
     private int failed;
-    private final Map<SkipReason, Integer> skippedByReason = new TreeMap<>();
+    private final SkipCounts skips = new SkipCounts();
     private int rejections;
     private int rejectionsWithSuiteMessage;
 
@@ -20,7 +21,7 @@ public final class SpecTally {
         switch (result.status()) {
             case PASSED -> passed++;
             case FAILED -> failed++;
-            case SKIPPED -> skippedByReason.merge(result.skipReason(), 1, Integer::sum);
+            case SKIPPED -> skips.add(result.skipReason());
         }
         if (result.rejection() != null) {
             rejections++;
@@ -30,7 +31,7 @@ public final class SpecTally {
 
     /** Counts a skip without a result, for callers that never build one for skipped commands. */
     public synchronized void addSkip(SkipReason reason) {
-        skippedByReason.merge(reason, 1, Integer::sum);
+        skips.add(reason);
     }
 
     /** Counts a failure that has no command, such as a script that could not be converted. */
@@ -38,23 +39,24 @@ public final class SpecTally {
         failed++;
     }
 
-    public synchronized void addAll(SpecTally other) {
-        SpecTally copy = other.snapshot();
-        passed += copy.passed;
-        failed += copy.failed;
-        copy.skippedByReason.forEach((reason, n) -> skippedByReason.merge(reason, n, Integer::sum));
-        rejections += copy.rejections;
-        rejectionsWithSuiteMessage += copy.rejectionsWithSuiteMessage;
-    }
-
-    private synchronized SpecTally snapshot() {
-        SpecTally copy = new SpecTally();
-        copy.passed = passed;
-        copy.failed = failed;
-        copy.skippedByReason.putAll(skippedByReason);
-        copy.rejections = rejections;
-        copy.rejectionsWithSuiteMessage = rejectionsWithSuiteMessage;
-        return copy;
+    public void addAll(SpecTally other) {
+        int otherPassed;
+        int otherFailed;
+        int otherRejections;
+        int otherWithMessage;
+        synchronized (other) {
+            otherPassed = other.passed;
+            otherFailed = other.failed;
+            otherRejections = other.rejections;
+            otherWithMessage = other.rejectionsWithSuiteMessage;
+        }
+        synchronized (this) {
+            passed += otherPassed;
+            failed += otherFailed;
+            skips.addAll(other.skips);
+            rejections += otherRejections;
+            rejectionsWithSuiteMessage += otherWithMessage;
+        }
     }
 
     public synchronized int passed() {
@@ -65,13 +67,18 @@ public final class SpecTally {
         return failed;
     }
 
-    public synchronized int skipped() {
-        return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
+    public int skipped() {
+        return skips.total();
     }
 
-    /** Skipped commands per reason, in the reasons' alphabetical order. */
-    public synchronized Map<SkipReason, Integer> skippedByReason() {
-        return Collections.unmodifiableMap(new TreeMap<>(skippedByReason));
+    /** Skipped commands per reason, by the reasons' keys. */
+    public Map<SkipReason, Integer> skippedByReason() {
+        return skips.byReason();
+    }
+
+    /** The skips, for the report's per-reason block and for pinning. */
+    public SkipCounts skips() {
+        return skips;
     }
 
     /** Modules rejected by the stage the suite expected. */

@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.GlobalType;

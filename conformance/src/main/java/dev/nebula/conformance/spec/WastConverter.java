@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 import dev.nebula.text.TextFormatException;
 import dev.nebula.text.WastCommand;

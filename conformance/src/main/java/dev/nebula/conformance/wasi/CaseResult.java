@@ -1,5 +1,6 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
+import dev.nebula.conformance.skip.SkipReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * @param stderr     what it printed on stderr
  * @param cause      the exception that ended the run, when one did
  */
-public record CaseResult(SuiteCase test, Status status, String skipReason, String failure, List<Mismatch> mismatches,
+public record CaseResult(SuiteCase test, Status status, SkipReason skipReason, String failure, List<Mismatch> mismatches,
                          String stdout, String stderr, Throwable cause) {
 
     public enum Status { PASSED, FAILED, SKIPPED }
@@ -30,7 +31,7 @@ public record CaseResult(SuiteCase test, Status status, String skipReason, Strin
         return new CaseResult(test, Status.PASSED, null, null, List.of(), stdout, stderr, null);
     }
 
-    public static CaseResult skipped(SuiteCase test, String reason) {
+    public static CaseResult skipped(SuiteCase test, SkipReason reason) {
         return new CaseResult(test, Status.SKIPPED, reason, null, List.of(), "", "", null);
     }
 

@@ -1,4 +1,4 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 import java.util.ArrayList;
 import java.util.List;

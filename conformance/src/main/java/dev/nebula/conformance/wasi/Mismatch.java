@@ -1,4 +1,4 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 /**
  * One expectation of a test that the run did not meet: the exit code, stdout or stderr.

@@ -1,4 +1,4 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,14 +1,12 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The text a run prints: a line per test ({@code c/fd_write ... ok}, {@code ... FAILED: why}
  * with indented details, {@code ... skipped: reason}), then the engine, the skips counted per
- * reason, and last, alone on its line, {@code N passed, N failed, N skipped}.
+ * reason (or none), and last, alone on its line, {@code N passed, N failed, N skipped}.
  */
 public final class SuiteReport {
 
@@ -30,16 +28,11 @@ public final class SuiteReport {
         return lines;
     }
 
-    /** The closing block: the engine, the skip reasons with their counts, then the counts line last. */
+    /** The closing block: the engine, the skips per reason (or none), then the counts line last. */
     public static List<String> summaryLines(String engineName, SuiteTally total) {
         List<String> lines = new ArrayList<>();
         lines.add("engine: " + engineName);
-        Map<String, Integer> skips = total.skippedByReason();
-        if (!skips.isEmpty()) {
-            lines.add("skipped, by reason:");
-            int width = skips.values().stream().mapToInt(n -> Integer.toString(n).length()).max().orElse(1);
-            skips.forEach((reason, n) -> lines.add(String.format(Locale.ROOT, "  %" + width + "d  %s", n, reason)));
-        }
+        lines.addAll(total.skips().reportLines());
         lines.add(total.countsLine());
         return lines;
     }

@@ -1,5 +1,8 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
+import dev.nebula.conformance.internal.GuestThread;
+import dev.nebula.conformance.skip.SkipList;
+import dev.nebula.conformance.skip.SkipReason;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.wasi.Wasi;
@@ -31,24 +34,24 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each test runs on a thread of its own with a large stack (so deep recursion reaches the
  * engine's call-depth limit, not the JVM's stack); tests run one after another. The
- * {@code nebula wasi-testsuite} command and the wasi module's JUnit tests both use this class.
+ * {@code nebula wasi-testsuite} command and {@code WasiTestsuiteTest} both use this class.
  */
 public final class SuiteRunner {
 
     /** Generous for the interpreter; a hang (e.g. a poll that never wakes) fails instead of blocking the run. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
     /** 512 MiB, as {@code nebula run} gives its guest thread: address space, reserved lazily. */
-    public static final long STACK_BYTES = 512L << 20;
+    public static final long STACK_BYTES = GuestThread.DEFAULT_STACK_BYTES;
 
     private final Engine engine;
-    private final SkipList skips;
+    private final SkipList<String> skips;
     private final Duration timeout;
     private final Path scratchParent;
 
     /**
      * @param scratchParent where each test's scratch folder is made; null for the system's temporary folder
      */
-    public SuiteRunner(Engine engine, SkipList skips, Duration timeout, Path scratchParent) {
+    public SuiteRunner(Engine engine, SkipList<String> skips, Duration timeout, Path scratchParent) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the time limit must be positive, got " + timeout);
         this.engine = engine;
         this.skips = skips;
@@ -58,7 +61,7 @@ public final class SuiteRunner {
 
     /** A runner on {@code engine} with the bundled skip list and the default time limit. */
     public static SuiteRunner create(Engine engine) {
-        return new SuiteRunner(engine, SkipList.bundled(), DEFAULT_TIMEOUT, null);
+        return new SuiteRunner(engine, WasiSkipRules.bundled(), DEFAULT_TIMEOUT, null);
     }
 
     /** The engine's short name ({@code interp}, {@code aot}), which skip lines select on. */
@@ -68,7 +71,7 @@ public final class SuiteRunner {
 
     /** Runs {@code test} unless the skip list names it. */
     public CaseResult run(SuiteCase test) {
-        Optional<String> reason = skips.reasonFor(engineName(), test.id());
+        Optional<SkipReason> reason = skips.reasonFor(engineName(), test.id());
         return reason.isPresent() ? CaseResult.skipped(test, reason.get()) : execute(test);
     }
 
@@ -89,7 +92,7 @@ public final class SuiteRunner {
             result = runIn(scratch, test, out, err);
         } catch (TimeoutException e) {
             timedOut = true;
-            result = CaseResult.failed(test, "did not finish within " + TimedCall.describe(timeout), text(out), text(err), e);
+            result = CaseResult.failed(test, "did not finish within " + GuestThread.describe(timeout), text(out), text(err), e);
         }
         try {
             Fixture.delete(scratch);
@@ -113,7 +116,7 @@ public final class SuiteRunner {
         }
         int exit;
         try {
-            exit = TimedCall.call("wasi-test-" + test.name(), STACK_BYTES, timeout, () -> Wasi.run(engine, bytes, config));
+            exit = GuestThread.callOnce("wasi-test-" + test.name(), STACK_BYTES, timeout, () -> Wasi.run(engine, bytes, config));
         } catch (TimeoutException e) {
             throw e;
         } catch (WasmException e) {

@@ -1,21 +1,22 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
-import java.util.Collections;
+import dev.nebula.conformance.skip.SkipCounts;
+import dev.nebula.conformance.skip.SkipReason;
+
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Counts of a run: passed, failed, and skipped per reason. */
 public final class SuiteTally {
 
     private int passed;
     private int failed;
-    private final Map<String, Integer> skippedByReason = new TreeMap<>();
+    private final SkipCounts skips = new SkipCounts();
 
     public synchronized void add(CaseResult result) {
         switch (result.status()) {
             case PASSED -> passed++;
             case FAILED -> failed++;
-            case SKIPPED -> skippedByReason.merge(result.skipReason(), 1, Integer::sum);
+            case SKIPPED -> skips.add(result.skipReason());
         }
     }
 
@@ -32,13 +33,18 @@ public final class SuiteTally {
         return failed;
     }
 
-    public synchronized int skipped() {
-        return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
+    public int skipped() {
+        return skips.total();
     }
 
-    /** Skipped tests per reason, in the reasons' alphabetical order. */
-    public synchronized Map<String, Integer> skippedByReason() {
-        return Collections.unmodifiableMap(new TreeMap<>(skippedByReason));
+    /** Skipped tests per reason, by the reasons' keys. */
+    public Map<SkipReason, Integer> skippedByReason() {
+        return skips.byReason();
+    }
+
+    /** The skips, for the report's per-reason block and for pinning. */
+    public SkipCounts skips() {
+        return skips;
     }
 
     /** {@code N passed, N failed, N skipped}. */

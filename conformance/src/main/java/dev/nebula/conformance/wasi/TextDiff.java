@@ -1,4 +1,4 @@
-package dev.nebula.wasi.testsuite;
+package dev.nebula.conformance.wasi;
 
 /**
  * One-line summaries of how two texts differ, and the quoting that keeps any output on one line.

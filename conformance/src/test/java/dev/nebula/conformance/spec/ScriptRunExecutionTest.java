@@ -1,6 +1,6 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
-import dev.nebula.cli.spec.CommandResult.Status;
+import dev.nebula.conformance.spec.CommandResult.Status;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +35,10 @@ class ScriptRunExecutionTest {
         simd = runner.runAll(LoadedScript.fromJson(resource("exec/simd_fixture.json")));
         // The v128 qualifier, for an engine that does not run SIMD (the interpreter does): a rule
         // naming it, here for the interpreter's own name so that this test can run it.
-        SkipList noSimd = SkipList.parse(new java.io.ByteArrayInputStream(
-                "engine=interp simd_*.wast:*/v128 | no SIMD on this engine".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var noSimd = SpecSkipRules.parse("no-simd.txt", """
+                reason no-simd = no SIMD on this engine
+                engine=interp simd_*.wast:*/v128 | no-simd
+                """);
         simdSkipped = new SpecRunner(noSimd, SpecRunner.engine(dev.nebula.runtime.EngineKind.INTERPRETER))
                 .runAll(LoadedScript.fromJson(resource("exec/simd_fixture.json")));
     }
@@ -106,7 +108,7 @@ class ScriptRunExecutionTest {
     void theV128QualifierTakesExactlyTheActionsThatTouchV128(int line, String status) {
         CommandResult r = atLine(simdSkipped, line);
         assertEquals(status, r.status().name().toLowerCase(java.util.Locale.ROOT), r.describe());
-        if (r.skipped()) assertEquals("no SIMD on this engine", r.skipReason().text());
+        if (r.skipped()) assertEquals("no-simd", r.skipReason().key());
     }
 
     /** With the bundled list the interpreter runs every command of the fixture, v128 arguments, results and globals included. */

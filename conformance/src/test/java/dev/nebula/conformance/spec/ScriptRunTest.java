@@ -1,6 +1,6 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
-import dev.nebula.cli.spec.CommandResult.Status;
+import dev.nebula.conformance.spec.CommandResult.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,4 @@
-package dev.nebula.cli.spec;
-
-import dev.nebula.cli.TestModules;
+package dev.nebula.conformance.spec;
 
 import java.io.IOException;
 import java.io.InputStream;

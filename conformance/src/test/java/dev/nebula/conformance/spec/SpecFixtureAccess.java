@@ -1,9 +1,9 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens {@link SpecFixture} to the CLI's tests in the parent package. */
+/** Opens {@link SpecFixture} to the CLI's tests of {@code nebula spec} (through this module's test jar). */
 public final class SpecFixtureAccess {
 
     public static final String EXPECTED_COUNTS = SpecFixture.EXPECTED_COUNTS;

@@ -1,92 +1,110 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
+import dev.nebula.conformance.skip.SkipList;
+import dev.nebula.conformance.skip.SkipListFormatException;
+import dev.nebula.conformance.skip.SkipReason;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SkipListTest {
+/** The spec harness's selector grammar (script, line, kind, qualifier) inside the common skip-list format. */
+class SpecSkipRulesTest {
 
-    private static SkipList parse(String text) throws IOException {
-        return SkipList.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    private static final String REASONS = """
+            reason any = any malformed
+            reason text = text malformed
+            reason one = that one command
+            reason simd = simd on interp
+            reason short = one-letter simd scripts
+            reason all = everything
+            reason aot-one = that one on aot
+            """;
+
+    private static SkipList<SpecSkipRules.Subject> parse(String entries) throws IOException {
+        return SpecSkipRules.parse("spec-skips.txt", REASONS + entries);
+    }
+
+    private static Optional<String> key(SkipList<SpecSkipRules.Subject> list, String engine, String script, ScriptCommand command,
+                                        SpecSkipRules.CommandFacts facts) {
+        return list.reasonFor(engine, new SpecSkipRules.Subject(script, command, facts)).map(SkipReason::key);
+    }
+
+    private static Optional<String> key(SkipList<SpecSkipRules.Subject> list, String script, ScriptCommand command) {
+        return key(list, null, script, command, SpecSkipRules.CommandFacts.NONE);
     }
 
     private static final ScriptCommand TEXT_MALFORMED = new ScriptCommand.AssertMalformed(7, "a.1.wat", "x", ModuleType.TEXT);
     private static final ScriptCommand BINARY_MALFORMED = new ScriptCommand.AssertMalformed(9, "a.2.wasm", "x", ModuleType.BINARY);
+    private static final ScriptCommand RETURN = new ScriptCommand.AssertReturn(11, new Action.Invoke(null, "f", List.of()), List.of());
+    private static final SpecSkipRules.CommandFacts V128 = () -> true;
+    private static final SpecSkipRules.CommandFacts NO_V128 = () -> false;
 
     @Test
     void theMostSpecificSelectorWins() throws IOException {
-        SkipList list = parse("""
+        SkipList<SpecSkipRules.Subject> list = parse("""
                 # comment
-                assert_malformed        | any malformed
-                assert_malformed/text   | text malformed
-                a.wast:9                | that one command
+                assert_malformed        | any
+                assert_malformed/text   | text
+                a.wast:9                | one
                 """);
-        assertEquals(Optional.of(new SkipReason("text malformed")), list.reasonFor("a.wast", TEXT_MALFORMED));
-        assertEquals(Optional.of(new SkipReason("that one command")), list.reasonFor("a.wast", BINARY_MALFORMED));
-        assertEquals(Optional.of(new SkipReason("any malformed")), list.reasonFor("b.wast", BINARY_MALFORMED));
+        assertEquals(Optional.of("text"), key(list, "a.wast", TEXT_MALFORMED));
+        assertEquals(Optional.of("one"), key(list, "a.wast", BINARY_MALFORMED));
+        assertEquals(Optional.of("any"), key(list, "b.wast", BINARY_MALFORMED));
     }
 
     @Test
     void unlistedCommandsRun() throws IOException {
-        assertTrue(parse("assert_return | runtime").reasonFor("a.wast", BINARY_MALFORMED).isEmpty());
-        assertTrue(SkipList.none().reasonFor("a.wast", TEXT_MALFORMED).isEmpty());
+        assertTrue(key(parse("assert_return | all"), "a.wast", BINARY_MALFORMED).isEmpty());
+        assertTrue(key(SkipList.none(), "a.wast", TEXT_MALFORMED).isEmpty());
     }
-
-    private static final ScriptCommand RETURN = new ScriptCommand.AssertReturn(11,
-            new Action.Invoke(null, "f", java.util.List.of()), java.util.List.of());
-    private static final SkipList.CommandFacts V128 = () -> true;
-    private static final SkipList.CommandFacts NO_V128 = () -> false;
 
     @Test
     void theBundledListSkipsNothing() {
-        SkipList bundled = SkipList.bundled();
-        assertTrue(bundled.reasonFor("a.wast", TEXT_MALFORMED).isEmpty(), "text modules run: the text parser judges them");
-        assertTrue(bundled.reasonFor("a.wast", BINARY_MALFORMED).isEmpty());
-        assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.ModuleCommand(1, null, "a.0.wasm")).isEmpty());
-        assertTrue(bundled.reasonFor("a.wast", new ScriptCommand.Register(3, null, "M")).isEmpty());
-        assertTrue(bundled.reasonFor("interp", "simd_lane.wast", RETURN, V128).isEmpty(), "SIMD runs on the interpreter");
-        assertTrue(bundled.reasonFor("aot", "simd_lane.wast", RETURN, V128).isEmpty(), "and on aot");
+        SkipList<SpecSkipRules.Subject> bundled = SpecSkipRules.bundled();
+        assertEquals(0, bundled.size(), "every command runs; a skip needs an entry and a reason in " + SpecSkipRules.BUNDLED);
+        assertTrue(key(bundled, "a.wast", TEXT_MALFORMED).isEmpty(), "text modules run: the text parser judges them");
+        assertTrue(key(bundled, "interp", "simd_lane.wast", RETURN, V128).isEmpty(), "SIMD runs on the interpreter");
+        assertTrue(key(bundled, "aot", "simd_lane.wast", RETURN, V128).isEmpty(), "and on aot");
     }
 
     @Test
     void enginesGlobsQualifiersAndWildcardsCombine() throws IOException {
-        SkipList list = parse("""
-                engine=interp simd_*.wast:*/v128 | simd on interp
-                simd_?.wast:assert_return        | one-letter simd scripts
-                *                                | everything
-                engine=aot a.wast:11             | that one on aot
+        SkipList<SpecSkipRules.Subject> list = parse("""
+                engine=interp simd_*.wast:*/v128 | simd
+                simd_?.wast:assert_return        | short
+                *                                | all
+                engine=aot a.wast:11             | aot-one
                 """);
-        assertEquals("simd on interp", list.reasonFor("interp", "simd_x.wast", RETURN, V128).orElseThrow().text());
-        assertEquals("one-letter simd scripts", list.reasonFor("interp", "simd_x.wast", RETURN, NO_V128).orElseThrow().text());
-        assertEquals("everything", list.reasonFor("interp", "simd_xy.wast", RETURN, NO_V128).orElseThrow().text());
-        assertEquals("that one on aot", list.reasonFor("aot", "a.wast", RETURN, NO_V128).orElseThrow().text());
-        assertEquals("everything", list.reasonFor("interp", "a.wast", RETURN, NO_V128).orElseThrow().text());
+        assertEquals(Optional.of("simd"), key(list, "interp", "simd_x.wast", RETURN, V128));
+        assertEquals(Optional.of("short"), key(list, "interp", "simd_x.wast", RETURN, NO_V128));
+        assertEquals(Optional.of("all"), key(list, "interp", "simd_xy.wast", RETURN, NO_V128));
+        assertEquals(Optional.of("aot-one"), key(list, "aot", "a.wast", RETURN, NO_V128));
+        assertEquals(Optional.of("all"), key(list, "interp", "a.wast", RETURN, NO_V128));
     }
 
     @Test
-    void factsAreOnlyWorkedOutWhenARuleNeedsThem() throws IOException {
-        SkipList.CommandFacts exploding = () -> {
+    void factsAreOnlyWorkedOutWhenASelectorNeedsThem() throws IOException {
+        SpecSkipRules.CommandFacts exploding = () -> {
             throw new AssertionError("asked for v128 facts");
         };
-        SkipList list = parse("engine=interp simd_*.wast:*/v128 | simd");
-        assertTrue(list.reasonFor("interp", "i32.wast", RETURN, exploding).isEmpty());
-        assertTrue(list.reasonFor("aot", "simd_a.wast", RETURN, exploding).isEmpty());
+        SkipList<SpecSkipRules.Subject> list = parse("engine=interp simd_*.wast:*/v128 | simd");
+        assertTrue(key(list, "interp", "i32.wast", RETURN, exploding).isEmpty());
+        assertTrue(key(list, "aot", "simd_a.wast", RETURN, exploding).isEmpty());
     }
 
     @Test
-    void malformedLinesAreRejected() {
-        assertThrows(IOException.class, () -> parse("assert_return without a reason"));
-        assertThrows(IOException.class, () -> parse("a | one\na | two"));
-        assertThrows(IOException.class, () -> parse("assert_return/fast | no such qualifier"));
-        assertThrows(IOException.class, () -> parse("engine=interp | no rule"));
-        assertThrows(IOException.class, () -> parse("a.wast:assert_return extra | stray word"));
-        assertThrows(IOException.class, () -> parse("assert_return |   "));
+    void badSelectorsAreRejectedWithTheirLine() {
+        int first = REASONS.split("\n").length + 1;
+        String qualifier = assertThrows(SkipListFormatException.class, () -> parse("assert_return/fast | all")).getMessage();
+        assertTrue(qualifier.startsWith("spec-skips.txt:" + first + ": unknown qualifier /fast (expected one of "), qualifier);
+        assertEquals("spec-skips.txt:" + first + ": no command kind in selector a.wast:",
+                assertThrows(SkipListFormatException.class, () -> parse("a.wast: | all")).getMessage());
+        assertEquals(first, assertThrows(SkipListFormatException.class, () -> parse("a.wast:assert_return extra | all")).line());
     }
 }

@@ -1,4 +1,4 @@
-package dev.nebula.spectests;
+package dev.nebula.conformance.spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,11 +52,11 @@ final class SuiteLocation {
         }
     }
 
-    /** Walks up from the working folder to the repository root (the folder holding spec-tests/). */
+    /** Walks up from the working folder to the repository root (the folder holding conformance/). */
     private static Path besideRepository() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("spec-tests")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+            if (Files.isDirectory(p.resolve("conformance")) && Files.isRegularFile(p.resolve("pom.xml"))) {
                 return p.resolveSibling("shared").resolve("wasm-testsuite");
             }
         }

@@ -1,4 +1,4 @@
-package dev.nebula.cli.spec;
+package dev.nebula.conformance.spec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

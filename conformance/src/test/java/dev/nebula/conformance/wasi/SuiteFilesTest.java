@@ -1,7 +1,5 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
-import dev.nebula.wasi.testsuite.SuiteCase;
-import dev.nebula.wasi.testsuite.SuiteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

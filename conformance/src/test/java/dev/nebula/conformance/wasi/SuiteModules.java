@@ -1,4 +1,4 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * Tiny WASI modules for the runner's own tests, as bytes. Their sources are the .wat files in
- * cli/src/test/resources/dev/nebula/cli/wasitestsuite/ (the CLI's tests use the same modules);
+ * cli/src/test/resources/dev/nebula/cli/wasitestsuite/ in the cli module (the CLI's tests use the same modules);
  * these are {@code wat2wasm FILE.wat} of those, in hex.
  */
 final class SuiteModules {

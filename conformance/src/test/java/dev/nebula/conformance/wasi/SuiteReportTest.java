@@ -1,11 +1,6 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
-import dev.nebula.wasi.testsuite.CaseResult;
-import dev.nebula.wasi.testsuite.Mismatch;
-import dev.nebula.wasi.testsuite.SuiteCase;
-import dev.nebula.wasi.testsuite.SuiteReport;
-import dev.nebula.wasi.testsuite.SuiteTally;
-import dev.nebula.wasi.testsuite.TextDiff;
+import dev.nebula.conformance.skip.SkipReason;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -40,19 +35,23 @@ class SuiteReportTest {
                 "    stdout differs at line 2, column 1: expected \"b\\n\", got end of output (expected 4 chars, got 2)",
                 "    stderr: \"boom\""), SuiteReport.caseLines(r));
         assertEquals(List.of("c/fd_write ... ok"), SuiteReport.caseLines(CaseResult.passed(FD_WRITE, "", "")));
-        assertEquals(List.of("c/fd_write ... skipped: why"), SuiteReport.caseLines(CaseResult.skipped(FD_WRITE, "why")));
+        assertEquals(List.of("c/fd_write ... skipped: why: because"), SuiteReport.caseLines(CaseResult.skipped(FD_WRITE, new SkipReason("why", "because"))));
     }
 
     @Test
     void theSummaryCountsSkipsPerReasonAndEndsWithTheCounts() {
         SuiteTally tally = new SuiteTally();
         tally.add(CaseResult.passed(FD_WRITE, "", ""));
-        tally.add(CaseResult.skipped(FD_WRITE, "b reason"));
-        tally.add(CaseResult.skipped(FD_WRITE, "a reason"));
-        tally.add(CaseResult.skipped(FD_WRITE, "b reason"));
+        SkipReason a = new SkipReason("a", "a reason");
+        SkipReason b = new SkipReason("b", "b reason");
+        tally.add(CaseResult.skipped(FD_WRITE, b));
+        tally.add(CaseResult.skipped(FD_WRITE, a));
+        tally.add(CaseResult.skipped(FD_WRITE, b));
         tally.add(CaseResult.failed(FD_WRITE, "trap: unreachable", "", "", null));
         tally.addFailure();
-        assertEquals(List.of("engine: interp", "skipped, by reason:", "  1  a reason", "  2  b reason",
+        assertEquals(List.of("engine: interp", "skipped, by reason:", "  1  a: a reason", "  2  b: b reason",
                 "1 passed, 2 failed, 3 skipped"), SuiteReport.summaryLines("interp", tally));
+        assertEquals(List.of("engine: aot", "skipped, by reason: none", "0 passed, 0 failed, 0 skipped"),
+                SuiteReport.summaryLines("aot", new SuiteTally()));
     }
 }

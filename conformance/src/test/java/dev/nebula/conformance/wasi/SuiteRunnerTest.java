@@ -1,22 +1,17 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
-import dev.nebula.wasi.testsuite.CaseResult;
-import dev.nebula.wasi.testsuite.Mismatch;
-import dev.nebula.wasi.testsuite.SkipList;
-import dev.nebula.wasi.testsuite.SuiteCase;
-import dev.nebula.wasi.testsuite.SuiteRunner;
+import dev.nebula.conformance.skip.SkipList;
+import dev.nebula.conformance.skip.SkipReason;
 import dev.nebula.wasm.TrapException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +41,7 @@ class SuiteRunnerTest {
         return Files.createDirectories(dir.resolve("scratch"));
     }
 
-    private SuiteRunner runner(SkipList skips, Duration timeout) throws IOException {
+    private SuiteRunner runner(SkipList<String> skips, Duration timeout) throws IOException {
         return new SuiteRunner(ENGINE, skips, timeout, scratch());
     }
 
@@ -136,11 +131,11 @@ class SuiteRunnerTest {
     @Test
     void theSkipListIsHonouredByRunButNotByExecute() throws IOException {
         SuiteCase test = SuiteCase.read(SuiteModules.write(tests(), "trap", SuiteModules.TRAP, null));
-        SkipList skips = SkipList.parse(new ByteArrayInputStream("engine=interp c/tr?p | traps on purpose\n".getBytes(StandardCharsets.UTF_8)));
+        SkipList<String> skips = WasiSkipRules.parse("skips.txt", "reason on-purpose = traps on purpose\nengine=interp c/tr?p | on-purpose\n");
         SuiteRunner runner = runner(skips, SuiteRunner.DEFAULT_TIMEOUT);
         CaseResult skipped = runner.run(test);
         assertTrue(skipped.skipped());
-        assertEquals("traps on purpose", skipped.skipReason());
+        assertEquals("on-purpose: traps on purpose", skipped.skipReason().toString());
         assertTrue(runner.execute(test).failed());
     }
 
@@ -157,6 +152,6 @@ class SuiteRunnerTest {
         assertInstanceOf(TrapException.class, trap.getCause());
         assertFalse(trap.isExpectedDefined());
         assertThrows(TestAbortedException.class, () -> WasiTestsuiteTest.check(CaseResult.skipped(
-                SuiteCase.read(SuiteModules.write(tests(), "hello", SuiteModules.HELLO, null)), "why")));
+                SuiteCase.read(SuiteModules.write(tests(), "hello", SuiteModules.HELLO, null)), new SkipReason("why", "because"))));
     }
 }

@@ -1,56 +1,53 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
-import dev.nebula.wasi.testsuite.SkipList;
+import dev.nebula.conformance.skip.SkipList;
+import dev.nebula.conformance.skip.SkipListFormatException;
+import dev.nebula.conformance.skip.SkipReason;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SkipListTest {
+/** The WASI runner's selectors (test ids and globs over them) inside the common skip-list format. */
+class WasiSkipRulesTest {
 
-    private static SkipList parse(String text) throws IOException {
-        return SkipList.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    private static Optional<String> key(SkipList<String> list, String engine, String id) {
+        return list.reasonFor(engine, id).map(SkipReason::key);
     }
 
     @Test
     void theBundledListParsesAndIsEmpty() {
-        assertEquals(0, SkipList.bundled().size(), "all 72 tests run; a skip needs a reason in skip-list.txt");
+        assertEquals(0, WasiSkipRules.bundled().size(), "all 72 tests run; a skip needs an entry and a reason in " + WasiSkipRules.BUNDLED);
     }
 
     @Test
     void theMostSpecificLineWins() throws IOException {
-        SkipList list = parse("""
+        SkipList<String> list = WasiSkipRules.parse("skips.txt", """
                 # comment
-                rust/*            | rust is slow
-                rust/fd_readdir   | readdir order
-                engine=aot rust/* | aot lacks it
+                reason slow = rust is slow
+                reason order = readdir order
+                reason aot = aot lacks it
+                rust/*            | slow
+                rust/fd_readdir   | order
+                engine=aot rust/* | aot
 
                 """);
-        assertEquals(Optional.of("readdir order"), list.reasonFor("interp", "rust/fd_readdir"));
-        assertEquals(Optional.of("readdir order"), list.reasonFor("aot", "rust/fd_readdir"));
-        assertEquals(Optional.of("rust is slow"), list.reasonFor("interp", "rust/stdio"));
-        assertEquals(Optional.of("aot lacks it"), list.reasonFor("aot", "rust/stdio"));
-        assertEquals(Optional.of("rust is slow"), list.reasonFor(null, "rust/stdio"));
-        assertEquals(Optional.empty(), list.reasonFor("interp", "c/stdio"));
+        assertEquals(Optional.of("order"), key(list, "interp", "rust/fd_readdir"));
+        assertEquals(Optional.of("order"), key(list, "aot", "rust/fd_readdir"));
+        assertEquals(Optional.of("slow"), key(list, "interp", "rust/stdio"));
+        assertEquals(Optional.of("aot"), key(list, "aot", "rust/stdio"));
+        assertEquals(Optional.of("slow"), key(list, null, "rust/stdio"));
+        assertEquals(Optional.empty(), key(list, "interp", "c/stdio"));
+        assertEquals(Optional.of("c/x?"), Optional.of(WasiSkipRules.parse("s", "reason r = r\nc/x? | r").entries().get(0).selector()));
         assertEquals(3, list.size());
     }
 
     @Test
-    void badLinesAreRejectedWithTheirNumber() {
-        assertTrue(assertThrows(IOException.class, () -> parse("c/x\n")).getMessage().startsWith("skip list line 1: expected"));
-        assertEquals("skip list line 2: c/x has no reason",
-                assertThrows(IOException.class, () -> parse("# r\nc/x |  \n")).getMessage());
-        assertEquals("skip list line 2: duplicate selector c/x",
-                assertThrows(IOException.class, () -> parse("c/x | a\nc/x | b\n")).getMessage());
-        assertEquals("skip list line 1: expected one test id or glob, got \"c/x c/y\"",
-                assertThrows(IOException.class, () -> parse("c/x c/y | a\n")).getMessage());
-        assertEquals("skip list line 1: engine=NAME needs a test after it",
-                assertThrows(IOException.class, () -> parse("engine=interp | a\n")).getMessage());
+    void twoWordsAreNotATest() {
+        assertEquals("skips.txt:2: a selector is one word, got \"c/x c/y\"",
+                assertThrows(SkipListFormatException.class, () -> WasiSkipRules.parse("skips.txt", "reason r = r\nc/x c/y | r\n")).getMessage());
     }
 }

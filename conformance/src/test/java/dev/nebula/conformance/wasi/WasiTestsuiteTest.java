@@ -1,14 +1,10 @@
-package dev.nebula.wasi.suite;
+package dev.nebula.conformance.wasi;
 
+import dev.nebula.conformance.skip.SkipList;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
-import dev.nebula.wasi.testsuite.CaseResult;
-import dev.nebula.wasi.testsuite.Mismatch;
-import dev.nebula.wasi.testsuite.SkipList;
-import dev.nebula.wasi.testsuite.SuiteCase;
-import dev.nebula.wasi.testsuite.SuiteFiles;
-import dev.nebula.wasi.testsuite.SuiteRunner;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -20,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -33,34 +31,66 @@ import static org.junit.jupiter.api.Assertions.fail;
  * for exit code and, where the JSON gives them, stdout and stderr, within three minutes. A
  * failed expectation reports its expected and actual values as {@code assertEquals} would. The
  * suite is found under the system property {@code nebula.shared} (the parent pom passes it),
- * else {@code ../shared} beside the repository.
+ * else {@code ../shared} beside the repository. The totals are pinned per engine
+ * ({@link #PINNED}): a suite that shrinks, a pass that is lost or a skip that grows fails the run,
+ * after the same summary {@code nebula wasi-testsuite} prints.
  */
 class WasiTestsuiteTest {
 
-    /** The modules of the suite's C, Rust and AssemblyScript preview1 folders. */
-    static final int EXPECTED_MODULES = 72;
+    /** Per engine: modules, passed, failed, then skipped per reason (by key; see {@code SkipCounts.pinText()}). */
+    private static final Map<String, String> PINNED = Map.of(
+            "interp", "72 tests: 72 passed, 0 failed; skipped: none",
+            "aot", "72 tests: 72 passed, 0 failed; skipped: none");
+
+    /** Tallies and module counts by engine. */
+    private static final Map<String, SuiteTally> TALLIES = new LinkedHashMap<>();
+    private static final Map<String, Integer> MODULES = new LinkedHashMap<>();
 
     @TestFactory
     Stream<DynamicNode> officialSuite() throws IOException {
         Path home = suiteHome();
         List<SuiteCase> cases = SuiteFiles.find(home.resolve("tests"));
-        SkipList skips = SkipList.bundled();
+        SkipList<String> skips = WasiSkipRules.bundled();
         List<DynamicNode> perEngine = new ArrayList<>();
         for (Engine engine : engines()) {
             SuiteRunner runner = new SuiteRunner(engine, skips, SuiteRunner.DEFAULT_TIMEOUT, null);
+            String kind = runner.engineName();
+            SuiteTally tally = new SuiteTally();
+            synchronized (TALLIES) {
+                TALLIES.put(kind, tally);
+                MODULES.put(kind, cases.size());
+            }
             List<DynamicNode> tests = new ArrayList<>();
             for (SuiteCase c : cases) {
-                tests.add(DynamicTest.dynamicTest(c.id(), c.wasm().toUri(), () -> check(runner.run(c))));
+                tests.add(DynamicTest.dynamicTest(c.id(), c.wasm().toUri(), () -> {
+                    CaseResult result = runner.run(c);
+                    tally.add(result);
+                    check(result);
+                }));
             }
-            String kind = runner.engineName();
-            if (tests.size() != EXPECTED_MODULES) {
-                System.out.println("wasi-testsuite: expected " + EXPECTED_MODULES + " modules, found " + tests.size());
-            }
-            System.out.println("wasi-testsuite on " + kind + ": " + tests.size() + " modules, "
-                    + skips.size() + " skip-list entries" + (skips.size() == 0 ? "" : ": " + skips));
             perEngine.add(DynamicContainer.dynamicContainer(kind, tests));
         }
         return perEngine.stream();
+    }
+
+    /** The same summary as {@code nebula wasi-testsuite} per engine, then the pinned totals are checked. */
+    @AfterAll
+    static void printSummaryAndCheckPins() {
+        StringBuilder report = new StringBuilder();
+        List<String> wrong = new ArrayList<>();
+        synchronized (TALLIES) {
+            TALLIES.forEach((engine, total) -> {
+                report.append("wasi-testsuite on engine ").append(engine).append(": ").append(MODULES.get(engine)).append(" modules")
+                        .append(System.lineSeparator());
+                SuiteReport.summaryLines(engine, total).forEach(line -> report.append(line).append(System.lineSeparator()));
+                String actual = MODULES.get(engine) + " tests: " + total.passed() + " passed, " + total.failed() + " failed; skipped: "
+                        + total.skips().pinText();
+                if (!actual.equals(PINNED.get(engine))) wrong.add(engine + ": expected " + PINNED.get(engine) + System.lineSeparator() + "   but got " + actual);
+            });
+        }
+        System.out.print(report);
+        System.out.flush();
+        if (!wrong.isEmpty()) fail("wasi-testsuite totals differ from the pinned ones:" + System.lineSeparator() + String.join(System.lineSeparator(), wrong));
     }
 
     /**
@@ -76,18 +106,22 @@ class WasiTestsuiteTest {
     }
 
     /**
-     * Every engine: both are test dependencies of this module, so a missing one fails the run
-     * instead of silently testing fewer engines.
+     * Every engine, or only the one the system property {@code nebula.engine} names (as for
+     * {@code CoreSpecSuiteTest}): both are test dependencies of this module, so a missing one
+     * fails the run instead of silently testing fewer engines.
      */
     private static List<Engine> engines() {
+        String configured = System.getProperty("nebula.engine");
+        List<EngineKind> kinds = configured == null || configured.isBlank() || configured.strip().equals("all")
+                ? List.of(EngineKind.values()) : List.of(EngineKind.fromShortName(configured.strip()));
         List<Engine> engines = new ArrayList<>();
-        for (EngineKind kind : EngineKind.values()) engines.add(Engine.create(EngineConfig.defaults(kind)));
+        for (EngineKind kind : kinds) engines.add(Engine.create(EngineConfig.defaults(kind)));
         return engines;
     }
 
     /**
      * The suite's folder: under {@code nebula.shared} when that is set and holds it, else in
-     * {@code ../shared} beside the repository (whether Maven ran from the root or from wasi/).
+     * {@code ../shared} beside the repository (whether Maven ran from the root or from conformance/).
      * Fails loudly, saying where to get it, when it is nowhere.
      */
     static Path suiteHome() {
