@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * funcref table of 10 (max 20) and a memory of 1 page (max 2). Each script gets a fresh one, in
  * its own store, so that one script's writes never leak into the next.
  */
-public final class SpectestHost {
+final class SpectestHost {
 
     public static final String MODULE = "spectest";
 

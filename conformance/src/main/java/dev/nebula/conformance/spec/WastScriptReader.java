@@ -21,7 +21,7 @@ import java.util.Map;
  * can judge); a text module that failed to parse is stored as a marker that reading turns into the
  * parser's error.
  */
-public final class WastScriptReader {
+final class WastScriptReader {
 
     private WastScriptReader() {
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * What the suite's specification checks after a run: the exit code always, stdout and stderr
  * exactly when the test's JSON gives them, in that order.
  */
-public final class Expectations {
+final class Expectations {
 
     private Expectations() {
     }

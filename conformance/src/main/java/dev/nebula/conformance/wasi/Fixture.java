@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * rather than copied with their attributes, because the originals are mode 0444; symbolic links
  * are recreated as links with the same target.
  */
-public final class Fixture {
+final class Fixture {
 
     private Fixture() {
     }
