@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         spec.addOption(option("--engine", "ENGINE", String.class,
                 "the execution engine: interp or aot (default: ${DEFAULT-VALUE})").defaultValue("interp").build());
         spec.addOption(option("--cache-dir", "DIR", Path.class,
-                "with --engine aot: the compiled-code cache folder (default: $NEBULA_CACHE_DIR, else $XDG_CACHE_HOME/nebula/aot, else ~/.cache/nebula/aot)").build());
+                "with --engine aot: the compiled-code cache folder (default: $NEBULA_CACHE_DIR, else $XDG_CACHE_HOME/nebula/aot, else ~/.cache/nebula/aot)")
+                .converters(new PathConverter()).build());
         spec.addOption(option("--no-cache", "<noCache>", boolean.class,
                 "with --engine aot: compile in memory only, neither reading nor writing the cache").initialValue(false).build());
         spec.addOption(repeatable("--dir", "HOST[::GUEST]",
@@ -106,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
                         + " it traps with 'interrupted' and nebula exits with 134").build());
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("MODULE").type(Path.class)
+                .converters(new PathConverter())
                 .description("the WebAssembly module: binary (.wasm) or text (.wat)").build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARGS")
                 .type(List.class).auxiliaryTypes(String.class).initialValue(new ArrayList<String>())
@@ -199,13 +201,7 @@ final class RunCommand implements Callable<Integer> {
                 // compiled classes are kept, so the next start of the same module skips compiling
                 System.setProperty(AotCache.DIRECTORY_PROPERTY, (cacheDir != null ? cacheDir : AotCache.defaultDirectory()).toString());
             }
-            Engine wasmEngine;
-            try {
-                wasmEngine = Engine.create(EngineConfig.defaults(kind));
-            } catch (IllegalStateException e) {
-                err.println("nebula run: " + e.getMessage());
-                return ExitCodes.IO;
-            }
+            Engine wasmEngine = RunEngines.create(EngineConfig.defaults(kind));
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
                     () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
