@@ -203,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Engine wasmEngine = RunEngines.create(EngineConfig.defaults(kind));
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err));
+                    new GuestRun(wasmEngine, preloaded, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -213,6 +213,35 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * {@link #runOnGuestThread} as the guest thread's task: a class rather than a lambda, whose
+     * call site would be linked through method handles at every start.
+     */
+    private final class GuestRun implements Callable<Integer> {
+        private final Engine wasmEngine;
+        private final List<Preload> preloaded;
+        private final byte[] bytes;
+        private final WasiConfig config;
+        private final Duration limit;
+        private final PrintWriter out;
+        private final PrintWriter err;
+
+        GuestRun(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, Duration limit, PrintWriter out, PrintWriter err) {
+            this.wasmEngine = wasmEngine;
+            this.preloaded = preloaded;
+            this.bytes = bytes;
+            this.config = config;
+            this.limit = limit;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err);
         }
     }
 
