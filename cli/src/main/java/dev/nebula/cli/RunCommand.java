@@ -1,13 +1,13 @@
 package dev.nebula.cli;
 
-import dev.nebula.cli.guest.GuestThread;
+import dev.nebula.aot.AotCache;
 import dev.nebula.cli.guest.ValueText;
 import dev.nebula.decoder.model.ValType;
-import dev.nebula.aot.AotCache;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Extern;
+import dev.nebula.runtime.GuestThread;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
