@@ -17,6 +17,10 @@ public final class Linker {
 
     private final Map<String, Map<String, Extern>> definitions = new HashMap<>();
 
+    /** An empty linker. */
+    public Linker() {
+    }
+
     public Linker define(String moduleName, String name, Extern value) {
         definitions.computeIfAbsent(moduleName, k -> new HashMap<>()).put(name, value);
         return this;
