@@ -5,9 +5,7 @@
  */
 module dev.nebula.wasi {
     requires transitive dev.nebula.runtime;
-    requires static com.fasterxml.jackson.databind;
     requires java.management;
 
     exports dev.nebula.wasi;
-    exports dev.nebula.wasi.testsuite;
 }
