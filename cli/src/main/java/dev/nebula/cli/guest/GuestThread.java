@@ -58,21 +58,36 @@ public final class GuestThread {
 
     /** Runs {@code task} once on a new thread of {@code stackBytes} and waits for it however long it takes. */
     public static <T> T callOnce(String name, long stackBytes, Callable<T> task) throws Exception {
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
-            try {
-                result[0] = task.call();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, name, stackBytes);
+        Once<T> once = new Once<>(task);
+        Thread thread = new Thread(null, once, name, stackBytes);
         thread.start();
         thread.join();
-        if (failure[0] instanceof Exception e) throw e;
-        if (failure[0] instanceof Error err) throw err;
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        if (once.failure instanceof Exception e) throw e;
+        if (once.failure instanceof Error err) throw err;
+        return once.result;
+    }
+
+    /**
+     * {@link #callOnce}'s thread body, keeping the result or what was thrown. A class rather than
+     * a lambda, whose call site would be linked through method handles at every start of
+     * {@code nebula run}.
+     */
+    private static final class Once<T> implements Runnable {
+        private final Callable<T> task;
+        private T result;
+        private Throwable failure;
+
+        Once(Callable<T> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result = task.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
     }
 }
