@@ -23,8 +23,7 @@ public final class Engine {
     private final EngineConfig config;
     private final ExecutionEngine implementation;
 
-    /** Package-private so that the runtime's own tests can run on a stand-in engine. */
-    Engine(EngineConfig config, ExecutionEngine implementation) {
+    private Engine(EngineConfig config, ExecutionEngine implementation) {
         this.config = config;
         this.implementation = implementation;
     }

@@ -7,7 +7,7 @@ import dev.nebula.validator.ValidatedModule;
 /**
  * A stand-in engine for the runtime's own tests, which have no real engine on their path: it
  * poses as the interpreter so that stores get a real {@link EngineConfig}, and refuses to compile
- * code. Built directly rather than found by ServiceLoader, since the tests run inside the named
+ * code. Given to {@link Engine#create(EngineConfig, ExecutionEngine)} rather than found by ServiceLoader, since the tests run inside the named
  * module {@code dev.nebula.runtime}, whose providers only its descriptor could declare.
  */
 public final class CodelessEngine implements ExecutionEngine {
@@ -17,11 +17,11 @@ public final class CodelessEngine implements ExecutionEngine {
 
     /** An engine whose stores allow {@code maxMemoryPages} pages. */
     static Engine withMaxMemoryPages(int maxMemoryPages) {
-        return new Engine(EngineConfig.defaults(EngineKind.INTERPRETER).withMaxMemoryPages(maxMemoryPages), new CodelessEngine());
+        return Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER).withMaxMemoryPages(maxMemoryPages), new CodelessEngine());
     }
 
     static Engine create() {
-        return new Engine(EngineConfig.defaults(EngineKind.INTERPRETER), new CodelessEngine());
+        return Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER), new CodelessEngine());
     }
 
     @Override
