@@ -17,6 +17,10 @@ public final class Linker {
 
     private final Map<String, Map<String, Extern>> definitions = new HashMap<>();
 
+    /** An empty linker. */
+    public Linker() {
+    }
+
     public Linker define(String moduleName, String name, Extern value) {
         // Not computeIfAbsent with a lambda, whose first use links a call site through method
         // handles at every start of the nebula command.
