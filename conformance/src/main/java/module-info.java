@@ -1,6 +1,6 @@
 /**
  * The official suites' harnesses: the core spec scripts ({@code spec}), the wasi-testsuite
- * ({@code wasi}) and their one skip-list format ({@code skip}). {@code internal} is not exported.
+ * ({@code wasi}) and their one skip-list format ({@code skip}).
  * Jackson reads wast2json's scripts into the records of {@code spec}, so that package is opened
  * to it.
  */
