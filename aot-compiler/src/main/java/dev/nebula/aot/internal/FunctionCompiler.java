@@ -31,9 +31,11 @@ import static org.objectweb.asm.Opcodes.*;
  *
  * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
  * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
- * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after every call
- * and {@code memory.grow}. Function entry counts the call depth in the store (which also polls
- * interruption), loop headers poll interruption, and one exception handler adds this function's
+ * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after
+ * {@code memory.grow} and after calls that may grow it ({@link ModuleLayout#mayGrowMemory}). The
+ * call depth is an argument of every compiled method (a direct call passes its own plus one), so
+ * a call touches no shared counter; function entry checks it against the limit and polls
+ * interruption, loop headers poll interruption, and one exception handler adds this function's
  * frame to any trap that passes through.
  *
  * <p>Large bodies are split by {@link Outliner}: a block chosen there becomes a separate method
@@ -47,12 +49,24 @@ final class FunctionCompiler {
     /** br_tables with more labels than this are compiled through string constants ({@link #largeBrTable}). */
     private static final int LARGE_BR_TABLE = 1024;
     private static final int BR_TABLE_CHUNK = 16_000;
+    /** A br_table with more distinct exits out of its region than this shares one exit path ({@link #sharesExits}). */
+    private static final int SHARED_EXITS = 4;
     /**
      * Wasm code bytes of straight-line code one method holds before the rest goes into a chunk
      * method; the same budget as {@link Outliner#BUDGET}, and lowered for tests by the system
      * property nebula.aot.chunk.budget.
      */
     static final int CHUNK_BUDGET = Integer.getInteger("nebula.aot.chunk.budget", Outliner.BUDGET);
+
+    /**
+     * Bytecode bytes of inline code after which the rest of a splittable method goes into chunks
+     * whatever its Wasm size: HotSpot's HugeMethodLimit (8,000) less room for what is emitted
+     * after the body (the exit tail, the deferred prologue that loads the locals, the exits of
+     * chunk calls).
+     */
+    static final int BYTECODE_BUDGET = Integer.getInteger("nebula.aot.bytecode.budget", 5_000);
+    /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
+    private static final int PROBE_STEP = 16;
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
@@ -78,7 +92,8 @@ final class FunctionCompiler {
         }
     }
 
-    private static final String REGION_DESC = "([J" + Jvm.INSTANCE_DESC + ")I";
+    /** A region or chunk method: {@code int (long[] frame, int depth, AotInstance)}. */
+    private static final String REGION_DESC = "([JI" + Jvm.INSTANCE_DESC + ")I";
 
     private final ModuleLayout layout;
     private final ClassVisitor cv;
@@ -93,6 +108,8 @@ final class FunctionCompiler {
     /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
     private final int[] localFrame;
     private final int instanceSlot;
+    /** This call's depth (see {@link Jvm#methodDesc}): 1 for a call from outside, the caller's plus one for a Wasm call. */
+    private final int depthSlot;
     private final int memorySlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
     private final int frameSlot;
@@ -123,6 +140,10 @@ final class FunctionCompiler {
     private final boolean splittable;
     /** Wasm code bytes compiled inline into this method so far (outlined regions and chunks not counted). */
     private int inlineBytes;
+    /** Inline Wasm bytes at which {@link #chunkHere} next measures the bytecode emitted so far. */
+    private int nextProbe;
+    /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
+    private boolean overBytecodeBudget;
     /** This compiler emits a chunk: a region without a block of its own. */
     private boolean chunkMode;
     /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
@@ -169,16 +190,25 @@ final class FunctionCompiler {
         int slot = 0;
         int inst = -1;
         int frame = -1;
+        int callDepth = -1;
         if (regionMode) {
             frame = slot++;
+            callDepth = slot++;
             inst = slot++;
         }
         for (int i = 0; i < count; i++) {
-            if (!regionMode && i == params) inst = slot++;
+            if (!regionMode && i == params) {
+                callDepth = slot++;
+                inst = slot++;
+            }
             localSlots[i] = slot;
             slot += localTypes[i] == ValType.V128 ? 4 : Jvm.size(localTypes[i]);
         }
-        if (!regionMode && count == params) inst = slot++;
+        if (!regionMode && count == params) {
+            callDepth = slot++;
+            inst = slot++;
+        }
+        depthSlot = callDepth;
         instanceSlot = inst;
         memorySlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
@@ -203,8 +233,9 @@ final class FunctionCompiler {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
         // outside the handler: a function that cannot be entered is not on the Wasm stack
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "enter", "(" + Jvm.INSTANCE_DESC + ")V");
+        Jvm.rt(mv, "enter", "(I" + Jvm.INSTANCE_DESC + ")V");
         mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
@@ -268,8 +299,17 @@ final class FunctionCompiler {
      * (the block's code cannot pop below them), so even one huge expression can be cut.
      */
     private boolean chunkHere(Opcode op, CodeReader r) {
-        return splittable && inlineBytes > CHUNK_BUDGET && op != Opcode.END && op != Opcode.ELSE
-                && r.instructionStart() != regionStart;
+        if (!splittable || op == Opcode.END || op == Opcode.ELSE || r.instructionStart() == regionStart) return false;
+        if (inlineBytes > CHUNK_BUDGET || overBytecodeBudget) return true;
+        if (inlineBytes < nextProbe) return false;
+        // Wasm bytes are a guess at bytecode size (about three to one); SIMD and call-heavy code
+        // expands more, so the method's true size so far is checked every few instructions: an
+        // extra label costs the class file nothing
+        nextProbe = inlineBytes + PROBE_STEP;
+        Label probe = new Label();
+        mv.visitLabel(probe);
+        overBytecodeBudget = probe.getOffset() > BYTECODE_BUDGET;
+        return overBytecodeBudget;
     }
 
     /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
@@ -803,12 +843,16 @@ final class FunctionCompiler {
         Label[] byDepth = new Label[depth];
         Label dflt = null;
         List<Integer> trampolines = new ArrayList<>();
+        Label sharedExit = sharesExits(targets, n) ? new Label() : null;
+        int indexSlot = -1;
         for (int i = 0; i <= n; i++) {
             int d = targets[i];
             Label l = byDepth[d];
             if (l == null) {
                 Frame target = frameAt(d);
-                if (directBranch(target)) {
+                if (sharedExit != null && target.regionExit > 0) {
+                    l = sharedExit;
+                } else if (directBranch(target)) {
                     l = target.label;
                     target.targeted = true;
                 } else {
@@ -819,6 +863,12 @@ final class FunctionCompiler {
             }
             if (i < n) jumps[i] = l;
             else dflt = l;
+        }
+        if (sharedExit != null) {
+            // the shared exit finds its exit code from the index, so keep it
+            indexSlot = scratchNext++;
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, indexSlot);
         }
         if (n == 0) {
             mv.visitInsn(POP);
@@ -832,7 +882,61 @@ final class FunctionCompiler {
             mv.visitLabel(byDepth[d]);
             branch(frameAt(d));
         }
+        if (sharedExit != null) {
+            mv.visitLabel(sharedExit);
+            exitRegionByTable(targets, n, indexSlot, frameAt(targets[n]).branchTypes().length);
+        }
         markUnreachable();
+    }
+
+    /**
+     * Whether a br_table's branches out of this region or chunk should share one exit path: with
+     * more than a few distinct exits (shootout-switch's 4,094-way switch has a distinct exit per
+     * label), a path per exit would make the method grow by ten bytes a label, past HotSpot's
+     * 8,000-byte limit. Exit codes must fit the table of chars {@link #exitRegionByTable} reads.
+     */
+    private boolean sharesExits(int[] targets, int n) {
+        if (n + 1 > BR_TABLE_CHUNK) return false;
+        BitSet exits = new BitSet();
+        for (int i = 0; i <= n; i++) {
+            Frame target = frameAt(targets[i]);
+            if (target.regionExit > 0) {
+                if (target.regionExit > Character.MAX_VALUE) return false;
+                exits.set(targets[i]);
+            }
+        }
+        return exits.cardinality() > SHARED_EXITS;
+    }
+
+    /**
+     * The one exit path of a br_table's branches out of the region (see {@link #sharesExits}):
+     * every label of a br_table carries the same values (spec 3.3.5), so only the exit code
+     * differs, and it comes from a string constant indexed by the br_table's operand in
+     * {@code indexSlot} (past the end: the default's). A label that is not an exit has a dummy
+     * code there, never read.
+     */
+    private void exitRegionByTable(int[] targets, int n, int indexSlot, int arity) {
+        storeCarried(arity);
+        for (int i = sp - arity - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
+        StringBuilder codes = new StringBuilder(n + 1);
+        for (int i = 0; i <= n; i++) {
+            int code = frameAt(targets[i]).regionExit;
+            if (code > 0) exitCodes.add(code);
+            codes.append((char) Math.max(code, 0));
+        }
+        Label inRange = new Label();
+        mv.visitVarInsn(ILOAD, indexSlot);
+        Jvm.pushInt(mv, n);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFLT, inRange);
+        Jvm.pushInt(mv, n);
+        mv.visitVarInsn(ISTORE, indexSlot);
+        mv.visitLabel(inRange);
+        mv.visitLdcInsn(codes.toString());
+        mv.visitVarInsn(ILOAD, indexSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitTail);
     }
 
     /**
@@ -848,17 +952,19 @@ final class FunctionCompiler {
         Jvm.pushInt(mv, n);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
         mv.visitJumpInsn(IFGE, dflt);
-        int[] ordinal = new int[byDepth.length];
-        Arrays.fill(ordinal, -1);
+        // numbered by label, not by depth: the exits of a region may share one label
+        java.util.Map<Label, Integer> ordinal = new java.util.IdentityHashMap<>();
         List<Label> distinct = new ArrayList<>();
         StringBuilder all = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            int d = targets[i];
-            if (ordinal[d] < 0) {
-                ordinal[d] = distinct.size();
-                distinct.add(byDepth[d]);
+            Label l = byDepth[targets[i]];
+            Integer o = ordinal.get(l);
+            if (o == null) {
+                o = distinct.size();
+                ordinal.put(l, o);
+                distinct.add(l);
             }
-            all.append((char) ordinal[d]);
+            all.append((char) o.intValue());
         }
         int chunks = (n + BR_TABLE_CHUNK - 1) / BR_TABLE_CHUNK;
         Label pick = new Label();
@@ -885,8 +991,6 @@ final class FunctionCompiler {
     private void emitReturn() {
         List<ValType> results = Jvm.halves(type.results());
         if (results.size() > 1) packResults(results);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "exit", "(" + Jvm.INSTANCE_DESC + ")V");
         if (results.isEmpty()) mv.visitInsn(RETURN);
         else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
         else mv.visitInsn(ARETURN);
@@ -970,6 +1074,7 @@ final class FunctionCompiler {
         sp -= paramCount;
         storeLocals(used);
         mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
         int code = scratchNext++;
@@ -1234,17 +1339,23 @@ final class FunctionCompiler {
         List<ValType> params = Jvm.halves(ft.params());
         if (callee < module.importedFunctionCount()) {
             packValues(params);
+            mv.visitVarInsn(ILOAD, depthSlot);
             instanceAndIndex(callee);
-            Jvm.rt(mv, "callImport", "([J" + Jvm.INSTANCE_DESC + "I)[J");
+            Jvm.rt(mv, "callImport", "([JI" + Jvm.INSTANCE_DESC + "I)[J");
             popN(params.size());
             unboxResults(Jvm.halves(ft.results()));
         } else {
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
             popN(params.size());
             pushResults(Jvm.halves(ft.results()));
         }
-        reloadMemory();
+        // the memory's array changes only when it grows: after a callee that cannot grow it
+        // (not even through an import or call_indirect further down), the array in hand is current
+        if (layout.mayGrowMemory(callee)) reloadMemory();
     }
 
     private void callIndirect(int typeIndex, int table) {
@@ -1254,6 +1365,7 @@ final class FunctionCompiler {
         Jvm.pushInt(mv, typeIndex);
         Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
         pop();
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         int canonical = layout.canonicalType[typeIndex];
         mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);

@@ -99,11 +99,24 @@ final class ModuleLayout {
         return "callIndirect" + canonicalType;
     }
 
-    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's instance. */
+    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's depth and instance. */
     static String dispatchDesc(FuncType type) {
-        return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";" + Jvm.INSTANCE_DESC + ")"
+        return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";I" + Jvm.INSTANCE_DESC + ")"
                 + Jvm.resultDesc(type.results());
     }
+
+    /**
+     * Whether a call to {@code functionIndex} may grow memory, so the caller must re-read the
+     * memory's array after it; computed on first use (the cache path never asks).
+     */
+    boolean mayGrowMemory(int functionIndex) {
+        boolean[] grows = mayGrow;
+        if (grows == null) mayGrow = grows = MemoryGrowth.mayGrow(module);
+        return grows[functionIndex];
+    }
+
+    /** Per function index, {@link MemoryGrowth#mayGrow}; a racy cache of an immutable answer. */
+    private volatile boolean[] mayGrow;
 
     boolean hasMemory() {
         return !module.allMemories().isEmpty();
