@@ -68,6 +68,15 @@ final class FunctionCompiler {
     /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
     private static final int PROBE_STEP = 16;
 
+    /**
+     * Whether compiled code polls the store's interruption flag at function entries and loop
+     * headers (spec-conformant code always does). For measurement only: the system property
+     * {@code nebula.aot.bench.noPolls}, read once when this class loads, turns the polls off so
+     * that a benchmark can price them (bench/RESULTS.md); a deadline then cannot stop compiled
+     * code. Not a user option.
+     */
+    static final boolean POLLS = !Boolean.getBoolean("nebula.aot.bench.noPolls");
+
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
     /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
@@ -111,6 +120,8 @@ final class FunctionCompiler {
     /** This call's depth (see {@link Jvm#methodDesc}): 1 for a call from outside, the caller's plus one for a Wasm call. */
     private final int depthSlot;
     private final int memorySlot;
+    /** The instance's store, loaded once per method so that a poll is one load of its flag. */
+    private final int storeSlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
     private final int frameSlot;
     /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
@@ -166,7 +177,8 @@ final class FunctionCompiler {
         this.type = module.functionType(function);
         this.body = module.bodies().get(function - module.importedFunctionCount());
         this.mv = mv;
-        this.hasMemory = layout.hasMemory();
+        // only code that reads or writes through the array keeps it in a local
+        this.hasMemory = layout.hasMemory() && layout.accessesMemoryArray(function);
         this.regions = regions;
         this.regionCounter = regionCounter;
         this.regionMode = regionMode;
@@ -211,6 +223,7 @@ final class FunctionCompiler {
         depthSlot = callDepth;
         instanceSlot = inst;
         memorySlot = slot++;
+        storeSlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
@@ -235,7 +248,8 @@ final class FunctionCompiler {
         // outside the handler: a function that cannot be entered is not on the Wasm stack
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "enter", "(I" + Jvm.INSTANCE_DESC + ")V");
+        Jvm.rt(mv, POLLS ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
+        mv.visitVarInsn(ASTORE, storeSlot);
         mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
@@ -328,6 +342,7 @@ final class FunctionCompiler {
     }
 
     private void emit(Opcode op, CodeReader r) {
+        if (NumericEmitter.isComparison(op) && fuseWithBranch(op, r)) return;
         if (op.hasFixedSignature() && NumericEmitter.emit(mv, op)) {
             applySignature(op);
             return;
@@ -350,31 +365,13 @@ final class FunctionCompiler {
                 }
             }
             case ELSE -> doElse();
-            case IF -> {
-                pop(); // the condition
-                Frame f = pushBlock(Kind.IF, r);
-                f.label = new Label();
-                f.elseLabel = new Label();
-                mv.visitJumpInsn(IFEQ, f.elseLabel);
-            }
+            case IF -> ifBlock(r, IFNE);
             case END -> doEnd();
             case BR -> {
                 branch(frameAt(r.index()));
                 markUnreachable();
             }
-            case BR_IF -> {
-                pop();
-                Frame target = frameAt(r.index());
-                if (directBranch(target)) {
-                    mv.visitJumpInsn(IFNE, target.label);
-                    target.targeted = true;
-                } else {
-                    Label stay = new Label();
-                    mv.visitJumpInsn(IFEQ, stay);
-                    branch(target);
-                    mv.visitLabel(stay);
-                }
-            }
+            case BR_IF -> brIf(r, IFNE);
             case BR_TABLE -> brTable(r);
             case RETURN -> {
                 branch(frames[0]);
@@ -564,12 +561,62 @@ final class FunctionCompiler {
         }
     }
 
+    /**
+     * A comparison directly followed by {@code br_if} or {@code if} becomes one compare-and-jump
+     * rather than a 0 or 1 that is then tested (the shape javac gives an {@code if}, which the
+     * JIT compiles best). Returns false, having emitted nothing and left the reader as it was,
+     * when the next instruction is anything else.
+     */
+    private boolean fuseWithBranch(Opcode op, CodeReader r) {
+        int opStart = r.instructionStart();
+        int next = r.position();
+        if (next >= body.codeEnd()) return false;
+        Opcode branch = r.next();
+        if (branch != Opcode.BR_IF && branch != Opcode.IF) {
+            r.position(next);
+            return false;
+        }
+        int jump = NumericEmitter.compare(mv, op);
+        applySignature(op);
+        if (branch == Opcode.BR_IF) brIf(r, jump);
+        else ifBlock(r, jump);
+        // emitBody counts only instructions that leave the reader where they found it
+        inlineBytes += r.position() - opStart;
+        return true;
+    }
+
+    /** br_if (spec 4.4.8), with the condition as the operands of {@code jumpIfTrue} on top of the stack. */
+    private void brIf(CodeReader r, int jumpIfTrue) {
+        pop();
+        Frame target = frameAt(r.index());
+        if (directBranch(target)) {
+            mv.visitJumpInsn(jumpIfTrue, target.label);
+            target.targeted = true;
+        } else {
+            Label stay = new Label();
+            mv.visitJumpInsn(NumericEmitter.invert(jumpIfTrue), stay);
+            branch(target);
+            mv.visitLabel(stay);
+        }
+    }
+
+    /** if (spec 4.4.8), with the condition as the operands of {@code jumpIfTrue} on top of the stack. */
+    private void ifBlock(CodeReader r, int jumpIfTrue) {
+        pop(); // the condition
+        Frame f = pushBlock(Kind.IF, r);
+        f.label = new Label();
+        f.elseLabel = new Label();
+        mv.visitJumpInsn(NumericEmitter.invert(jumpIfTrue), f.elseLabel);
+    }
+
     private void loop(CodeReader r) {
         Frame f = pushBlock(Kind.LOOP, r);
         f.label = new Label();
         mv.visitLabel(f.label);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+        if (POLLS) {
+            mv.visitVarInsn(ALOAD, storeSlot);
+            Jvm.rt(mv, "poll", "(" + Jvm.STORE_DESC + ")V");
+        }
     }
 
     private void instanceAndIndex(int index) {
@@ -1203,6 +1250,9 @@ final class FunctionCompiler {
         }
         mv.visitLabel(prologue);
         loadLocals(usedLocals);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "store", Jvm.STORE_DESC);
+        mv.visitVarInsn(ASTORE, storeSlot);
         reloadMemory();
         mv.visitJumpInsn(GOTO, bodyStart);
     }

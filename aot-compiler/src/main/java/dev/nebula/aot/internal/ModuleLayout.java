@@ -107,16 +107,25 @@ final class ModuleLayout {
 
     /**
      * Whether a call to {@code functionIndex} may grow memory, so the caller must re-read the
-     * memory's array after it; computed on first use (the cache path never asks).
+     * memory's array after it.
      */
     boolean mayGrowMemory(int functionIndex) {
-        boolean[] grows = mayGrow;
-        if (grows == null) mayGrow = grows = MemoryGrowth.mayGrow(module);
-        return grows[functionIndex];
+        return memoryFacts().mayGrow[functionIndex];
     }
 
-    /** Per function index, {@link MemoryGrowth#mayGrow}; a racy cache of an immutable answer. */
-    private volatile boolean[] mayGrow;
+    /** Whether {@code functionIndex}'s code loads or stores through memory 0's array, so it keeps the array in a local. */
+    boolean accessesMemoryArray(int functionIndex) {
+        return memoryFacts().accessesArray[functionIndex];
+    }
+
+    /** Computed on first use, which only compiling makes (the cache path never asks); a racy cache of an immutable answer. */
+    private MemoryFacts memoryFacts() {
+        MemoryFacts facts = memoryFacts;
+        if (facts == null) memoryFacts = facts = MemoryFacts.of(module);
+        return facts;
+    }
+
+    private volatile MemoryFacts memoryFacts;
 
     boolean hasMemory() {
         return !module.allMemories().isEmpty();

@@ -213,15 +213,24 @@ public final class Rt {
     /**
      * Function entry, with the new frame's call depth: traps with "call stack exhausted" past the
      * engine's limit (as {@code Store.enterCall} does for the interpreter), and polls interruption.
+     * Returns the store, which the method keeps in a local for its loop polls.
      */
-    public static void enter(int depth, AotInstance instance) {
+    public static Store enter(int depth, AotInstance instance) {
         if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
-        if (instance.store.interrupted()) throw Traps.interrupted();
+        Store store = instance.store;
+        if (store.interrupted()) throw Traps.interrupted();
+        return store;
     }
 
-    /** Loop headers: a cheap volatile read, so a deadline stops even a loop that never calls. */
-    public static void poll(AotInstance instance) {
-        if (instance.store.interrupted()) instance.store.checkInterrupted();
+    /** {@link #enter} without the poll, for code compiled without polls (measurement only, see {@code FunctionCompiler.POLLS}). */
+    public static Store enterWithoutPoll(int depth, AotInstance instance) {
+        if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
+        return instance.store;
+    }
+
+    /** Loop headers: one volatile read, so a deadline stops even a loop that never calls. */
+    public static void poll(Store store) {
+        if (store.interrupted()) throw Traps.interrupted();
     }
 
     /** call_indirect's checks (spec 4.4.8), shared with every engine. */

@@ -1,6 +1,7 @@
 package dev.nebula.aot.internal;
 
 import dev.nebula.decoder.CodeReader;
+import dev.nebula.decoder.Immediate;
 import dev.nebula.decoder.Opcode;
 import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.FunctionBody;
@@ -9,24 +10,33 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Which functions may grow memory during a call, so compiled callers re-read the memory's array
- * only after those (spec 4.4.7: only {@code memory.grow} replaces a memory's bytes with longer
+ * What compiled code needs to know about each function's use of memory 0, from one pass over
+ * the module's code. Which functions read or write it through its array (loads and stores,
+ * SIMD's included): only those keep the array in a local. And which functions may grow memory
+ * during a call, so compiled callers re-read the array only after those (spec 4.4.7: only {@code memory.grow} replaces a memory's bytes with longer
  * ones; a memory shared with other instances grows only through code reached by a call). A
  * function may grow memory when it executes {@code memory.grow}, calls an import or uses
  * {@code call_indirect} (either may reach any code, host functions included), or calls a defined
  * function that may: the answer is closed over the direct-call graph. A call-bound workload
  * such as recursive {@code fib} then keeps its array in a register across calls.
  */
-final class MemoryGrowth {
-
-    private MemoryGrowth() {
-    }
+final class MemoryFacts {
 
     /** Per function index (imports first, all true), whether calling it may grow memory. */
-    static boolean[] mayGrow(DecodedModule module) {
+    final boolean[] mayGrow;
+    /** Per function index (imports false), whether its code loads or stores through memory 0's array. */
+    final boolean[] accessesArray;
+
+    private MemoryFacts(boolean[] mayGrow, boolean[] accessesArray) {
+        this.mayGrow = mayGrow;
+        this.accessesArray = accessesArray;
+    }
+
+    static MemoryFacts of(DecodedModule module) {
         int imported = module.importedFunctionCount();
         int total = module.functionCount();
         boolean[] grows = new boolean[total];
+        boolean[] accesses = new boolean[total];
         Arrays.fill(grows, 0, imported, true);
         // callers[callee] lists each defined caller of callee once per call site (as a growable int array)
         int[][] callers = new int[total][];
@@ -36,7 +46,10 @@ final class MemoryGrowth {
             CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
             while (r.position() < body.codeEnd()) {
                 Opcode op = r.next();
-                if (op == Opcode.MEMORY_GROW || op == Opcode.CALL_INDIRECT) {
+                Immediate immediate = op.immediate();
+                if (immediate == Immediate.MEMARG || immediate == Immediate.MEMARG_LANE) {
+                    accesses[f] = true;
+                } else if (op == Opcode.MEMORY_GROW || op == Opcode.CALL_INDIRECT) {
                     grows[f] = true;
                 } else if (op == Opcode.CALL) {
                     int callee = r.index();
@@ -65,6 +78,6 @@ final class MemoryGrowth {
                 }
             }
         }
-        return grows;
+        return new MemoryFacts(grows, accesses);
     }
 }
