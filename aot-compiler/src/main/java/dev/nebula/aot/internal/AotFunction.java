@@ -40,6 +40,9 @@ public final class AotFunction extends WasmFunction {
     @Override
     public long[] invoke(Instance caller, long[] args) {
         Store store = instance.store;
+        // compiled functions without calls do not poll on entry: an interrupted store still runs
+        // no function called from outside
+        store.checkInterrupted();
         int savedDepth = store.callDepth();
         try {
             return instance.module.entry(cls).call(index, args, savedDepth + 1, instance);

@@ -34,9 +34,10 @@ import static org.objectweb.asm.Opcodes.*;
  * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after
  * {@code memory.grow} and after calls that may grow it ({@link ModuleLayout#mayGrowMemory}). The
  * call depth is an argument of every compiled method (a direct call passes its own plus one), so
- * a call touches no shared counter; function entry checks it against the limit and polls
- * interruption, loop headers poll interruption, and one exception handler adds this function's
- * frame to any trap that passes through.
+ * a call touches no shared counter; function entry checks it against the limit. Interruption
+ * is polled on entry to functions that make calls and at the headers of loops that an iteration
+ * can repeat without such a call ({@link LoopPolls}), so no unbounded run misses it; one
+ * exception handler adds this function's frame to any trap that passes through.
  *
  * <p>Large bodies are split by {@link Outliner}: a block chosen there becomes a separate method
  * (a region) that this class compiles too, with the function's locals passed in and out through a
@@ -131,6 +132,8 @@ final class FunctionCompiler {
 
     /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
     private final Set<Integer> regions;
+    /** Offsets of the loops that poll interruption at their header ({@link LoopPolls}), shared likewise. */
+    private final Set<Integer> loopPolls;
     /** Next region number of this function, shared by the function and its regions. */
     private final int[] regionCounter;
     /** This compiler emits a region method rather than the function's own. */
@@ -169,7 +172,7 @@ final class FunctionCompiler {
     private int skipDepth;
 
     private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
-                             Set<Integer> regions, int[] regionCounter, boolean regionMode) {
+                             Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
         this.layout = layout;
         this.cv = cv;
         this.module = layout.module;
@@ -180,6 +183,7 @@ final class FunctionCompiler {
         // only code that reads or writes through the array keeps it in a local
         this.hasMemory = layout.hasMemory() && layout.accessesMemoryArray(function);
         this.regions = regions;
+        this.loopPolls = loopPolls;
         this.regionCounter = regionCounter;
         this.regionMode = regionMode;
         this.floor = 0;
@@ -236,7 +240,17 @@ final class FunctionCompiler {
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
-        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), new int[1], false).emitFunction();
+        Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
+        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false).emitFunction();
+    }
+
+    /**
+     * Whether function {@code f} polls interruption on entry: when it makes calls. A function
+     * without calls runs for a bounded time but for its loops, which poll themselves, so any
+     * unbounded run keeps entering functions that poll (or crossing loop headers that do).
+     */
+    static boolean pollsOnEntry(ModuleLayout layout, int f) {
+        return POLLS && f >= layout.module.importedFunctionCount() && layout.makesCalls(f);
     }
 
     private void emitFunction() {
@@ -248,7 +262,7 @@ final class FunctionCompiler {
         // outside the handler: a function that cannot be entered is not on the Wasm stack
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, POLLS ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
+        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
         mv.visitVarInsn(ASTORE, storeSlot);
         mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
@@ -613,7 +627,7 @@ final class FunctionCompiler {
         Frame f = pushBlock(Kind.LOOP, r);
         f.label = new Label();
         mv.visitLabel(f.label);
-        if (POLLS) {
+        if (loopPolls.contains(r.instructionStart())) {
             mv.visitVarInsn(ALOAD, storeSlot);
             Jvm.rt(mv, "poll", "(" + Jvm.STORE_DESC + ")V");
         }
@@ -1090,7 +1104,7 @@ final class FunctionCompiler {
         ValType[] results = signature[1];
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
     }
@@ -1104,7 +1118,7 @@ final class FunctionCompiler {
     private void callChunk(CodeReader r) {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
         invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);

@@ -110,22 +110,27 @@ final class ModuleLayout {
      * memory's array after it.
      */
     boolean mayGrowMemory(int functionIndex) {
-        return memoryFacts().mayGrow[functionIndex];
+        return codeFacts().mayGrow[functionIndex];
     }
 
     /** Whether {@code functionIndex}'s code loads or stores through memory 0's array, so it keeps the array in a local. */
     boolean accessesMemoryArray(int functionIndex) {
-        return memoryFacts().accessesArray[functionIndex];
+        return codeFacts().accessesArray[functionIndex];
+    }
+
+    /** Whether {@code functionIndex} (a defined function) has a call or call_indirect, so it polls interruption on entry. */
+    boolean makesCalls(int functionIndex) {
+        return codeFacts().makesCalls[functionIndex];
     }
 
     /** Computed on first use, which only compiling makes (the cache path never asks); a racy cache of an immutable answer. */
-    private MemoryFacts memoryFacts() {
-        MemoryFacts facts = memoryFacts;
-        if (facts == null) memoryFacts = facts = MemoryFacts.of(module);
+    private CodeFacts codeFacts() {
+        CodeFacts facts = codeFacts;
+        if (facts == null) codeFacts = facts = CodeFacts.of(module);
         return facts;
     }
 
-    private volatile MemoryFacts memoryFacts;
+    private volatile CodeFacts codeFacts;
 
     boolean hasMemory() {
         return !module.allMemories().isEmpty();

@@ -222,7 +222,11 @@ public final class Rt {
         return store;
     }
 
-    /** {@link #enter} without the poll, for code compiled without polls (measurement only, see {@code FunctionCompiler.POLLS}). */
+    /**
+     * {@link #enter} without the poll: for functions that make no calls (their loops poll, see
+     * {@code FunctionCompiler.pollsOnEntry}), and for code compiled without polls (measurement
+     * only, see {@code FunctionCompiler.POLLS}).
+     */
     public static Store enterWithoutPoll(int depth, AotInstance instance) {
         if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
         return instance.store;

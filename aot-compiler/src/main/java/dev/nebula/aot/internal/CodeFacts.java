@@ -10,9 +10,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * What compiled code needs to know about each function's use of memory 0, from one pass over
- * the module's code. Which functions read or write it through its array (loads and stores,
- * SIMD's included): only those keep the array in a local. And which functions may grow memory
+ * What compiled code needs to know about each function, from one pass over the module's code.
+ * Which functions make calls at all: only those poll interruption on entry (see
+ * {@link FunctionCompiler}). Which functions read or write memory 0 through its array (loads and
+ * stores, SIMD's included): only those keep the array in a local. And which functions may grow memory
  * during a call, so compiled callers re-read the array only after those (spec 4.4.7: only {@code memory.grow} replaces a memory's bytes with longer
  * ones; a memory shared with other instances grows only through code reached by a call). A
  * function may grow memory when it executes {@code memory.grow}, calls an import or uses
@@ -20,23 +21,27 @@ import java.util.Arrays;
  * function that may: the answer is closed over the direct-call graph. A call-bound workload
  * such as recursive {@code fib} then keeps its array in a register across calls.
  */
-final class MemoryFacts {
+final class CodeFacts {
 
     /** Per function index (imports first, all true), whether calling it may grow memory. */
     final boolean[] mayGrow;
     /** Per function index (imports false), whether its code loads or stores through memory 0's array. */
     final boolean[] accessesArray;
+    /** Per function index (imports false), whether its code has a call or call_indirect. */
+    final boolean[] makesCalls;
 
-    private MemoryFacts(boolean[] mayGrow, boolean[] accessesArray) {
+    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls) {
         this.mayGrow = mayGrow;
         this.accessesArray = accessesArray;
+        this.makesCalls = makesCalls;
     }
 
-    static MemoryFacts of(DecodedModule module) {
+    static CodeFacts of(DecodedModule module) {
         int imported = module.importedFunctionCount();
         int total = module.functionCount();
         boolean[] grows = new boolean[total];
         boolean[] accesses = new boolean[total];
+        boolean[] calls = new boolean[total];
         Arrays.fill(grows, 0, imported, true);
         // callers[callee] lists each defined caller of callee once per call site (as a growable int array)
         int[][] callers = new int[total][];
@@ -49,9 +54,13 @@ final class MemoryFacts {
                 Immediate immediate = op.immediate();
                 if (immediate == Immediate.MEMARG || immediate == Immediate.MEMARG_LANE) {
                     accesses[f] = true;
-                } else if (op == Opcode.MEMORY_GROW || op == Opcode.CALL_INDIRECT) {
+                } else if (op == Opcode.MEMORY_GROW) {
                     grows[f] = true;
+                } else if (op == Opcode.CALL_INDIRECT) {
+                    grows[f] = true;
+                    calls[f] = true;
                 } else if (op == Opcode.CALL) {
+                    calls[f] = true;
                     int callee = r.index();
                     if (callee < imported) {
                         grows[f] = true;
@@ -78,6 +87,6 @@ final class MemoryFacts {
                 }
             }
         }
-        return new MemoryFacts(grows, accesses);
+        return new CodeFacts(grows, accesses, calls);
     }
 }
