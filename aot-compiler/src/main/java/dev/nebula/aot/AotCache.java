@@ -38,7 +38,7 @@ import java.util.TreeMap;
 public final class AotCache {
 
     /** Bump when generated code changes shape: old entries then simply miss. */
-    public static final String COMPILER_VERSION = "nebula-aot-1";
+    public static final String COMPILER_VERSION = "nebula-aot-2";
     /** System property naming the cache folder; the AOT engine uses the cache only when it is set. */
     public static final String DIRECTORY_PROPERTY = "nebula.aot.cache.dir";
 
