@@ -2,11 +2,13 @@ package dev.nebula.aot;
 
 import dev.nebula.aot.internal.AotModule;
 import dev.nebula.aot.internal.ModuleCompiler;
+import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.validator.ValidatedModule;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -18,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -53,6 +56,15 @@ public final class AotCache {
     private static final int CHECKSUM_BYTES = 4;
     /** More classes than any module compiles to: a count past it is corruption. */
     private static final int MAX_CLASSES = 1_000_000;
+
+    /**
+     * The build of Nebula that writes and reads entries, from {@code build.properties} (version
+     * and build time, filled in by Maven), or null when it is not known (classes not built by
+     * Maven). An entry of another build is a miss, so a rebuilt validator or compiler never meets
+     * an entry an older one wrote; without a known build, {@link #lookup} finds nothing and every
+     * module is validated.
+     */
+    static final String BUILD = buildId();
 
     private final Path directory;
 
@@ -97,7 +109,7 @@ public final class AotCache {
         byte[] moduleBytes = validated.module().bytesUnsafe();
         Path file = directory.resolve(fileName(moduleBytes));
         boolean existed = Files.exists(file);
-        Map<String, byte[]> classes = existed ? read(file, moduleBytes) : null;
+        Map<String, byte[]> classes = existed ? read(file, moduleBytes, true) : null;
         if (classes != null) return new Result(ModuleCompiler.fromClassFiles(validated, classes), Outcome.HIT, file);
         AotModule compiled = ModuleCompiler.compile(validated);
         try {
@@ -106,6 +118,22 @@ public final class AotCache {
             // a cache that cannot be written only costs the next start a compilation
         }
         return new Result(compiled, existed ? Outcome.REBUILT : Outcome.COMPILED, file);
+    }
+
+    /**
+     * The module's compiled classes if the cache holds them, found from the decoded module alone:
+     * the entry holds the module's exact bytes, written by this same build after validating them,
+     * so the module is {@link ValidatedModule#validatedBefore validated before} and is not
+     * validated again. Null on a miss (a bad entry is left for {@link #compile} to rebuild and
+     * report), and always null when the build is not known.
+     */
+    public Result lookup(DecodedModule module) {
+        if (BUILD == null) return null;
+        byte[] moduleBytes = module.bytesUnsafe();
+        Path file = directory.resolve(fileName(moduleBytes));
+        Map<String, byte[]> classes = read(file, moduleBytes, false);
+        if (classes == null) return null;
+        return new Result(ModuleCompiler.fromClassFiles(ValidatedModule.validatedBefore(module), classes), Outcome.HIT, file);
     }
 
     /** {@code <length>-<crc32c><crc32>-<version>.classes}: finds the entry; its content decides whether it is this module's. */
@@ -120,9 +148,9 @@ public final class AotCache {
 
     /**
      * The classes stored in {@code file}, or null when there is none; a file that is not a valid
-     * entry for {@code module} is deleted as well.
+     * entry for {@code module} is deleted as well if {@code deleteBad}.
      */
-    static Map<String, byte[]> read(Path file, byte[] module) {
+    static Map<String, byte[]> read(Path file, byte[] module, boolean deleteBad) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
@@ -130,7 +158,7 @@ public final class AotCache {
             return null;
         }
         Map<String, byte[]> classes = parse(all, module);
-        if (classes == null) {
+        if (classes == null && deleteBad) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
@@ -141,7 +169,7 @@ public final class AotCache {
     }
 
     /**
-     * An entry: magic, version (u16 length, UTF-8), the module (u32 length, bytes), the class
+     * An entry: magic, version (u16 length, UTF-8), build (the same), the module (u32 length, bytes), the class
      * count (u32), each class (u16 name length, UTF-8 name, u32 length, bytes), and the CRC-32C
      * of all of that (u32). Big-endian throughout.
      */
@@ -156,6 +184,7 @@ public final class AotCache {
             if (!Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return null;
             in.position(MAGIC.length);
             if (!COMPILER_VERSION.equals(string(in))) return null;
+            if (!String.valueOf(BUILD).equals(string(in))) return null;
             int moduleLength = in.getInt();
             if (moduleLength != module.length || moduleLength > in.remaining()) return null;
             int at = in.position();
@@ -191,6 +220,7 @@ public final class AotCache {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             string(out, COMPILER_VERSION);
+            string(out, String.valueOf(BUILD));
             out.writeInt(module.length);
             out.write(module);
             out.writeInt(classes.size());
@@ -220,6 +250,18 @@ public final class AotCache {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String buildId() {
+        try (InputStream in = AotCache.class.getResourceAsStream("build.properties")) {
+            if (in == null) return null;
+            Properties p = new Properties();
+            p.load(in);
+            String build = p.getProperty("build");
+            return build == null || build.isBlank() || build.contains("${") ? null : build.trim();
+        } catch (IOException e) {
+            return null;
         }
     }
 

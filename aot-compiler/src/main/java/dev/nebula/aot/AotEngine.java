@@ -1,6 +1,7 @@
 package dev.nebula.aot;
 
 import dev.nebula.aot.internal.ModuleCompiler;
+import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.spi.CompiledCode;
@@ -22,6 +23,14 @@ public final class AotEngine implements ExecutionEngine {
     @Override
     public EngineKind kind() {
         return EngineKind.AOT;
+    }
+
+    /** A module found in the configured cache: it is not validated again ({@link AotCache#lookup}). */
+    @Override
+    public Precompiled precompiled(DecodedModule module, EngineConfig config) {
+        AotCache cache = AotCache.configured();
+        AotCache.Result hit = cache == null ? null : cache.lookup(module);
+        return hit == null ? null : new Precompiled(hit.module().validated(), hit.module());
     }
 
     @Override
