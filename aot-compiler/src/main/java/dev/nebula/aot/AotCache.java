@@ -142,7 +142,9 @@ public final class AotCache {
         crc32c.update(module, 0, module.length);
         CRC32 crc32 = new CRC32();
         crc32.update(module, 0, module.length);
-        return Integer.toHexString(module.length) + "-" + String.format("%08x%08x", crc32c.getValue(), crc32.getValue())
+        // both CRCs as 16 hex digits; no String.format, whose parser is slow in a cold JVM
+        String crcs = Long.toHexString(crc32c.getValue() << 32 | crc32.getValue());
+        return Integer.toHexString(module.length) + "-" + "0".repeat(16 - crcs.length()) + crcs
                 + "-" + COMPILER_VERSION + SUFFIX;
     }
 

@@ -15,7 +15,7 @@ import dev.nebula.validator.ValidatedModule;
  * own defines, so they are unloaded with it. Found by {@link java.util.ServiceLoader} when
  * {@link EngineKind#AOT} is configured. With the system property {@value AotCache#DIRECTORY_PROPERTY}
  * set, compiled classes are kept in that folder ({@link AotCache}) and a module compiled before is
- * loaded from there instead of compiled again. The design is in {@code dev.nebula.aot.internal}'s
+ * loaded from there instead of compiled (and validated) again. The design is in {@code dev.nebula.aot.internal}'s
  * package documentation.
  */
 public final class AotEngine implements ExecutionEngine {

@@ -54,6 +54,8 @@ class AotCacheTest {
         assertTrue(Files.isRegularFile(first.file()));
         AotCache.Result second = cache.compile(validated(MODULE));
         assertEquals(AotCache.Outcome.HIT, second.outcome());
+        assertTrue(first.file().getFileName().toString().matches("22-[0-9a-f]{16}-" + AotCache.COMPILER_VERSION + "\\.classes"),
+                "named by length (34 = 0x22), both CRCs and the version: " + first.file().getFileName());
         assertEquals(first.module().classFiles().keySet(), second.module().classFiles().keySet());
         first.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, second.module().classFiles().get(name)));
         second.module().loadAll();
