@@ -2,22 +2,22 @@ package dev.nebula.validator;
 
 import dev.nebula.decoder.model.DecodedModule;
 
-import java.util.List;
-
 /**
- * A module that passed validation (spec chapter 3), with the facts each defined function needs to
- * run; or, from {@link #validatedBefore}, a module whose exact bytes passed validation earlier,
- * without those facts.
+ * A module that passed validation (spec chapter 3), with the one fact per defined function that
+ * both engines size their frames by: the deepest operand stack. Engines resolve branches, block
+ * types and locals in their own single pass over the code (they need the block types at each
+ * branch anyway), so validation keeps no branch side table for them. From {@link #validatedBefore}:
+ * a module whose exact bytes passed validation earlier, without that fact.
  */
 public final class ValidatedModule {
 
     private final DecodedModule module;
-    /** Null for a module {@link #validatedBefore validated before}: its facts were not kept. */
-    private final List<FunctionFacts> functions;
+    /** Null for a module {@link #validatedBefore validated before}: the heights were not kept. */
+    private final int[] maxStackHeights;
 
-    ValidatedModule(DecodedModule module, List<FunctionFacts> functions) {
+    ValidatedModule(DecodedModule module, int[] maxStackHeights) {
         this.module = module;
-        this.functions = functions == null ? null : List.copyOf(functions);
+        this.maxStackHeights = maxStackHeights;
     }
 
     /**
@@ -25,8 +25,8 @@ public final class ValidatedModule {
      * caller, so that it is not validated again. Only for code compiled and stored earlier from
      * the validated module and found again by comparing the module bytes themselves (the AOT
      * engine's cache, RATIONALE.md "AOT start-up"): anything else must call
-     * {@link ModuleValidator#validate}. The function facts are not available
-     * ({@link #functions} and {@link #factsOf} throw): such code needs them no more.
+     * {@link ModuleValidator#validate}. The stack heights are not available
+     * ({@link #maxStackHeight} throws): such code needs them no more.
      */
     public static ValidatedModule validatedBefore(DecodedModule module) {
         return new ValidatedModule(module, null);
@@ -36,14 +36,13 @@ public final class ValidatedModule {
         return module;
     }
 
-    /** Facts of the defined functions, in the order of the code section. */
-    public List<FunctionFacts> functions() {
-        if (functions == null) throw new IllegalStateException("the function facts of a module validated before are not kept");
-        return functions;
-    }
-
-    /** Facts of the function at {@code functionIndex} in the whole function index space (imports first). */
-    public FunctionFacts factsOf(int functionIndex) {
-        return functions().get(functionIndex - module.importedFunctionCount());
+    /**
+     * The most operands ever on the stack of the function at {@code functionIndex} (in the whole
+     * function index space, imports first; it must be a defined function), locals not included.
+     * A v128 counts as one operand.
+     */
+    public int maxStackHeight(int functionIndex) {
+        if (maxStackHeights == null) throw new IllegalStateException("the stack heights of a module validated before are not kept");
+        return maxStackHeights[functionIndex - module.importedFunctionCount()];
     }
 }
