@@ -34,9 +34,15 @@ public final class ModuleCompiler {
     private ModuleCompiler() {
     }
 
+    /** Compiles on as many threads as there are processors (see {@link ParallelClasses}). */
     public static AotModule compile(ValidatedModule validated) {
+        return compile(validated, ParallelClasses.defaultThreads());
+    }
+
+    /** Compiles on up to {@code threads} threads; the classes are the same for any count. */
+    static AotModule compile(ValidatedModule validated, int threads) {
         ModuleLayout layout = new ModuleLayout(validated);
-        return new AotModule(validated, layout, generate(layout));
+        return new AotModule(validated, layout, generate(layout, threads));
     }
 
     /** Builds the module from class files compiled earlier (the cache), without compiling again. */
@@ -44,19 +50,24 @@ public final class ModuleCompiler {
         return new AotModule(validated, new ModuleLayout(validated), classes);
     }
 
-    static Map<String, byte[]> generate(ModuleLayout layout) {
+    static Map<String, byte[]> generate(ModuleLayout layout, int threads) {
         DecodedModule m = layout.module;
-        Map<String, byte[]> classes = new HashMap<>();
         int imported = m.importedFunctionCount();
         int defined = m.bodies().size();
-        int first = 0;
-        for (int cls = 0; cls < layout.classCount; cls++) {
-            int last = first;
-            while (last < defined && layout.classOf[last] == cls) last++;
-            classes.put(binaryName(ModuleLayout.className(cls)), functionsClass(layout, cls, imported + first, imported + last));
-            first = last;
+        int[] firstOf = new int[layout.classCount + 1];
+        for (int cls = 0, f = 0; cls < layout.classCount; cls++) {
+            firstOf[cls] = f;
+            while (f < defined && layout.classOf[f] == cls) f++;
+            firstOf[cls + 1] = f;
         }
-        classes.put(binaryName(ModuleLayout.DISPATCH), dispatchClass(layout));
+        // one task per functions class, and the dispatcher last; a module of one class (most
+        // small modules) is not worth a thread
+        byte[][] bytes = new byte[layout.classCount + 1][];
+        ParallelClasses.run(layout.classCount + 1, layout.classCount > 1 ? threads : 1, cls -> bytes[cls] = cls == layout.classCount ? dispatchClass(layout)
+                : functionsClass(layout, cls, imported + firstOf[cls], imported + firstOf[cls + 1]));
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int cls = 0; cls < layout.classCount; cls++) classes.put(binaryName(ModuleLayout.className(cls)), bytes[cls]);
+        classes.put(binaryName(ModuleLayout.DISPATCH), bytes[layout.classCount]);
         return classes;
     }
 
