@@ -40,6 +40,12 @@ import java.util.zip.CRC32C;
  * <p>RATIONALE.md ("AOT start-up") says why the key is no longer a SHA-256: hashing 3 MB with
  * SHA-256 cost a cold JVM 250 ms, more than everything else a cached start does.
  *
+ * <p>Loading an entry runs its classes, so whoever can write the cache folder can run code in
+ * this JVM: the folder is created private ({@code rwx------}), and a folder or entry that
+ * another user owns, or that group or others may write, is not used at all (every module is then
+ * compiled afresh, and nothing is written there). On file systems without POSIX permissions the
+ * check is skipped.
+ *
  * <p>The {@code nebula} command turns it on for {@code --engine aot} (see README); embedders set
  * the system property {@value #DIRECTORY_PROPERTY} to a folder, or call {@link #compile} directly.
  */
@@ -95,9 +101,13 @@ public final class AotCache {
     }
 
     /** What a lookup did, for {@code nebula compile} and the tests. */
-    public enum Outcome { HIT, COMPILED, REBUILT }
+    public enum Outcome {
+        HIT, COMPILED, REBUILT,
+        /** Compiled, but the cache folder was neither read nor written: another user could write to it. */
+        NOT_STORED
+    }
 
-    /** A compiled module and how it was obtained. */
+    /** A compiled module and how it was obtained; {@code file} is null when the outcome is {@link Outcome#NOT_STORED}. */
     public record Result(AotModule module, Outcome outcome, Path file) {
     }
 
@@ -108,6 +118,9 @@ public final class AotCache {
     public Result compile(ValidatedModule validated) {
         byte[] moduleBytes = validated.module().bytesUnsafe();
         Path file = directory.resolve(fileName(moduleBytes));
+        if (!CacheOwnership.mayUse(directory, file)) {
+            return new Result(ModuleCompiler.compile(validated), Outcome.NOT_STORED, null);
+        }
         boolean existed = Files.exists(file);
         Map<String, byte[]> classes = existed ? read(file, moduleBytes, true) : null;
         if (classes != null) return new Result(ModuleCompiler.fromClassFiles(validated, classes), Outcome.HIT, file);
@@ -131,6 +144,7 @@ public final class AotCache {
         if (BUILD == null) return null;
         byte[] moduleBytes = module.bytesUnsafe();
         Path file = directory.resolve(fileName(moduleBytes));
+        if (!CacheOwnership.mayUse(directory, file)) return null;
         Map<String, byte[]> classes = read(file, moduleBytes, false);
         if (classes == null) return null;
         return new Result(ModuleCompiler.fromClassFiles(ValidatedModule.validatedBefore(module), classes), Outcome.HIT, file);
@@ -237,7 +251,7 @@ public final class AotCache {
             out.writeInt((int) crc.getValue());
         }
         byte[] entry = buffer.toByteArray();
-        Files.createDirectories(file.getParent());
+        CacheOwnership.createPrivateDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {

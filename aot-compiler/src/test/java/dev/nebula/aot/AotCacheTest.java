@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -172,5 +173,36 @@ class AotCacheTest {
             if (saved == null) System.clearProperty(AotCache.DIRECTORY_PROPERTY);
             else System.setProperty(AotCache.DIRECTORY_PROPERTY, saved);
         }
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsNeitherReadNorWritten(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path entry = cache.compile(validated(MODULE)).file();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertNull(cache.lookup(ModuleDecoder.decode(MODULE)), "a valid entry in a shared folder is not loaded");
+        AotCache.Result again = cache.compile(validated(OTHER));
+        assertEquals(AotCache.Outcome.NOT_STORED, again.outcome());
+        assertNull(again.file());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(entry), files.toList(), "nothing new written to the shared folder");
+        }
+    }
+
+    @Test
+    void anEntryOthersCanWriteIsNotLoaded(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path entry = cache.compile(validated(MODULE)).file();
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertNull(cache.lookup(ModuleDecoder.decode(MODULE)));
+        assertEquals(AotCache.Outcome.NOT_STORED, cache.compile(validated(MODULE)).outcome());
+    }
+
+    @Test
+    void aNewCacheFolderIsPrivate(@TempDir Path dir) throws IOException {
+        Path folder = dir.resolve("a").resolve("cache");
+        new AotCache(folder).compile(validated(MODULE));
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(folder));
+        assertEquals(AotCache.Outcome.HIT, new AotCache(folder).compile(validated(MODULE)).outcome());
     }
 }

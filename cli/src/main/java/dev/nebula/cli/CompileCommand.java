@@ -72,10 +72,16 @@ final class CompileCommand implements Callable<Integer> {
             AotCache.Result result = cache.lookup(decoded);
             if (result == null) result = cache.compile(ModuleValidator.validate(decoded));
             long ms = (System.nanoTime() - start) / 1_000_000;
+            if (result.outcome() == AotCache.Outcome.NOT_STORED) {
+                err.println(file + ": compiled (" + ms + " ms), but not stored: the cache folder " + cache.directory()
+                        + " or its entry is writable by another user, whose classes this JVM would run");
+                return ExitCodes.IO;
+            }
             String what = switch (result.outcome()) {
                 case HIT -> "cached";
                 case COMPILED -> "compiled";
                 case REBUILT -> "rebuilt";
+                case NOT_STORED -> throw new AssertionError("handled above");
             };
             out.println(file + ": " + what + " -> " + result.file() + " (" + ms + " ms)");
             return ExitCodes.OK;
