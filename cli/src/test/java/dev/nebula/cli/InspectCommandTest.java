@@ -1,5 +1,6 @@
 package dev.nebula.cli;
 
+import dev.nebula.conformance.spec.TestModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
