@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One sightglass WASI program, compiled once, run whole ({@code _start}) on a fresh instance per
@@ -21,24 +22,27 @@ import java.nio.file.Path;
  * {@code <folder>.wasm} ({@code bz2}, {@code sqlite3}), else by its module's stem, whose folder is
  * the part before the first dash ({@code shootout-sieve}, {@code tinygo-json}).
  */
-public abstract class SightglassRunner {
+public final class SightglassRunner {
 
-    protected final String program;
-    protected final Path wasm;
-    protected final Path dir;
+    private final String program;
+    private final String runtime;
+    private final Path wasm;
+    private final WasiProgram compiled;
     private final String expectedStdout;
     private final String expectedStderr;
     private String firstStdout;
     private String firstStderr;
 
-    /** What one run left behind. */
-    protected record Outcome(int exitCode, String stdout, String stderr) {
-    }
-
-    protected SightglassRunner(String program) {
+    private SightglassRunner(String runtime, String program) {
         this.program = program;
+        this.runtime = runtime;
         this.wasm = moduleOf(program);
-        this.dir = wasm.getParent();
+        Path dir = wasm.getParent();
+        try {
+            compiled = WasiProgram.create(runtime, Files.readAllBytes(wasm), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + wasm, e);
+        }
         String stem = wasm.getFileName().toString().replaceFirst("\\.wasm$", "");
         expectedStdout = readFirst(dir.resolve(stem + ".stdout.expected"), dir.resolve("default.stdout.expected"),
                 dir.resolve("benchmark.stdout.expected"));
@@ -48,15 +52,7 @@ public abstract class SightglassRunner {
 
     /** {@code program} on {@code runtime}, one of {@link WorkloadRunner#ALL}. */
     public static SightglassRunner create(String runtime, String program) {
-        return switch (runtime) {
-            case WorkloadRunner.NEBULA -> new SightglassOnNebula(program, dev.nebula.runtime.EngineKind.INTERPRETER);
-            case WorkloadRunner.NEBULA_AOT -> new SightglassOnNebula(program, dev.nebula.runtime.EngineKind.AOT);
-            case WorkloadRunner.CHICORY -> new SightglassOnChicory(program, false);
-            case WorkloadRunner.CHICORY_COMPILER -> new SightglassOnChicory(program, true);
-            case WorkloadRunner.WASMTIME -> new SightglassOnWasmtime(program);
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected one of "
-                    + String.join(", ", WorkloadRunner.ALL) + ")");
-        };
+        return new SightglassRunner(runtime, program);
     }
 
     /** The module file of a program name (see the class comment). */
@@ -79,9 +75,9 @@ public abstract class SightglassRunner {
 
     /** Runs the program once on a fresh instance and checks its exit code and output. */
     public final int run() {
-        Outcome outcome = runOnce();
+        WasiProgram.Outcome outcome = compiled.run(List.of(wasm.getFileName().toString()));
         if (outcome.exitCode() != 0) {
-            throw new IllegalStateException(program + " on " + runtimeName() + " exited " + outcome.exitCode()
+            throw new IllegalStateException(program + " on " + runtime + " exited " + outcome.exitCode()
                     + "; stderr: " + abbreviate(outcome.stderr()));
         }
         if (firstStdout == null) {
@@ -98,20 +94,10 @@ public abstract class SightglassRunner {
         return firstStdout;
     }
 
-    /** One run of {@code _start} on a fresh instance. */
-    protected abstract Outcome runOnce();
-
-    /** The runtime's name in messages. */
-    protected abstract String runtimeName();
-
-    protected final String argv0() {
-        return wasm.getFileName().toString();
-    }
-
     private void check(String stream, String actual, String expected) {
         // Compared as lines: the upstream files were written on systems whose final newline varies.
         if (!actual.lines().toList().equals(expected.lines().toList())) {
-            throw new IllegalStateException(program + " on " + runtimeName() + " printed on " + stream + " "
+            throw new IllegalStateException(program + " on " + runtime + " printed on " + stream + " "
                     + abbreviate(actual) + ", expected " + abbreviate(expected));
         }
     }

@@ -13,39 +13,32 @@ import dev.nebula.wasi.WasiConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A sightglass program on one of Nebula's engines (default configuration) with Nebula's WASI:
+ * A WASI program on one of Nebula's engines (default configuration) with Nebula's WASI:
  * compiled once (for the AOT engine: its classes generated once, before any run), instantiated
  * afresh for every run, output captured in memory.
  */
-final class SightglassOnNebula extends SightglassRunner {
+final class WasiOnNebula implements WasiProgram {
 
     private static final FuncType NO_VALUES = new FuncType(List.of(), List.of());
-    private final EngineKind kind;
     private final Engine engine;
     private final WasmModule module;
+    private final Path dir;
 
-    SightglassOnNebula(String program, EngineKind kind) {
-        super(program);
-        this.kind = kind;
+    WasiOnNebula(byte[] wasm, Path dir, EngineKind kind) {
+        this.dir = dir;
         engine = Engine.create(EngineConfig.defaults(kind));
-        try {
-            module = engine.compile(Files.readAllBytes(wasm));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + wasm, e);
-        }
+        module = engine.compile(wasm);
     }
 
     @Override
-    protected Outcome runOnce() {
+    public Outcome run(List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        WasiConfig config = WasiConfig.builder().args(argv0()).stdin(new ByteArrayInputStream(new byte[0]))
+        WasiConfig config = WasiConfig.builder().args(argv.toArray(String[]::new)).stdin(new ByteArrayInputStream(new byte[0]))
                 .stdout(out).stderr(err).preopen(dir, ".", true).build();
         int exit;
         try (Wasi wasi = new Wasi(config)) {
@@ -55,10 +48,5 @@ final class SightglassOnNebula extends SightglassRunner {
             exit = wasi.run(linker.instantiate(new Store(engine), module));
         }
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    protected String runtimeName() {
-        return kind == EngineKind.AOT ? WorkloadRunner.NEBULA_AOT : WorkloadRunner.NEBULA;
     }
 }

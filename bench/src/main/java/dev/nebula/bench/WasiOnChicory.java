@@ -16,39 +16,37 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A sightglass program on Chicory 1.7.5 with Chicory's WASI preview1: its interpreter
+ * A WASI program on Chicory 1.7.5 with Chicory's WASI preview1: its interpreter
  * ({@link InterpreterMachine}, the instance builder's default, checked so that a change of default
  * cannot silently switch the comparison), or its compiler ({@code com.dylibso.chicory:compiler},
  * the module compiled to JVM classes once, before any run). The module is parsed (and validated)
  * once; each run builds a new instance of it.
  */
-final class SightglassOnChicory extends SightglassRunner {
+final class WasiOnChicory implements WasiProgram {
 
     private static final FunctionType NO_VALUES = FunctionType.of(List.of(), List.of());
     private final boolean compiled;
     private final WasmModule module;
     private final Function<Instance, Machine> machine;
+    private final Path dir;
 
-    SightglassOnChicory(String program, boolean compiled) {
-        super(program);
+    WasiOnChicory(byte[] wasm, Path dir, boolean compiled) {
         this.compiled = compiled;
-        try {
-            module = Parser.parse(java.nio.file.Files.readAllBytes(wasm));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + wasm, e);
-        }
+        this.dir = dir;
+        module = Parser.parse(wasm);
         machine = compiled ? MachineFactoryCompiler.compile(module) : null;
     }
 
     @Override
-    protected Outcome runOnce() {
+    public Outcome run(List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        WasiOptions options = WasiOptions.builder().withArguments(List.of(argv0()))
+        WasiOptions options = WasiOptions.builder().withArguments(argv)
                 .withStdin(new ByteArrayInputStream(new byte[0])).withStdout(out).withStderr(err)
                 .withDirectory(".", dir).build();
         int exit;
@@ -73,10 +71,5 @@ final class SightglassOnChicory extends SightglassRunner {
             }
         }
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    protected String runtimeName() {
-        return compiled ? WorkloadRunner.CHICORY_COMPILER : WorkloadRunner.CHICORY;
     }
 }

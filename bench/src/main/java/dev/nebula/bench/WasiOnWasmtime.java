@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A sightglass program on wasmtime 7 (through wasmtime-java 0.19.0) with wasmtime's own WASI
+ * A WASI program on wasmtime 7 (through wasmtime-java 0.19.0) with wasmtime's own WASI
  * preview1 ({@code wasmtime-wasi}): the module compiled by Cranelift once, then for every run a
  * new store, WASI context, linker and instance.
  *
@@ -36,19 +36,20 @@ import java.util.regex.Pattern;
  * and stdin is {@code /dev/null}. A non-zero {@code proc_exit} surfaces as a
  * {@link WasmtimeException} whose message carries the status.
  */
-final class SightglassOnWasmtime extends SightglassRunner {
+final class WasiOnWasmtime implements WasiProgram {
 
     private static final Pattern EXIT_STATUS = Pattern.compile("Exited with i32 exit status (-?\\d+)");
     private final Engine engine;
     private final Module module;
     private final Path stdout;
     private final Path stderr;
+    private final Path dir;
 
-    SightglassOnWasmtime(String program) {
-        super(program);
+    WasiOnWasmtime(byte[] wasm, Path dir) {
+        this.dir = dir;
         engine = new Engine();
+        module = Module.fromBinary(engine, wasm);
         try {
-            module = Module.fromBinary(engine, Files.readAllBytes(wasm));
             stdout = Files.createTempFile("sightglass-wasmtime-", ".stdout");
             stderr = Files.createTempFile("sightglass-wasmtime-", ".stderr");
         } catch (IOException e) {
@@ -59,10 +60,10 @@ final class SightglassOnWasmtime extends SightglassRunner {
     }
 
     @Override
-    protected Outcome runOnce() {
+    public Outcome run(List<String> argv) {
         truncate(stdout);
         truncate(stderr);
-        WasiCtx wasi = new WasiCtxBuilder().arg(argv0()).stdin(Path.of("/dev/null")).stdout(stdout).stderr(stderr)
+        WasiCtx wasi = new WasiCtxBuilder().args(argv).stdin(Path.of("/dev/null")).stdout(stdout).stderr(stderr)
                 .preopenedDir(dir, ".").build();
         int exit;
         try (Store<Void> store = new Store<>(null, engine, wasi);
@@ -75,11 +76,11 @@ final class SightglassOnWasmtime extends SightglassRunner {
             List<Extern> imports = new ArrayList<>();
             for (ImportType type : module.imports()) {
                 imports.add(linker.get(store, type.module(), type.name()).orElseThrow(() -> new IllegalStateException(
-                        "wasmtime: " + program + " imports " + type.module() + "." + type.name() + ", which nothing defines")));
+                        "wasmtime: the module imports " + type.module() + "." + type.name() + ", which nothing defines")));
             }
             try (Instance instance = new Instance(store, module, imports)) {
                 Func main = instance.getFunc(store, "_start")
-                        .orElseThrow(() -> new IllegalStateException("wasmtime: " + program + " exports no _start"));
+                        .orElseThrow(() -> new IllegalStateException("wasmtime: the module exports no _start"));
                 exit = callStart(store, main);
             }
         }
@@ -111,10 +112,5 @@ final class SightglassOnWasmtime extends SightglassRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    protected String runtimeName() {
-        return WorkloadRunner.WASMTIME;
     }
 }
