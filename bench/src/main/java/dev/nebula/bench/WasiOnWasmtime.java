@@ -9,7 +9,7 @@ import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.Store;
-import io.github.kawamuray.wasmtime.WasmtimeException;
+import io.github.kawamuray.wasmtime.WasmFunctionError;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
 
@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A WASI program on wasmtime 7 (through wasmtime-java 0.19.0) with wasmtime's own WASI
@@ -33,12 +31,11 @@ import java.util.regex.Pattern;
  * program's folder as {@code .}), and stdin/stdout/stderr only as host files ({@code stdin(Path)},
  * {@code stdout(Path)}, {@code stderr(Path)}; no in-memory pipe). So each run writes its output to
  * two temporary files, which are read back and checked like the other runtimes' in-memory output,
- * and stdin is {@code /dev/null}. A non-zero {@code proc_exit} surfaces as a
- * {@link WasmtimeException} whose message carries the status.
+ * and stdin is {@code /dev/null}. A {@code proc_exit} (TinyGo's programs call it even with 0)
+ * surfaces as a {@link WasmFunctionError.I32ExitError} carrying the status.
  */
 final class WasiOnWasmtime implements WasiProgram {
 
-    private static final Pattern EXIT_STATUS = Pattern.compile("Exited with i32 exit status (-?\\d+)");
     private final Engine engine;
     private final Module module;
     private final Path stdout;
@@ -91,10 +88,8 @@ final class WasiOnWasmtime implements WasiProgram {
         try {
             main.call(store);
             return 0;
-        } catch (WasmtimeException e) {
-            Matcher status = EXIT_STATUS.matcher(String.valueOf(e.getMessage()));
-            if (status.find()) return Integer.parseInt(status.group(1));
-            throw e;
+        } catch (WasmFunctionError.I32ExitError e) {
+            return e.exitCode();
         }
     }
 
