@@ -14,7 +14,8 @@
 #
 # JMH_RUN replaces the JMH configuration (default "-f 1 -wi 2 -w 2s -i 3 -r 2s", about 17 minutes
 # plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
-# then less reliable); COREMARK=0 skips CoreMark. The long version (every non-SIMD program that
+# then less reliable); COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2
+# -Dcoremark.seconds=1 -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
 # can be checked, on the interpreter too; several hours):
 #   JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" bash bench/vs-peers.sh /tmp/peers-long \
 #     -p program=$(java -cp bench/target/benchmarks.jar dev.nebula.bench.PeerSkips --long)
@@ -69,7 +70,7 @@ elif [ ! -f "$repo/bench/coremark/build/coremark.wasm" ]; then
     "COREMARK_SRC=/tmp/coremark bash bench/coremark/build.sh" | tee "$out/coremark.md"
 else
   echo "CoreMark (Iterations/Sec as CoreMark prints it; median of 3 runs of about 3 s after 10 s of warm-up):"
-  java -cp "$jar" dev.nebula.bench.CoreMarkPeers 2> "$out/coremark.log" | tee "$out/coremark.md"
+  java ${COREMARK_JAVA_OPTS:-} -cp "$jar" dev.nebula.bench.CoreMarkPeers 2> "$out/coremark.log" | tee "$out/coremark.md"
 fi
 
 kill "$sampler" 2> /dev/null || true

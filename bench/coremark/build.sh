@@ -34,7 +34,7 @@ sources=("$src/core_list_join.c" "$src/core_main.c" "$src/core_matrix.c" "$src/c
 # The port's header comes first on the include path, so CoreMark's own ports are never picked up.
 includes=(-I"$here/port" -I"$src")
 
-clang --target=wasm32-wasi --sysroot=/usr $flags "${includes[@]}" -DFLAGS_STR="\"$flags (wasm32-wasi)\"" \
+clang --target=wasm32-wasi --sysroot=/usr $flags -Wl,--strip-debug "${includes[@]}" -DFLAGS_STR="\"$flags (wasm32-wasi)\"" \
   "${sources[@]}" -o "$out/coremark.wasm"
 echo "built $out/coremark.wasm"
 
