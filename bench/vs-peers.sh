@@ -16,8 +16,9 @@
 # plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
 # then less reliable); COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2
 # -Dcoremark.seconds=1 -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
-# can be checked, on the interpreter too; several hours):
-#   JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" bash bench/vs-peers.sh /tmp/peers-long \
+# can be checked, on every runtime, the interpreters included; many hours):
+#   BENCHMARKS='InterpreterVsChicory|SightglassVsPeers' JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" \
+#     bash bench/vs-peers.sh /tmp/peers-long -p runtime=nebula,nebula-aot,chicory,chicory-compiler,wasmtime \
 #     -p program=$(java -cp bench/target/benchmarks.jar dev.nebula.bench.PeerSkips --long)
 # Run from the repo root after `mvn -B -q package -DskipTests`. OUT_DIR (default a new temporary
 # folder) keeps header.txt, jmh.csv, jmh.log, load.txt, ratios.md, skips.txt and coremark.md.
@@ -30,7 +31,7 @@ shift || true
 mkdir -p "$out"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -B -q package -DskipTests" >&2; exit 1; }
 read -r -a jmh_options <<< "${JMH_RUN:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
-benchmarks='InterpreterVsChicory|SightglassVsPeers|SightglassOnInterpreters'
+benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInterpreters}"
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); repo HEAD: $(git -C "$repo" log -1 --format='%h %s' | cut -c1-100)"
