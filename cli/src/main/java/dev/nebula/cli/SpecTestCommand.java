@@ -1,13 +1,14 @@
 package dev.nebula.cli;
 
-import dev.nebula.cli.spec.CommandResult;
-import dev.nebula.cli.spec.LoadedScript;
-import dev.nebula.cli.spec.ScriptLoader;
-import dev.nebula.cli.spec.SpecReport;
-import dev.nebula.cli.spec.SpecRunner;
-import dev.nebula.cli.spec.SpecSetupException;
-import dev.nebula.cli.spec.SpecTally;
-import dev.nebula.cli.spec.WastConverter;
+import dev.nebula.conformance.spec.CommandResult;
+import dev.nebula.conformance.spec.LoadedScript;
+import dev.nebula.conformance.spec.ScriptLoader;
+import dev.nebula.conformance.spec.SpecReport;
+import dev.nebula.conformance.spec.SpecRunner;
+import dev.nebula.conformance.spec.SpecSetupException;
+import dev.nebula.conformance.spec.SpecSkipRules;
+import dev.nebula.conformance.spec.SpecTally;
+import dev.nebula.conformance.spec.WastConverter;
 import dev.nebula.runtime.EngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code nebula spec PATH...}: runs official spec scripts with the same {@link SpecRunner} as
- * the spec-tests module, printing a line per script, the failures, and a summary whose last line
+ * the conformance module's suite test, printing a line per script, the failures, and a summary whose last line
  * is {@code N passed, N failed, N skipped}.
  */
 @Command(name = "spec",
@@ -61,6 +62,10 @@ final class SpecTestCommand implements Callable<Integer> {
             description = "the execution engine: interp (the interpreter) or aot (default: ${DEFAULT-VALUE})")
     private String engine;
 
+    @Option(names = "--skip-list", paramLabel = "FILE",
+            description = "skip the commands this file names instead of those of the bundled list (lines: reason KEY = WHY, and [engine=ENGINE] SELECTOR | KEY)")
+    private Path skipListFile;
+
     @Option(names = {"-q", "--quiet"}, description = "print no failure details, only the per-script lines and the summary")
     private boolean quiet;
 
@@ -75,7 +80,11 @@ final class SpecTestCommand implements Callable<Integer> {
         ScriptLoader loader = new ScriptLoader(viaWast2json ? new WastConverter(cache, wast2json) : null);
         SpecRunner runner;
         try {
-            runner = SpecRunner.create(EngineKind.fromShortName(engine));
+            EngineKind kind = EngineKind.fromShortName(engine);
+            SkipListOption.Loaded<SpecSkipRules.Subject> skips =
+                    SkipListOption.load("spec", skipListFile, SpecSkipRules::bundled, SpecSkipRules.SYNTAX, err);
+            if (skips.list() == null) return skips.exitCode();
+            runner = new SpecRunner(skips.list(), SpecRunner.engine(kind));
         } catch (IllegalArgumentException e) {
             err.println("nebula spec: " + e.getMessage());
             return ExitCodes.USAGE;

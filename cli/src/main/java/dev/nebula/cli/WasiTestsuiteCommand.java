@@ -1,15 +1,15 @@
 package dev.nebula.cli;
 
+import dev.nebula.conformance.wasi.CaseResult;
+import dev.nebula.conformance.wasi.SuiteCase;
+import dev.nebula.conformance.wasi.SuiteFiles;
+import dev.nebula.conformance.wasi.SuiteReport;
+import dev.nebula.conformance.wasi.SuiteRunner;
+import dev.nebula.conformance.wasi.SuiteTally;
+import dev.nebula.conformance.wasi.WasiSkipRules;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
-import dev.nebula.wasi.testsuite.CaseResult;
-import dev.nebula.wasi.testsuite.SkipList;
-import dev.nebula.wasi.testsuite.SuiteCase;
-import dev.nebula.wasi.testsuite.SuiteFiles;
-import dev.nebula.wasi.testsuite.SuiteReport;
-import dev.nebula.wasi.testsuite.SuiteRunner;
-import dev.nebula.wasi.testsuite.SuiteTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nebula wasi-testsuite PATH...}: runs the official WASI testsuite with the same
- * {@link SuiteRunner} as the wasi module's JUnit tests, printing a line per test, the skips
+ * {@link SuiteRunner} as the conformance module's suite test, printing a line per test, the skips
  * counted per reason, and last, alone on its line, {@code N passed, N failed, N skipped}.
  */
 @Command(name = "wasi-testsuite",
@@ -59,7 +59,7 @@ final class WasiTestsuiteCommand implements Callable<Integer> {
     private long timeoutSeconds;
 
     @Option(names = "--skip-list", paramLabel = "FILE",
-            description = "skip the tests this file names instead of those of the bundled list (lines: [engine=ENGINE] TEST | REASON)")
+            description = "skip the tests this file names instead of those of the bundled list (lines: reason KEY = WHY, and [engine=ENGINE] TEST | KEY)")
     private Path skipListFile;
 
     @Option(names = {"-q", "--quiet"}, description = "print no failure details, only the per-test lines and the summary")
@@ -80,13 +80,8 @@ final class WasiTestsuiteCommand implements Callable<Integer> {
             err.println("nebula wasi-testsuite: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        SkipList skips;
-        try {
-            skips = skipListFile == null ? SkipList.bundled() : SkipList.read(skipListFile);
-        } catch (IOException e) {
-            err.println("nebula wasi-testsuite: skip list " + e.getMessage());
-            return ExitCodes.IO;
-        }
+        SkipListOption.Loaded<String> skips = SkipListOption.load("wasi-testsuite", skipListFile, WasiSkipRules::bundled, WasiSkipRules.SYNTAX, err);
+        if (skips.list() == null) return skips.exitCode();
         Engine wasmEngine;
         try {
             wasmEngine = Engine.create(EngineConfig.defaults(kind));
@@ -94,7 +89,7 @@ final class WasiTestsuiteCommand implements Callable<Integer> {
             err.println("nebula wasi-testsuite: " + e.getMessage());
             return ExitCodes.IO;
         }
-        SuiteRunner runner = new SuiteRunner(wasmEngine, skips, Duration.ofSeconds(timeoutSeconds), null);
+        SuiteRunner runner = new SuiteRunner(wasmEngine, skips.list(), Duration.ofSeconds(timeoutSeconds), null);
 
         int exit = ExitCodes.OK;
         List<Path> modules = new ArrayList<>();

@@ -34,9 +34,8 @@ class RunClassLoadingTest {
     /** Packages and classes that have no business in {@code nebula run}, with why. */
     static final List<String> FORBIDDEN = List.of(
             "com.fasterxml.jackson.",        // JSON: the spec harness's, not run's
-            "dev.nebula.cli.spec.",          // the spec harness
+            "dev.nebula.conformance.",       // the spec harness and the WASI testsuite runner
             "dev.nebula.cli.inspect.",       // nebula inspect
-            "dev.nebula.wasi.testsuite.",    // the WASI testsuite runner
             "dev.nebula.faas.",              // nebula serve's function host
             "dev.nebula.cli.experiment.",    // nebula experiment
             "io.prometheus.",                // its metrics

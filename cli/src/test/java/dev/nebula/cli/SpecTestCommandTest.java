@@ -1,6 +1,6 @@
 package dev.nebula.cli;
 
-import dev.nebula.cli.spec.SpecFixtureAccess;
+import dev.nebula.conformance.spec.SpecFixtureAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class SpecTestCommandTest {
         assertEquals("fixture.wast: " + SpecFixtureAccess.EXPECTED_COUNTS, lines.get(0));
         assertEquals(7, lines.stream().filter(l -> l.startsWith("  FAIL line ")).count(), run.out());
         assertTrue(lines.contains("  FAIL line 9: assert_invalid fixture.7.wasm: expected invalid \"type mismatch\", got a valid module"), run.out());
-        assertFalse(lines.contains("skipped, by reason:"), run.out());
+        assertTrue(lines.contains("skipped, by reason: none"), run.out());
         assertTrue(lines.contains("engine: interp"), run.out());
         assertTrue(lines.contains("rejections with the suite's message: 3 of 4"), run.out());
         assertEquals(SpecFixtureAccess.EXPECTED_COUNTS, lines.get(lines.size() - 1));
@@ -57,11 +57,31 @@ class SpecTestCommandTest {
         Path notJson = java.nio.file.Files.writeString(dir.resolve("x.json"), "not json");
         CliRun run = CliRun.of("spec", notJson.toString());
         assertTrue(run.out().startsWith("x.json: error: not a wast2json script: Unrecognized token 'not'"), run.out());
-        assertEquals(4, run.outLines().length, run.out()); // the error, "engine: interp", the messages line, the counts
+        assertEquals(5, run.outLines().length, run.out()); // the error, "engine: interp", no skips, the messages line, the counts
         String[] lines = run.outLines();
         assertEquals("0 passed, 1 failed, 0 skipped", lines[lines.length - 1]);
         assertEquals(ExitCodes.REJECTED, run.exitCode());
         assertFalse(run.showsStackTrace());
+    }
+
+    @Test
+    void aSkipListFileIsCountedPerReasonAndAMalformedOneIsAUsageError() throws IOException {
+        Path json = SpecFixtureAccess.writeTo(dir);
+        Path skips = java.nio.file.Files.writeString(dir.resolve("skips.txt"), "reason later = not today\nfixture.wast:9 | later\n");
+        CliRun run = CliRun.of("spec", "--skip-list", skips.toString(), json.toString());
+        List<String> lines = List.of(run.outLines());
+        assertEquals("fixture.wast: 7 passed, 6 failed, 1 skipped", lines.get(0));
+        assertTrue(lines.contains("skipped, by reason:"), run.out());
+        assertTrue(lines.contains("  1  later: not today"), run.out());
+        assertEquals("7 passed, 6 failed, 1 skipped", lines.get(lines.size() - 1));
+
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.txt"), "fixture.wast:9\n");
+        CliRun badRun = CliRun.of("spec", "--skip-list", bad.toString(), json.toString());
+        assertEquals(ExitCodes.USAGE, badRun.exitCode());
+        assertEquals("nebula spec: " + bad + ":1: missing reason: expected \"[engine=ENGINE] SELECTOR | REASON\", got \"fixture.wast:9\"",
+                badRun.err().strip());
+        assertEquals("", badRun.out());
+        assertFalse(badRun.showsStackTrace());
     }
 
     @Test

@@ -64,6 +64,7 @@ class WasiTestsuiteCommandTest {
                 "c/hello ... ok",
                 "rust/args ... ok",
                 "engine: interp",
+                "skipped, by reason: none",
                 "3 passed, 0 failed, 0 skipped"), List.of(run.outLines()));
         assertEquals("", run.err());
         assertEquals(ExitCodes.OK, run.exitCode());
@@ -76,7 +77,7 @@ class WasiTestsuiteCommandTest {
         assertEquals("3 passed, 0 failed, 0 skipped", last(CliRun.of("wasi-testsuite", root.toString())));
         assertEquals("2 passed, 0 failed, 0 skipped", last(CliRun.of("wasi-testsuite", c().toString())));
         CliRun two = CliRun.of("wasi-testsuite", c().resolve("hello.wasm").toString(), rust().resolve("args.wasm").toString());
-        assertEquals(List.of("c/hello ... ok", "rust/args ... ok", "engine: interp", "2 passed, 0 failed, 0 skipped"),
+        assertEquals(List.of("c/hello ... ok", "rust/args ... ok", "engine: interp", "skipped, by reason: none", "2 passed, 0 failed, 0 skipped"),
                 List.of(two.outLines()));
     }
 
@@ -105,16 +106,16 @@ class WasiTestsuiteCommandTest {
     @Test
     void skipsAreCountedPerReason() throws IOException {
         passingSuite();
-        Path skips = Files.writeString(root.resolve("skips.txt"), "# mine\nc/hello | not today\nengine=interp rust/* | slow\n");
+        Path skips = Files.writeString(root.resolve("skips.txt"), "# mine\nreason today = not today\nreason slow = too slow\nc/hello | today\nengine=interp rust/* | slow\n");
         CliRun run = CliRun.of("wasi-testsuite", "--skip-list", skips.toString(), root.toString());
         assertEquals(List.of(
                 "c/create ... ok",
-                "c/hello ... skipped: not today",
-                "rust/args ... skipped: slow",
+                "c/hello ... skipped: today: not today",
+                "rust/args ... skipped: slow: too slow",
                 "engine: interp",
                 "skipped, by reason:",
-                "  1  not today",
-                "  1  slow",
+                "  1  slow: too slow",
+                "  1  today: not today",
                 "1 passed, 0 failed, 2 skipped"), List.of(run.outLines()));
         assertEquals(ExitCodes.OK, run.exitCode());
     }
@@ -168,9 +169,16 @@ class WasiTestsuiteCommandTest {
         assertEquals("", engine.out());
         assertEquals(ExitCodes.USAGE, CliRun.of("wasi-testsuite", "--timeout", "0", root.toString()).exitCode());
         assertEquals(ExitCodes.USAGE, CliRun.of("wasi-testsuite").exitCode());
-        CliRun badList = CliRun.of("wasi-testsuite", "--skip-list", root.resolve("none.txt").toString(), root.toString());
-        assertEquals(ExitCodes.IO, badList.exitCode());
-        assertFalse(badList.showsStackTrace());
+        CliRun noList = CliRun.of("wasi-testsuite", "--skip-list", root.resolve("none.txt").toString(), root.toString());
+        assertEquals(ExitCodes.IO, noList.exitCode());
+        assertEquals("nebula wasi-testsuite: cannot read the skip list " + root.resolve("none.txt") + ": no such file", noList.err().strip());
+        assertFalse(noList.showsStackTrace());
+        Path bad = Files.writeString(root.resolve("bad.txt"), "reason slow = too slow\nc/hello | slwo\n");
+        CliRun badList = CliRun.of("wasi-testsuite", "--skip-list", bad.toString(), root.toString());
+        assertEquals(ExitCodes.USAGE, badList.exitCode());
+        assertEquals("nebula wasi-testsuite: " + bad + ":2: unknown reason \"slwo\" (declared: slow; declare it with a line \"reason slwo = DESCRIPTION\")",
+                badList.err().strip());
+        assertEquals("", badList.out());
     }
 
     private static String last(CliRun run) {

@@ -1,7 +1,9 @@
 package dev.nebula.text;
 
 import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.GlobalType;
 import dev.nebula.decoder.model.Limits;
+import dev.nebula.decoder.model.TableType;
 import dev.nebula.decoder.model.ValType;
 
 import java.util.ArrayList;
@@ -204,12 +206,10 @@ final class ModuleParser {
             case "table" -> {
                 Limits l = TypeSyntax.limits(t);
                 ValType r = TypeSyntax.refType(t);
-                imports.u8(1).u8(r.code());
-                TypeSyntax.writeLimits(imports, l);
+                imports.u8(1).tableType(new TableType(r, l));
             }
             case "memory" -> {
-                imports.u8(2);
-                TypeSyntax.writeLimits(imports, TypeSyntax.limits(t));
+                imports.u8(2).limits(TypeSyntax.limits(t));
             }
             case "global" -> {
                 imports.u8(3);
@@ -325,16 +325,14 @@ final class ModuleParser {
             boolean expressions = t.isLpar();
             n = expressions ? elemExpressions(items) : elemIndices(items);
             t.rpar();
-            tableSection.u8(r.code());
-            TypeSyntax.writeLimits(tableSection, Limits.of(n, n));
+            tableSection.tableType(new TableType(r, Limits.of(n, n)));
             WasmWriter offset = new WasmWriter().u8(0x41).u8(0).u8(0x0B);
             writeElem(expressions ? 4 : 0, index, offset, r, n, items, index != 0 || r != ValType.FUNCREF);
             return;
         }
         Limits l = TypeSyntax.limits(t);
         ValType r = TypeSyntax.refType(t);
-        tableSection.u8(r.code());
-        TypeSyntax.writeLimits(tableSection, l);
+        tableSection.tableType(new TableType(r, l));
     }
 
     private int memoryIndex;
@@ -353,14 +351,14 @@ final class ModuleParser {
             while (t.isString()) bytes.bytes(t.string());
             t.rpar();
             long pages = (bytes.size() + 65535L) / 65536;
-            TypeSyntax.writeLimits(memorySection, Limits.of(pages, pages));
+            memorySection.limits(Limits.of(pages, pages));
             if (index == 0) dataSection.u8(0);
             else dataSection.u8(2).u32(index);
             dataSection.u8(0x41).u8(0).u8(0x0B).u32(bytes.size()).append(bytes);
             dataCount++;
             return;
         }
-        TypeSyntax.writeLimits(memorySection, TypeSyntax.limits(t));
+        memorySection.limits(TypeSyntax.limits(t));
     }
 
     private int globalIndex;
@@ -380,10 +378,10 @@ final class ModuleParser {
         if (t.isSexpr("mut")) {
             t.lpar();
             t.next();
-            w.u8(TypeSyntax.valType(t).code()).u8(1);
+            w.globalType(new GlobalType(TypeSyntax.valType(t), true));
             t.rpar();
         } else {
-            w.u8(TypeSyntax.valType(t).code()).u8(0);
+            w.globalType(new GlobalType(TypeSyntax.valType(t), false));
         }
     }
 
@@ -634,15 +632,10 @@ final class ModuleParser {
 
     private byte[] encode() {
         WasmWriter out = new WasmWriter();
-        out.bytes(new byte[]{0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
+        out.preamble();
         if (typeTable.size() > 0) {
             WasmWriter s = new WasmWriter().u32(typeTable.size());
-            for (FuncType f : typeTable.all()) {
-                s.u8(0x60).u32(f.params().size());
-                for (ValType v : f.params()) s.u8(v.code());
-                s.u32(f.results().size());
-                for (ValType v : f.results()) s.u8(v.code());
-            }
+            for (FuncType f : typeTable.all()) s.funcType(f);
             out.section(1, s);
         }
         vectorSection(out, 2, importCount, imports);

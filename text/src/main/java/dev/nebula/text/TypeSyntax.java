@@ -82,13 +82,4 @@ final class TypeSyntax {
         if (isU32(t)) return Limits.of(min, u32(t));
         return Limits.of(min);
     }
-
-    /** Writes limits in the binary format (spec 5.3.4). */
-    static void writeLimits(WasmWriter w, Limits l) {
-        if (l.hasMax()) {
-            w.u8(1).u32(l.min()).u32(l.max());
-        } else {
-            w.u8(0).u32(l.min());
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.nebula.wasi.internal;
 
 import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Store;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,9 +18,25 @@ import java.nio.charset.StandardCharsets;
 public final class GuestMemory {
 
     private final Memory memory;
+    /** The calling instance's store, or null for a call from the embedder; see {@link #checkInterrupted()}. */
+    private final Store store;
 
     public GuestMemory(Memory memory) {
+        this(memory, null);
+    }
+
+    public GuestMemory(Memory memory, Store store) {
         this.memory = memory;
+        this.store = store;
+    }
+
+    /**
+     * Traps with {@code INTERRUPTED} when the guest's store is past its deadline. Engines poll at
+     * branches and calls, which a guest blocked inside a host call never reaches; a call that
+     * waits (poll_oneoff) polls here between its slices of sleep instead.
+     */
+    public void checkInterrupted() {
+        if (store != null) store.checkInterrupted();
     }
 
     /** Fails with EFAULT unless {@code [pointer, pointer + length)} lies inside memory. */

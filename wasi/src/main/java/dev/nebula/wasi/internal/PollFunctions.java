@@ -18,7 +18,8 @@ import static dev.nebula.wasi.internal.WasiCall.i32;
  *
  * <p>Regular files and output streams are always ready, as with poll(2); a Java input stream is
  * ready when it has bytes available. Waiting is done in short sleeps on the configured clock,
- * so a deterministic clock makes poll deterministic too.
+ * so a deterministic clock makes poll deterministic too, and between them the caller's store is
+ * checked for its deadline (a sleeping guest never reaches the engines' own polls).
  */
 final class PollFunctions {
 
@@ -28,7 +29,10 @@ final class PollFunctions {
     static final int EVENTTYPE_FD_READ = 1;
     static final int EVENTTYPE_FD_WRITE = 2;
     private static final int SUBCLOCKFLAGS_ABSTIME = 1;
-    /** How often pending input is re-checked while a poll waits. */
+    /**
+     * The longest single sleep: pending input and the store's deadline are re-checked this often
+     * while a poll waits, so a guest asleep for an hour still stops at its deadline.
+     */
     private static final long RECHECK_NANOS = 5_000_000;
 
     private record Subscription(long userdata, int type, int clockId, long timeout, boolean absolute, int fd) {
@@ -61,7 +65,6 @@ final class PollFunctions {
             long waited = ctx.clock().monotonicNanos() - start;
             events = new ArrayList<>();
             long nextWake = Long.MAX_VALUE;
-            boolean pendingInput = false;
             for (Subscription s : subs) {
                 if (s.type == EVENTTYPE_CLOCK) {
                     long remaining = remaining(s, waited);
@@ -71,11 +74,11 @@ final class PollFunctions {
                 } else {
                     Event e = fdEvent(s);
                     if (e != null) events.add(e);
-                    else pendingInput = true;
                 }
             }
             if (!events.isEmpty()) break;
-            long sleep = pendingInput ? Math.min(nextWake, RECHECK_NANOS) : nextWake;
+            m.checkInterrupted();
+            long sleep = Math.min(nextWake, RECHECK_NANOS);
             try {
                 ctx.clock().sleep(sleep);
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.HostFunction;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Store;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -200,7 +201,7 @@ public final class Preview1 {
             public long[] call(Instance caller, long[] args) {
                 WasiCall b = body;
                 if (b == null) body = b = body(f.name());
-                return new long[] {run(b, new GuestMemory(memoryOf(caller)), args)};
+                return new long[] {run(b, new GuestMemory(memoryOf(caller), storeOf(caller)), args)};
             }
         };
     }
@@ -224,6 +225,11 @@ public final class Preview1 {
     }
 
     /** The memory WASI reads pointers against: the caller's export "memory", else its memory 0. */
+    private Store storeOf(Instance caller) {
+        Instance i = caller != null ? caller : boundInstance;
+        return i == null ? null : i.store();
+    }
+
     private Memory memoryOf(Instance caller) {
         Instance i = caller != null ? caller : boundInstance;
         if (i == null) return null;
