@@ -19,6 +19,10 @@ import dev.nebula.validator.ValidatedModule;
  */
 public final class AotEngine implements ExecutionEngine {
 
+    /** The no-argument constructor ServiceLoader calls. */
+    public AotEngine() {
+    }
+
     @Override
     public EngineKind kind() {
         return EngineKind.AOT;

@@ -1,5 +1,7 @@
 package dev.nebula.cli;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -37,6 +39,17 @@ final class ModuleFiles {
     /** The file's bytes; the exception's message is a complete sentence such as "cannot read x.wasm: no such file". */
     static byte[] read(Path file) throws IOException {
         if (Files.isDirectory(file)) throw new IOException("cannot read " + file + ": is a directory");
+        // Start-up: a FileInputStream, whose classes the JVM has loaded already, rather than
+        // Files.readAllBytes, whose channel and direct-buffer classes (~35) nebula run needs for
+        // nothing else. Files.readAllBytes is only asked when the file cannot be opened, for the
+        // typed exception that names the reason.
+        try (FileInputStream in = openOrNull(file)) {
+            if (in != null) return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        } catch (OutOfMemoryError e) {
+            throw new IOException("cannot read " + file + ": too large to load", e);
+        }
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -47,6 +60,15 @@ final class ModuleFiles {
             throw new IOException("cannot read " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         } catch (OutOfMemoryError e) {
             throw new IOException("cannot read " + file + ": too large to load", e);
+        }
+    }
+
+    /** The file opened for reading, or null when it cannot be (missing, not allowed, not a file of the default file system). */
+    private static FileInputStream openOrNull(Path file) {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException | UnsupportedOperationException | SecurityException e) {
+            return null;
         }
     }
 }

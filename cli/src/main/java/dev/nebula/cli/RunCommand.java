@@ -1,13 +1,13 @@
 package dev.nebula.cli;
 
-import dev.nebula.cli.guest.GuestThread;
+import dev.nebula.aot.AotCache;
 import dev.nebula.cli.guest.ValueText;
 import dev.nebula.decoder.model.ValType;
-import dev.nebula.aot.AotCache;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.Extern;
+import dev.nebula.runtime.GuestThread;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
@@ -24,11 +24,10 @@ import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
 import dev.nebula.wasm.UnlinkableException;
 import dev.nebula.wasm.WasiExitException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,75 +50,113 @@ import java.util.stream.Collectors;
  * engine's call-depth limit and ends in a clean "call stack exhausted" trap. A trap prints
  * {@code trap: MESSAGE} and the Wasm stack on stderr and exits with 134, as wasmtime does.
  */
-@Command(name = "run",
-        mixinStandardHelpOptions = true,
-        description = {"Run a WebAssembly module: a WASI command's _start, or one export with --invoke.",
-                "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
-                "1:the module is malformed, invalid or cannot be linked, needs more than a resource limit allows, or uses what the engine does not support",
-                "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
-                "3:the module file could not be read",
-                "70:internal error",
-                "134:the program trapped (or ran past --timeout)"})
 final class RunCommand implements Callable<Integer> {
 
     /** What wasmtime exits with on a trap (128 + SIGABRT), so scripts can treat both alike. */
     static final int TRAP = 134;
 
-    @Spec
+    /**
+     * This command's picocli model, built in code rather than from annotations: reading
+     * annotations makes the JDK parse them and spin a proxy class per annotation type, which cost
+     * {@code nebula run} about a third of its start-up (bench/RESULTS.md, round 3). picocli
+     * parses, converts, validates and prints help from this model exactly as from annotations;
+     * {@link #call()} takes the values from it.
+     */
+    static CommandSpec commandSpec() {
+        RunCommand command = new RunCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name("run");
+        spec.usageMessage()
+                .description("Run a WebAssembly module: a WASI command's _start, or one export with --invoke.",
+                        "Options come before MODULE; every word after MODULE goes to the program (or, with --invoke, to the function) as is.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(UsageMessageSpec.keyValuesMap(
+                        "N:the program's exit code (0 when _start returns; --invoke: 0 after printing the results)",
+                        "1:the module is malformed, invalid or cannot be linked, needs more than a resource limit allows, or uses what the engine does not support",
+                        "2:usage error: unknown export, wrong number of arguments, a bad number, no _start",
+                        "3:the module file could not be read",
+                        "70:internal error",
+                        "134:the program trapped (or ran past --timeout)"));
+        // Every word after the module path belongs to the program, even "-x" or "--help".
+        spec.parser().stopAtPositional(true);
+        spec.addOption(option("--invoke", "NAME", String.class,
+                "call this exported function instead of _start; ARGS are its arguments"
+                        + " (i32/i64: decimal or 0x hex; f32/f64: decimal, 0x hex float, inf, -inf, nan;"
+                        + " v128: one word, 'i32x4 1 2 3 4' or 0x and up to 32 hex digits)."
+                        + " _initialize runs first when the module exports it").build());
+        spec.addOption(option("--v128", "SHAPE", String.class,
+                "with --invoke, print v128 results in the text format's SHAPE (i8x16, i16x8, i32x4, i64x2,"
+                        + " f32x4, f64x2), e.g. 'i32x4 1 2 3 4', instead of 0x and 32 hex digits").build());
+        spec.addOption(option("--engine", "ENGINE", String.class,
+                "the execution engine: interp or aot (default: ${DEFAULT-VALUE})").defaultValue("interp").build());
+        spec.addOption(option("--cache-dir", "DIR", Path.class,
+                "with --engine aot: the compiled-code cache folder (default: $NEBULA_CACHE_DIR, else $XDG_CACHE_HOME/nebula/aot, else ~/.cache/nebula/aot)")
+                .converters(new PathConverter()).build());
+        spec.addOption(option("--no-cache", "<noCache>", boolean.class,
+                "with --engine aot: compile in memory only, neither reading nor writing the cache").initialValue(false).build());
+        spec.addOption(repeatable("--dir", "HOST[::GUEST]",
+                "give the program the host folder HOST, read-write, under the name GUEST (default: HOST); repeatable"));
+        spec.addOption(repeatable("--dir-ro", "HOST[::GUEST]",
+                "like --dir, but the program may not change anything beneath it; repeatable"));
+        spec.addOption(repeatable("--env", "NAME=VALUE",
+                "set an environment variable of the program (none is inherited); repeatable"));
+        spec.addOption(repeatable("--preload", "NAME=MODULE",
+                "instantiate MODULE first and link its exports under the import module name NAME (as wasmtime's flag does); repeatable, in order"));
+        spec.addOption(option("--timeout", "DURATION", String.class,
+                "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
+                        + " it traps with 'interrupted' and nebula exits with 134").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("MODULE").type(Path.class)
+                .converters(new PathConverter())
+                .description("the WebAssembly module: binary (.wasm) or text (.wat)").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARGS")
+                .type(List.class).auxiliaryTypes(String.class).initialValue(new ArrayList<String>())
+                .description("the program's arguments (its argv[0] is MODULE's file name), or with --invoke the function's").build());
+        StandardHelpOptions.addTo(spec);
+        return spec;
+    }
+
+    private static OptionSpec.Builder option(String name, String label, Class<?> type, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(type).description(description);
+    }
+
+    private static OptionSpec repeatable(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).arity("1").type(List.class).auxiliaryTypes(String.class)
+                .initialValue(new ArrayList<String>()).description(description).build();
+    }
+
     private CommandSpec spec;
-
-    @Option(names = "--invoke", paramLabel = "NAME",
-            description = "call this exported function instead of _start; ARGS are its arguments"
-                    + " (i32/i64: decimal or 0x hex; f32/f64: decimal, 0x hex float, inf, -inf, nan;"
-                    + " v128: one word, 'i32x4 1 2 3 4' or 0x and up to 32 hex digits)."
-                    + " _initialize runs first when the module exports it")
     private String invoke;
-
-    @Option(names = "--v128", paramLabel = "SHAPE",
-            description = "with --invoke, print v128 results in the text format's SHAPE (i8x16, i16x8, i32x4, i64x2,"
-                    + " f32x4, f64x2), e.g. 'i32x4 1 2 3 4', instead of 0x and 32 hex digits")
     private String v128Shape;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
-            description = "the execution engine: interp or aot (default: ${DEFAULT-VALUE})")
     private String engine;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "with --engine aot: the compiled-code cache folder (default: $NEBULA_CACHE_DIR, else $XDG_CACHE_HOME/nebula/aot, else ~/.cache/nebula/aot)")
     private Path cacheDir;
-
-    @Option(names = "--no-cache", description = "with --engine aot: compile in memory only, neither reading nor writing the cache")
     private boolean noCache;
-
-    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
-            description = "give the program the host folder HOST, read-write, under the name GUEST (default: HOST); repeatable")
-    private List<String> dirs = new ArrayList<>();
-
-    @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]",
-            description = "like --dir, but the program may not change anything beneath it; repeatable")
-    private List<String> readOnlyDirs = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE",
-            description = "set an environment variable of the program (none is inherited); repeatable")
-    private List<String> env = new ArrayList<>();
-
-    @Option(names = "--preload", paramLabel = "NAME=MODULE",
-            description = "instantiate MODULE first and link its exports under the import module name NAME (as wasmtime's flag does); repeatable, in order")
-    private List<String> preloads = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "stop the program once DURATION has passed (500ms, 10s, 2m, 1h; a bare number is seconds):"
-                    + " it traps with 'interrupted' and nebula exits with 134")
+    private List<String> dirs;
+    private List<String> readOnlyDirs;
+    private List<String> env;
+    private List<String> preloads;
     private String timeout;
-
-    @Parameters(index = "0", paramLabel = "MODULE", description = "the WebAssembly module: binary (.wasm) or text (.wat)")
     private Path module;
+    private List<String> args;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS",
-            description = "the program's arguments (its argv[0] is MODULE's file name), or with --invoke the function's")
-    private List<String> args = new ArrayList<>();
+    private RunCommand() {
+    }
+
+    /** The parsed command line, from the model into the fields the rest of this class reads. */
+    private void takeArguments() {
+        invoke = spec.findOption("--invoke").getValue();
+        v128Shape = spec.findOption("--v128").getValue();
+        engine = spec.findOption("--engine").getValue();
+        cacheDir = spec.findOption("--cache-dir").getValue();
+        noCache = spec.findOption("--no-cache").<Boolean>getValue();
+        dirs = spec.findOption("--dir").getValue();
+        readOnlyDirs = spec.findOption("--dir-ro").getValue();
+        env = spec.findOption("--env").getValue();
+        preloads = spec.findOption("--preload").getValue();
+        timeout = spec.findOption("--timeout").getValue();
+        module = spec.positionalParameters().get(0).getValue();
+        args = spec.positionalParameters().get(1).getValue();
+    }
 
     /** A usage problem found after parsing: a message and exit code 2. */
     private static final class UsageProblem extends RuntimeException {
@@ -130,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        takeArguments();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -163,15 +201,9 @@ final class RunCommand implements Callable<Integer> {
                 // compiled classes are kept, so the next start of the same module skips compiling
                 System.setProperty(AotCache.DIRECTORY_PROPERTY, (cacheDir != null ? cacheDir : AotCache.defaultDirectory()).toString());
             }
-            Engine wasmEngine;
-            try {
-                wasmEngine = Engine.create(EngineConfig.defaults(kind));
-            } catch (IllegalStateException e) {
-                err.println("nebula run: " + e.getMessage());
-                return ExitCodes.IO;
-            }
+            Engine wasmEngine = RunEngines.create(EngineConfig.defaults(kind));
             return GuestThread.callOnce("wasm-main", GuestThread.DEFAULT_STACK_BYTES,
-                    () -> runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err));
+                    new GuestRun(wasmEngine, preloaded, bytes, config, limit, out, err));
         } catch (UsageProblem e) {
             err.println("nebula run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -181,6 +213,35 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * {@link #runOnGuestThread} as the guest thread's task: a class rather than a lambda, whose
+     * call site would be linked through method handles at every start.
+     */
+    private final class GuestRun implements Callable<Integer> {
+        private final Engine wasmEngine;
+        private final List<Preload> preloaded;
+        private final byte[] bytes;
+        private final WasiConfig config;
+        private final Duration limit;
+        private final PrintWriter out;
+        private final PrintWriter err;
+
+        GuestRun(Engine wasmEngine, List<Preload> preloaded, byte[] bytes, WasiConfig config, Duration limit, PrintWriter out, PrintWriter err) {
+            this.wasmEngine = wasmEngine;
+            this.preloaded = preloaded;
+            this.bytes = bytes;
+            this.config = config;
+            this.limit = limit;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return runOnGuestThread(wasmEngine, preloaded, bytes, config, limit, out, err);
         }
     }
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class LazySubcommandsTest {
 
     private static List<String> allNames() {
-        return Nebula.SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class).name()).toList();
+        return Nebula.SUBCOMMANDS.stream().map(s -> s.name).toList();
     }
 
     @Test
@@ -60,9 +60,19 @@ class LazySubcommandsTest {
     }
 
     @Test
-    void subcommandsAreFoundByTheirAnnotatedName() {
-        assertSame(RunCommand.class, Nebula.subcommandNamed("run"));
-        assertSame(CommandLine.HelpCommand.class, Nebula.subcommandNamed("help"));
+    void eachListedNameIsTheNameItsAnnotationOrModelGives() {
+        for (Nebula.Subcommand subcommand : Nebula.SUBCOMMANDS) {
+            Command annotation = subcommand.type.getAnnotation(Command.class);
+            String modelName = annotation != null ? annotation.name() : RunCommand.commandSpec().name();
+            assertEquals(subcommand.name, modelName, subcommand.type.getName());
+            if (annotation != null) assertEquals(0, annotation.aliases().length, "aliases are not looked up: " + subcommand.name);
+        }
+    }
+
+    @Test
+    void subcommandsAreFoundByName() {
+        assertSame(RunCommand.class, Nebula.subcommandNamed("run").type);
+        assertSame(CommandLine.HelpCommand.class, Nebula.subcommandNamed("help").type);
         assertNull(Nebula.subcommandNamed("nebula"));
         assertNull(Nebula.subcommandNamed("-h"));
     }

@@ -460,19 +460,11 @@ public enum Opcode {
     private static final Opcode[] FC = new Opcode[32];
     private static final Opcode[] FD = new Opcode[256];
 
-    /** Per-ordinal caches of {@link MemoryWidths}, which validation asks for on every memory access. */
-    private static final int[] NATURAL_ALIGNMENT;
-    private static final int[] LANE_COUNT;
-
     static {
-        Opcode[] all = values();
-        NATURAL_ALIGNMENT = new int[all.length];
-        LANE_COUNT = new int[all.length];
-        for (Opcode op : all) {
-            NATURAL_ALIGNMENT[op.ordinal()] = MemoryWidths.naturalAlignment(op);
-            LANE_COUNT[op.ordinal()] = MemoryWidths.laneCount(op);
-        }
-        for (Opcode op : all) {
+        // No per-opcode tables of MemoryWidths here: filling them ran two switches for each of
+        // the ~500 opcodes in the bytecode interpreter at every start (~1 ms of `nebula run`),
+        // and a switch per call costs validation no more than a table look-up once compiled.
+        for (Opcode op : values()) {
             switch (op.prefix) {
                 case 0 -> SINGLE[op.code] = op;
                 case PREFIX_FC -> FC[op.code] = op;
@@ -585,12 +577,12 @@ public enum Opcode {
 
     /** For memory instructions, log2 of the natural alignment (spec 3.3.7); -1 for others. */
     public int naturalAlignment() {
-        return NATURAL_ALIGNMENT[ordinal()];
+        return MemoryWidths.naturalAlignment(this);
     }
 
     /** For lane instructions, the number of lanes a lane index may address; -1 for others. */
     public int laneCount() {
-        return LANE_COUNT[ordinal()];
+        return MemoryWidths.laneCount(this);
     }
 
     @Override

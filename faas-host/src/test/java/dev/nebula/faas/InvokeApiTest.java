@@ -126,15 +126,18 @@ class InvokeApiTest {
     }
 
     @Test
-    void aGuestAsleepInAHostCallIsWokenByTheBackstop() {
+    void aGuestAsleepInAHostCallIsStoppedAtItsTimeout() {
         long start = System.nanoTime();
         HttpResponse<String> response = host.invoke("sleeper", "");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(504, response.statusCode());
         JsonNode body = json(response);
         assertEquals("timeout", body.get("kind").asText());
-        assertEquals("the function ran past its timeout of 300 ms and was stopped by the host", body.get("message").asText());
-        // It asked to sleep an hour; the backstop wakes it 100 ms past its timeout.
+        // poll_oneoff sleeps in slices and checks the store's deadline between them (ae29f64), so
+        // the deadline stops it ("... and was stopped"); on a badly overloaded machine the host's
+        // backstop may still get there first ("... stopped by the host").
+        assertTrue(body.get("message").asText().startsWith("the function ran past its timeout of 300 ms and was stopped"), body.toString());
+        // It asked to sleep an hour.
         assertTrue(elapsedMs < 3000, "answered after " + elapsedMs + " ms");
         assertThreadCameBack();
     }

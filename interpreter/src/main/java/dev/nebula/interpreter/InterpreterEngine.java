@@ -15,6 +15,10 @@ import dev.nebula.validator.ValidatedModule;
  */
 public final class InterpreterEngine implements ExecutionEngine {
 
+    /** The no-argument constructor ServiceLoader calls. */
+    public InterpreterEngine() {
+    }
+
     @Override
     public EngineKind kind() {
         return EngineKind.INTERPRETER;

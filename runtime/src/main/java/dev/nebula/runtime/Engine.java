@@ -37,6 +37,22 @@ public final class Engine {
                 + "' is not on the class path (add the nebula-" + (config.engine() == EngineKind.AOT ? "aot-compiler" : "interpreter") + " jar)");
     }
 
+    /**
+     * An engine with the given implementation, for a host that ships its engines and picks one
+     * itself instead of searching the class path: {@link #create(EngineConfig)}'s ServiceLoader
+     * opens every jar on the class path to look for provider files, which costs a short-lived
+     * process (the {@code nebula} command) several milliseconds of its start-up.
+     *
+     * @throws IllegalArgumentException when {@code implementation} is not the configured kind
+     */
+    public static Engine create(EngineConfig config, ExecutionEngine implementation) {
+        if (implementation.kind() != config.engine()) {
+            throw new IllegalArgumentException("engine '" + implementation.kind().shortName() + "' given for a configuration of engine '"
+                    + config.engine().shortName() + "'");
+        }
+        return new Engine(config, implementation);
+    }
+
     public EngineConfig config() {
         return config;
     }

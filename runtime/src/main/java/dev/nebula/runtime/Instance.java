@@ -1,6 +1,7 @@
 package dev.nebula.runtime;
 
 import dev.nebula.runtime.spi.InstanceState;
+import dev.nebula.validator.ValidatedModule;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,14 +11,15 @@ import java.util.Map;
 public final class Instance {
 
     private final WasmModule module;
-    private final InstanceState state;
+    private final State state;
     private final Map<String, Extern> exports;
 
-    Instance(WasmModule module, InstanceState state, Map<String, Extern> exports) {
+    /** Called once per state, by the runtime's instantiation, after the state's index spaces are filled. */
+    Instance(WasmModule module, State state, Map<String, Extern> exports) {
         this.module = module;
         this.state = state;
         this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
-        state.attach(this);
+        state.bind(this);
     }
 
     public WasmModule module() {
@@ -64,5 +66,29 @@ public final class Instance {
         Extern e = export(name);
         if (!kind.isInstance(e)) throw new IllegalArgumentException("export \"" + name + "\" is not a " + what);
         return kind.cast(e);
+    }
+
+    /**
+     * The engines' view of this instance. It refers to its Instance, not the SPI's class, so that
+     * a host function called from the instance's code gets the instance as its caller. The
+     * Instance comes after the state (exports are read out of the filled index spaces), hence the
+     * one late bind; no code of the instance runs before it.
+     */
+    static final class State extends InstanceState {
+        private Instance owner;
+
+        State(ValidatedModule module, Store store, int functions, int tables, int memories, int globals) {
+            super(module, store, functions, tables, memories, globals);
+        }
+
+        void bind(Instance instance) {
+            if (owner != null) throw new IllegalStateException("state already belongs to an instance");
+            owner = instance;
+        }
+
+        @Override
+        public long[] call(WasmFunction callee, long[] args) {
+            return callee.invoke(owner, args);
+        }
     }
 }

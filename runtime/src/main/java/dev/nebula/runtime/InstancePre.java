@@ -1,6 +1,9 @@
 package dev.nebula.runtime;
 
 import dev.nebula.runtime.internal.Instantiator;
+import dev.nebula.validator.ValidatedModule;
+
+import java.util.Map;
 
 /**
  * A module with its imports already resolved and type-checked: instantiating it only creates the
@@ -25,12 +28,17 @@ public final class InstancePre {
         return Instantiator.instantiate(store, module, module.code(), imports, InstanceFactory.INSTANCE);
     }
 
-    /** Lets the internal instantiator create instances without making the constructor public. */
-    static final class InstanceFactory implements Instantiator.Factory {
+    /** Lets the internal instantiator create states and instances without making their constructors public. */
+    static final class InstanceFactory implements Instantiator.Factory<Instance.State> {
         static final InstanceFactory INSTANCE = new InstanceFactory();
 
         @Override
-        public Instance create(WasmModule module, dev.nebula.runtime.spi.InstanceState state, java.util.Map<String, Extern> exports) {
+        public Instance.State newState(ValidatedModule module, Store store, int functions, int tables, int memories, int globals) {
+            return new Instance.State(module, store, functions, tables, memories, globals);
+        }
+
+        @Override
+        public Instance create(WasmModule module, Instance.State state, Map<String, Extern> exports) {
             return new Instance(module, state, exports);
         }
     }

@@ -17,8 +17,19 @@ public final class Linker {
 
     private final Map<String, Map<String, Extern>> definitions = new HashMap<>();
 
+    /** An empty linker. */
+    public Linker() {
+    }
+
     public Linker define(String moduleName, String name, Extern value) {
-        definitions.computeIfAbsent(moduleName, k -> new HashMap<>()).put(name, value);
+        // Not computeIfAbsent with a lambda, whose first use links a call site through method
+        // handles at every start of the nebula command.
+        Map<String, Extern> module = definitions.get(moduleName);
+        if (module == null) {
+            module = new HashMap<>();
+            definitions.put(moduleName, module);
+        }
+        module.put(name, value);
         return this;
     }
 

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * Validates one function body (spec 3.3 instructions, 3.4.1 functions) with the algorithm of
  * the spec's appendix 4.11: one pass over the code, an operand type stack and a control stack.
  * Instructions with a fixed signature in the shared {@link Opcode} table are typed from it;
- * the rest are typed case by case here. On success it returns the {@link FunctionFacts}.
+ * the rest are typed case by case here. On success it returns the function's deepest operand
+ * stack, the one fact engines take from validation (see {@link ValidatedModule#maxStackHeight}).
  */
 final class FunctionValidator {
 
@@ -35,26 +36,20 @@ final class FunctionValidator {
     private int[] localTypes;
     private static final int EXPANDED_LOCALS_LIMIT = 4096;
 
-    private int[] blockStarts = new int[16];
-    private int[] blockEnds = new int[16];
-    private int[] elseOffsets = new int[16];
-    private int blockCount;
-
     FunctionValidator(ModuleContext context) {
         this.context = context;
     }
 
-    FunctionFacts validate(int functionIndex, FunctionBody body) {
+    int validate(int functionIndex, FunctionBody body) {
         int typeIndex = context.functionTypeIndex(functionIndex);
         this.paramTypes = context.typeParams[typeIndex];
         this.body = body;
         this.localCount = paramTypes.length + body.localCount();
         this.localTypes = localCount <= EXPANDED_LOCALS_LIMIT ? expandLocals(body) : null;
-        this.blockCount = 0;
         stacks.reset();
         byte[] bytes = context.module.bytesUnsafe();
         CodeReader code = new CodeReader(bytes, body.codeStart(), body.codeEnd());
-        stacks.pushFrame(Opcode.BLOCK.code(), NONE, context.typeResults[typeIndex], -1);
+        stacks.pushFrame(Opcode.BLOCK.code(), NONE, context.typeResults[typeIndex]);
         try {
             while (stacks.frameCount() > 0) {
                 instruction(code.next(), code);
@@ -63,9 +58,7 @@ final class FunctionValidator {
             throw new InvalidModuleException(e.getMessage(), functionIndex, code.instructionStart(),
                     context.module.describeFunction(functionIndex));
         }
-        return new FunctionFacts(functionIndex, stacks.maxOperandCount(), stacks.maxFrameCount(),
-                Arrays.copyOf(blockStarts, blockCount), Arrays.copyOf(blockEnds, blockCount),
-                Arrays.copyOf(elseOffsets, blockCount));
+        return stacks.maxOperandCount();
     }
 
     private static TypeStacks.TypeError error(String message) {
@@ -81,31 +74,27 @@ final class FunctionValidator {
         }
         switch (op) {
             case UNREACHABLE -> stacks.markUnreachable();
-            case BLOCK, LOOP -> openBlock(op, code, blockParams(code), blockResults(code));
+            case BLOCK, LOOP -> openBlock(op, blockParams(code), blockResults(code));
             case IF -> {
                 int[] params = blockParams(code);
                 int[] results = blockResults(code);
                 stacks.pop(I32);
-                openBlock(op, code, params, results);
+                openBlock(op, params, results);
             }
             case ELSE -> {
                 if (stacks.topOpcode() != Opcode.IF.code()) throw error("else without if");
-                int record = stacks.topRecord();
                 int[] params = stacks.topStartTypes();
                 int[] results = stacks.topEndTypes();
                 stacks.popFrame();
-                elseOffsets[record] = code.instructionStart();
-                stacks.pushFrame(Opcode.ELSE.code(), params, results, record);
+                stacks.pushFrame(Opcode.ELSE.code(), params, results);
             }
             case END -> {
                 int opcode = stacks.topOpcode();
                 int[] params = stacks.topStartTypes();
                 int[] results = stacks.topEndTypes();
-                int record = stacks.topRecord();
                 // An if without else behaves as if its else passed the parameters through (spec 3.3.8.5).
                 if (opcode == Opcode.IF.code() && !Arrays.equals(params, results)) throw error("type mismatch");
                 stacks.popFrame();
-                if (record >= 0) blockEnds[record] = code.instructionStart();
                 stacks.pushAll(results);
             }
             case BR -> {
@@ -322,18 +311,8 @@ final class FunctionValidator {
         return context.typeResults[bt];
     }
 
-    private void openBlock(Opcode op, CodeReader code, int[] params, int[] results) {
+    private void openBlock(Opcode op, int[] params, int[] results) {
         stacks.popAll(params);
-        if (blockCount == blockStarts.length) {
-            int n = blockCount * 2;
-            blockStarts = Arrays.copyOf(blockStarts, n);
-            blockEnds = Arrays.copyOf(blockEnds, n);
-            elseOffsets = Arrays.copyOf(elseOffsets, n);
-        }
-        blockStarts[blockCount] = code.instructionStart();
-        blockEnds[blockCount] = -1;
-        elseOffsets[blockCount] = -1;
-        stacks.pushFrame(op.code(), params, results, blockCount);
-        blockCount++;
+        stacks.pushFrame(op.code(), params, results);
     }
 }

@@ -19,7 +19,6 @@ import dev.nebula.decoder.model.TableType;
 import dev.nebula.decoder.model.ValType;
 import dev.nebula.wasm.InvalidModuleException;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -58,12 +57,12 @@ public final class ModuleValidator {
         checkExports(module);
 
         FunctionValidator functions = new FunctionValidator(context);
-        List<FunctionFacts> facts = new ArrayList<>(module.bodies().size());
+        int[] maxStackHeights = new int[module.bodies().size()];
         int first = module.importedFunctionCount();
-        for (int i = 0; i < module.bodies().size(); i++) {
-            facts.add(functions.validate(first + i, module.bodies().get(i)));
+        for (int i = 0; i < maxStackHeights.length; i++) {
+            maxStackHeights[i] = functions.validate(first + i, module.bodies().get(i));
         }
-        return new ValidatedModule(module, facts);
+        return new ValidatedModule(module, maxStackHeights);
     }
 
     private static void checkImports(DecodedModule module) {

@@ -24,9 +24,7 @@ final class TypeStacks {
     private int[][] frameEndTypes = new int[16][];
     private int[] frameHeight = new int[16];
     private boolean[] frameUnreachable = new boolean[16];
-    private int[] frameRecord = new int[16];
     private int frameCount;
-    private int maxFrameCount;
     /** The innermost frame's height, kept apart because every pop compares against it. */
     private int topHeight;
 
@@ -42,7 +40,6 @@ final class TypeStacks {
         operandCount = 0;
         maxOperandCount = 0;
         frameCount = 0;
-        maxFrameCount = 0;
     }
 
     static int code(ValType t) {
@@ -117,7 +114,7 @@ final class TypeStacks {
 
     // ---- control frames ----
 
-    void pushFrame(int opcode, int[] startTypes, int[] endTypes, int record) {
+    void pushFrame(int opcode, int[] startTypes, int[] endTypes) {
         if (frameCount == frameOpcode.length) growFrames();
         frameOpcode[frameCount] = opcode;
         frameStartTypes[frameCount] = startTypes;
@@ -125,9 +122,7 @@ final class TypeStacks {
         frameHeight[frameCount] = operandCount;
         topHeight = operandCount;
         frameUnreachable[frameCount] = false;
-        frameRecord[frameCount] = record;
         frameCount++;
-        if (frameCount > maxFrameCount) maxFrameCount = frameCount;
         pushAll(startTypes);
     }
 
@@ -138,7 +133,6 @@ final class TypeStacks {
         frameEndTypes = Arrays.copyOf(frameEndTypes, n);
         frameHeight = Arrays.copyOf(frameHeight, n);
         frameUnreachable = Arrays.copyOf(frameUnreachable, n);
-        frameRecord = Arrays.copyOf(frameRecord, n);
     }
 
     /** Pops the innermost frame after checking that exactly its end types are on the stack. */
@@ -152,10 +146,6 @@ final class TypeStacks {
 
     int frameCount() {
         return frameCount;
-    }
-
-    int maxFrameCount() {
-        return maxFrameCount;
     }
 
     int topOpcode() {
@@ -174,9 +164,6 @@ final class TypeStacks {
         return frameEndTypes[frameCount - 1];
     }
 
-    int topRecord() {
-        return frameRecord[frameCount - 1];
-    }
 
     /** Types a branch to label {@code depth} carries: a loop's parameters, else the block's results. */
     int[] labelTypes(int depth) {

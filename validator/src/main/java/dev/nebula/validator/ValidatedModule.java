@@ -2,30 +2,32 @@ package dev.nebula.validator;
 
 import dev.nebula.decoder.model.DecodedModule;
 
-import java.util.List;
-
-/** A module that passed validation (spec chapter 3), with the facts each defined function needs to run. */
+/**
+ * A module that passed validation (spec chapter 3), with the one fact per defined function that
+ * both engines size their frames by: the deepest operand stack. Engines resolve branches, block
+ * types and locals in their own single pass over the code (they need the block types at each
+ * branch anyway), so validation keeps no branch side table for them.
+ */
 public final class ValidatedModule {
 
     private final DecodedModule module;
-    private final List<FunctionFacts> functions;
+    private final int[] maxStackHeights;
 
-    ValidatedModule(DecodedModule module, List<FunctionFacts> functions) {
+    ValidatedModule(DecodedModule module, int[] maxStackHeights) {
         this.module = module;
-        this.functions = List.copyOf(functions);
+        this.maxStackHeights = maxStackHeights;
     }
 
     public DecodedModule module() {
         return module;
     }
 
-    /** Facts of the defined functions, in the order of the code section. */
-    public List<FunctionFacts> functions() {
-        return functions;
-    }
-
-    /** Facts of the function at {@code functionIndex} in the whole function index space (imports first). */
-    public FunctionFacts factsOf(int functionIndex) {
-        return functions.get(functionIndex - module.importedFunctionCount());
+    /**
+     * The most operands ever on the stack of the function at {@code functionIndex} (in the whole
+     * function index space, imports first; it must be a defined function), locals not included.
+     * A v128 counts as one operand.
+     */
+    public int maxStackHeight(int functionIndex) {
+        return maxStackHeights[functionIndex - module.importedFunctionCount()];
     }
 }

@@ -19,6 +19,10 @@ final class ModuleClassLoader extends ClassLoader {
     ModuleClassLoader(Map<String, byte[]> classes) {
         super("nebula-aot-module", ModuleClassLoader.class.getClassLoader());
         this.classes = classes;
+        // Generated code calls Rt, AotInstance and EntryPoints. Their package is not exported by
+        // module dev.nebula.aot, so open it to this loader's classes alone (a no-op on the class
+        // path, where every package is visible).
+        ModuleClassLoader.class.getModule().addExports(ModuleClassLoader.class.getPackageName(), getUnnamedModule());
     }
 
     @Override

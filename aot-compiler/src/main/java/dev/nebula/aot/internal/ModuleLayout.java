@@ -79,7 +79,7 @@ final class ModuleLayout {
      * halves, so every operand gets room for two.
      */
     int maxStack(int functionIndex) {
-        return 2 * validated.factsOf(functionIndex).maxStackHeight();
+        return 2 * validated.maxStackHeight(functionIndex);
     }
 
     static String className(int cls) {

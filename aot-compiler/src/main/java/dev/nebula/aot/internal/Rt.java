@@ -234,7 +234,7 @@ public final class Rt {
      * as many results as its type says.
      */
     public static long[] callOut(WasmFunction callee, long[] args, AotInstance caller) {
-        long[] results = callee.invoke(caller.state.instance(), args);
+        long[] results = caller.state.call(callee, args);
         FuncType type = callee.type();
         int count = dev.nebula.runtime.ValueSlots.count(type.results());
         if (count > 0 && (results == null || results.length < count)) {

@@ -1,10 +1,10 @@
 package dev.nebula.cli.experiment;
 
 import dev.nebula.cli.ExitCodes;
-import dev.nebula.cli.guest.GuestThread;
 import dev.nebula.faas.container.ContainerDriver;
 import dev.nebula.faas.container.ContainerEngineConfig;
 import dev.nebula.runtime.EngineKind;
+import dev.nebula.runtime.GuestThread;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package dev.nebula.conformance.spec;
 
-import dev.nebula.conformance.internal.GuestThread;
 import dev.nebula.conformance.skip.SkipList;
 import dev.nebula.conformance.skip.SkipReason;
 import dev.nebula.decoder.ModuleDecoder;
@@ -9,6 +8,7 @@ import dev.nebula.decoder.model.ValType;
 import dev.nebula.runtime.Engine;
 import dev.nebula.runtime.Extern;
 import dev.nebula.runtime.Global;
+import dev.nebula.runtime.GuestThread;
 import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;

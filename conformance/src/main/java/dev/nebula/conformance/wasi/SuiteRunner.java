@@ -1,9 +1,9 @@
 package dev.nebula.conformance.wasi;
 
-import dev.nebula.conformance.internal.GuestThread;
 import dev.nebula.conformance.skip.SkipList;
 import dev.nebula.conformance.skip.SkipReason;
 import dev.nebula.runtime.Engine;
+import dev.nebula.runtime.GuestThread;
 import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.wasi.Wasi;
 import dev.nebula.wasi.WasiConfig;
@@ -92,7 +92,7 @@ public final class SuiteRunner {
             result = runIn(scratch, test, out, err);
         } catch (TimeoutException e) {
             timedOut = true;
-            result = CaseResult.failed(test, "did not finish within " + GuestThread.describe(timeout), text(out), text(err), e);
+            result = CaseResult.failed(test, "did not finish within " + describe(timeout), text(out), text(err), e);
         }
         try {
             Fixture.delete(scratch);
@@ -167,5 +167,13 @@ public final class SuiteRunner {
 
     private static String text(ByteArrayOutputStream stream) {
         return stream.toString(StandardCharsets.UTF_8);
+    }
+
+    /** {@code 3 min}, {@code 90 s} or {@code 250 ms}. */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + " min";
+        if (ms % 1000 == 0) return ms / 1000 + " s";
+        return ms + " ms";
     }
 }

@@ -19,7 +19,11 @@ public record Names(String moduleName, Map<Integer, String> functionNames, Map<I
     /** Map.copyOf alone would leave each function's inner map mutable through the record. */
     private static Map<Integer, Map<Integer, String>> deepCopy(Map<Integer, Map<Integer, String>> localNames) {
         Map<Integer, Map<Integer, String>> copy = new HashMap<>();
-        localNames.forEach((function, locals) -> copy.put(function, Map.copyOf(locals)));
+        // A loop rather than forEach with a lambda: this runs at every decode, and each lambda's
+        // first use links a call site through method handles (nebula run's start-up).
+        for (Map.Entry<Integer, Map<Integer, String>> entry : localNames.entrySet()) {
+            copy.put(entry.getKey(), Map.copyOf(entry.getValue()));
+        }
         return Map.copyOf(copy);
     }
 

@@ -39,7 +39,7 @@ final class WebAssets {
         String type;
         if (STATIC.containsKey(path)) {
             String file = STATIC.get(path);
-            resource = "dev/nebula/faas/web/" + file;
+            resource = "/dev/nebula/faas/web/" + file;
             type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "application/javascript" : "text/css";
         } else {
             String file = path.substring(UPLOT_PREFIX.length());
@@ -47,7 +47,11 @@ final class WebAssets {
             type = UPLOT.get(file);
         }
         byte[] bytes;
-        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream(resource)) {
+        // The page's own files sit in this module's dev/nebula/faas/web, which a named module
+        // keeps from class-loader lookups; Class.getResourceAsStream reads its own module's.
+        // uPlot is another jar's META-INF, which the class loader finds on either path.
+        try (InputStream in = resource.startsWith("/") ? WebAssets.class.getResourceAsStream(resource)
+                : WebAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw HttpProblem.notFound("missing from the build: " + resource);
             bytes = in.readAllBytes();
         }

@@ -40,7 +40,7 @@ final class Calls {
         store.addCallDepth(frames);
         long[] results;
         try {
-            results = callee.invoke(ctx.state.instance(), args);
+            results = ctx.state.call(callee, args);
         } finally {
             store.addCallDepth(-frames);
         }

@@ -23,7 +23,13 @@ final class Machine {
     /** After an outermost call, a stack grown past this is dropped back so idle threads stay small. */
     private static final int RETAINED_SLOTS = 1024 * 1024;
 
-    private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
+    /** A subclass, not {@code withInitial(Machine::new)}, whose method reference is linked through method handles at every start. */
+    private static final ThreadLocal<Machine> CURRENT = new ThreadLocal<>() {
+        @Override
+        protected Machine initialValue() {
+            return new Machine();
+        }
+    };
 
     long[] stack = new long[INITIAL_SLOTS];
     /** First free slot of the value stack. */

@@ -10,7 +10,6 @@ import dev.nebula.decoder.model.ValType;
 import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.runtime.ValueSlots;
 import dev.nebula.runtime.ops.Traps;
-import dev.nebula.validator.FunctionFacts;
 import dev.nebula.validator.ValidatedModule;
 
 import java.util.Arrays;
@@ -51,7 +50,7 @@ final class Translator {
     private static final long MAX_FRAME_SLOTS = 16L * 1024 * 1024;
 
     private final DecodedModule module;
-    private final FunctionFacts facts;
+    private final int maxStackHeight;
     private final int paramCount;
     private final int localCount;
     private final int resultCount;
@@ -84,14 +83,14 @@ final class Translator {
 
     private Translator(ValidatedModule validated, int functionIndex) {
         this.module = validated.module();
-        this.facts = validated.factsOf(functionIndex);
+        this.maxStackHeight = validated.maxStackHeight(functionIndex);
         FuncType type = module.functionType(functionIndex);
         FunctionBody body = module.bodies().get(functionIndex - module.importedFunctionCount());
         this.locals = new LocalSlots(type.params(), body);
         this.globals = module.allGlobals();
         this.paramCount = ValueSlots.count(type.params());
         long slots = locals.slotCount();
-        if (slots + facts.maxStackHeight() > MAX_FRAME_SLOTS) throw Traps.callStackExhausted();
+        if (slots + maxStackHeight > MAX_FRAME_SLOTS) throw Traps.callStackExhausted();
         this.localCount = (int) slots;
         this.resultTypes = type.results();
         this.resultCount = ValueSlots.count(resultTypes);
@@ -112,7 +111,7 @@ final class Translator {
             if (reachable) instruction(op, reader);
             else unreachableInstruction(op, reader);
         }
-        int operands = Math.max(facts.maxStackHeight(), stack.maxHeight());
+        int operands = Math.max(maxStackHeight, stack.maxHeight());
         return new FunctionCode(Arrays.copyOf(code, length), paramCount, localCount, localCount + operands + 1, resultCount);
     }
 

@@ -20,6 +20,7 @@ import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.WasmModule;
 import dev.nebula.runtime.spi.CompiledCode;
 import dev.nebula.runtime.spi.InstanceState;
+import dev.nebula.validator.ValidatedModule;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,17 +35,23 @@ import java.util.Map;
  */
 public final class Instantiator {
 
-    /** Creates the public Instance object, whose constructor is not public. */
-    public interface Factory {
-        Instance create(WasmModule module, InstanceState state, Map<String, Extern> exports);
+    /**
+     * Creates the runtime's instance state and the public Instance object, whose constructors are
+     * not public: the runtime's package implements it (the state's subclass knows its Instance).
+     */
+    public interface Factory<S extends InstanceState> {
+        S newState(ValidatedModule module, Store store, int functions, int tables, int memories, int globals);
+
+        Instance create(WasmModule module, S state, Map<String, Extern> exports);
     }
 
     private Instantiator() {
     }
 
-    public static Instance instantiate(Store store, WasmModule module, CompiledCode code, Extern[] imports, Factory factory) {
+    public static <S extends InstanceState> Instance instantiate(Store store, WasmModule module, CompiledCode code,
+                                                                 Extern[] imports, Factory<S> factory) {
         DecodedModule m = module.validated().module();
-        InstanceState state = new InstanceState(module.validated(), store, m.functionCount(),
+        S state = factory.newState(module.validated(), store, m.functionCount(),
                 m.allTables().size(), m.allMemories().size(), m.allGlobals().size());
         bindImports(m, imports, state);
 
