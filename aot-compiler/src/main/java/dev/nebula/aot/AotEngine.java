@@ -1,6 +1,7 @@
 package dev.nebula.aot;
 
 import dev.nebula.aot.internal.ModuleCompiler;
+import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.runtime.EngineConfig;
 import dev.nebula.runtime.EngineKind;
 import dev.nebula.runtime.spi.CompiledCode;
@@ -14,7 +15,7 @@ import dev.nebula.validator.ValidatedModule;
  * own defines, so they are unloaded with it. Found by {@link java.util.ServiceLoader} when
  * {@link EngineKind#AOT} is configured. With the system property {@value AotCache#DIRECTORY_PROPERTY}
  * set, compiled classes are kept in that folder ({@link AotCache}) and a module compiled before is
- * loaded from there instead of compiled again. The design is in {@code dev.nebula.aot.internal}'s
+ * loaded from there instead of compiled (and validated) again. The design is in {@code dev.nebula.aot.internal}'s
  * package documentation.
  */
 public final class AotEngine implements ExecutionEngine {
@@ -26,6 +27,14 @@ public final class AotEngine implements ExecutionEngine {
     @Override
     public EngineKind kind() {
         return EngineKind.AOT;
+    }
+
+    /** A module found in the configured cache: it is not validated again ({@link AotCache#lookup}). */
+    @Override
+    public Precompiled precompiled(DecodedModule module, EngineConfig config) {
+        AotCache cache = AotCache.configured();
+        AotCache.Result hit = cache == null ? null : cache.lookup(module);
+        return hit == null ? null : new Precompiled(hit.module().validated(), hit.module());
     }
 
     @Override

@@ -1,6 +1,12 @@
 package dev.nebula.aot;
 
 import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.runtime.Engine;
+import dev.nebula.runtime.EngineConfig;
+import dev.nebula.runtime.EngineKind;
+import dev.nebula.runtime.Instance;
+import dev.nebula.runtime.Linker;
+import dev.nebula.runtime.Store;
 import dev.nebula.validator.ModuleValidator;
 import dev.nebula.validator.ValidatedModule;
 import org.junit.jupiter.api.Test;
@@ -18,9 +24,15 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The compiled-code cache: hits, and corrupt, truncated, foreign or racing entries never loaded. */
+/**
+ * The compiled-code cache: hits (found from the decoded module alone, without validating again),
+ * and corrupt, truncated, foreign, other-build or racing entries never loaded.
+ */
 class AotCacheTest {
 
     /** (module (func (export "f") (result i32) i32.const 42)) */
@@ -42,6 +54,8 @@ class AotCacheTest {
         assertTrue(Files.isRegularFile(first.file()));
         AotCache.Result second = cache.compile(validated(MODULE));
         assertEquals(AotCache.Outcome.HIT, second.outcome());
+        assertTrue(first.file().getFileName().toString().matches("22-[0-9a-f]{16}-" + AotCache.COMPILER_VERSION + "\\.classes"),
+                "named by length (34 = 0x22), both CRCs and the version: " + first.file().getFileName());
         assertEquals(first.module().classFiles().keySet(), second.module().classFiles().keySet());
         first.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, second.module().classFiles().get(name)));
         second.module().loadAll();
@@ -89,5 +103,74 @@ class AotCacheTest {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
         assertEquals(AotCache.Outcome.HIT, new AotCache(dir).compile(validated(MODULE)).outcome());
+    }
+
+    @Test
+    void lookupFindsAStoredModuleWithoutValidatingItAgain(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        assertNotNull(AotCache.BUILD, "build.properties is filled in by the build");
+        assertNull(cache.lookup(ModuleDecoder.decode(MODULE)), "nothing stored yet");
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "a lookup writes nothing");
+        }
+        AotCache.Result stored = cache.compile(validated(MODULE));
+        AotCache.Result found = cache.lookup(ModuleDecoder.decode(MODULE));
+        assertNotNull(found);
+        assertEquals(AotCache.Outcome.HIT, found.outcome());
+        assertEquals(stored.file(), found.file());
+        assertThrows(IllegalStateException.class, () -> found.module().validated().maxStackHeight(0),
+                "the module was not validated again, so it has no stack heights");
+        stored.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, found.module().classFiles().get(name)));
+        found.module().loadAll();
+        assertNull(cache.lookup(ModuleDecoder.decode(OTHER)), "another module is not found");
+    }
+
+    @Test
+    void lookupLeavesABadEntryForCompileToRebuild(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path file = cache.compile(validated(MODULE)).file();
+        byte[] whole = Files.readAllBytes(file);
+        byte[] flipped = whole.clone();
+        flipped[whole.length - 10] ^= 1;
+        Files.write(file, flipped);
+        assertNull(cache.lookup(ModuleDecoder.decode(MODULE)));
+        assertTrue(Files.exists(file));
+        assertEquals(AotCache.Outcome.REBUILT, cache.compile(validated(MODULE)).outcome());
+        assertNotNull(cache.lookup(ModuleDecoder.decode(MODULE)));
+    }
+
+    @Test
+    void anEntryOfAnotherBuildIsAMissEvenWithAValidChecksum(@TempDir Path dir) throws IOException {
+        AotCache cache = new AotCache(dir);
+        Path file = cache.compile(validated(MODULE)).file();
+        byte[] entry = Files.readAllBytes(file);
+        // the build string follows the magic and the version; change its last character and
+        // recompute the CRC-32C, as a well-formed entry written by another build would be
+        String text = new String(entry, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(AotCache.BUILD) + AotCache.BUILD.length() - 1;
+        entry[at] ^= 1;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(entry, 0, entry.length - 4);
+        java.nio.ByteBuffer.wrap(entry).putInt(entry.length - 4, (int) crc.getValue());
+        Files.write(file, entry);
+        assertNull(cache.lookup(ModuleDecoder.decode(MODULE)));
+        assertEquals(AotCache.Outcome.REBUILT, cache.compile(validated(MODULE)).outcome());
+    }
+
+    @Test
+    void theEngineRunsAModuleFromTheCache(@TempDir Path dir) {
+        String saved = System.getProperty(AotCache.DIRECTORY_PROPERTY);
+        System.setProperty(AotCache.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            Engine engine = Engine.create(EngineConfig.defaults(EngineKind.AOT));
+            for (int run = 0; run < 2; run++) {
+                Instance instance = new Linker().instantiate(new Store(engine), engine.compile(MODULE));
+                assertArrayEquals(new long[] {42}, instance.function("f").call(), "run " + run);
+            }
+            assertNotNull(new AotCache(dir).lookup(ModuleDecoder.decode(MODULE)), "the first compile stored the module");
+        } finally {
+            if (saved == null) System.clearProperty(AotCache.DIRECTORY_PROPERTY);
+            else System.setProperty(AotCache.DIRECTORY_PROPERTY, saved);
+        }
     }
 }

@@ -2,9 +2,9 @@ package dev.nebula.cli;
 
 import dev.nebula.aot.AotCache;
 import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.runtime.UnsupportedFeatureException;
 import dev.nebula.validator.ModuleValidator;
-import dev.nebula.validator.ValidatedModule;
 import dev.nebula.wasm.InvalidModuleException;
 import dev.nebula.wasm.MalformedModuleException;
 import picocli.CommandLine.Command;
@@ -67,8 +67,10 @@ final class CompileCommand implements Callable<Integer> {
         }
         try {
             long start = System.nanoTime();
-            ValidatedModule validated = ModuleValidator.validate(ModuleDecoder.decode(bytes));
-            AotCache.Result result = cache.compile(validated);
+            DecodedModule decoded = ModuleDecoder.decode(bytes);
+            // a module found in the cache was validated when it was stored (AotCache#lookup)
+            AotCache.Result result = cache.lookup(decoded);
+            if (result == null) result = cache.compile(ModuleValidator.validate(decoded));
             long ms = (System.nanoTime() - start) / 1_000_000;
             String what = switch (result.outcome()) {
                 case HIT -> "cached";

@@ -74,6 +74,46 @@ class InterruptionTest {
         assertEquals(7, caller.call()[0], "cleared, the same instance runs again");
     }
 
+    /**
+     * Loops that call: one whose every iteration calls a function that makes calls itself (the
+     * AOT engine polls in that callee instead of at the loop's header), one whose calls go to a
+     * leaf function (which polls nowhere, so the loop must), and recursion with no loop at all.
+     */
+    @Test
+    void loopsThatCallAndRecursionStop() {
+        WasmBuilder b = new WasmBuilder();
+        int none = b.type("", "");
+        int leaf = b.function(none, Code.of().i32(1).op(Opcode.DROP));
+        int calling = b.function(none, Code.of().call(leaf));
+        b.exportFunction("loopCallingACaller", b.function(none, Code.of().block(Opcode.LOOP).call(calling).op(Opcode.BR, 0).end()));
+        b.exportFunction("loopCallingALeaf", b.function(none, Code.of().block(Opcode.LOOP).call(leaf).op(Opcode.BR, 0).end()));
+        // recurse(n), function 4: if n: recurse(n - 1); recurse(n - 1) -- 2^n calls, never deeper than n
+        int recurse = b.function(b.type("i", ""), Code.of().get(0).block(Opcode.IF)
+                .get(0).i32(1).op(Opcode.I32_SUB).call(4).get(0).i32(1).op(Opcode.I32_SUB).call(4).end());
+        b.exportFunction("recurse", recurse);
+        for (String name : new String[] {"loopCallingACaller", "loopCallingALeaf", "recurse"}) {
+            Store store = new Store(Run.ENGINE);
+            WasmFunction f = instantiate(b, store).function(name);
+            store.setDeadline(Duration.ofMillis(50));
+            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(TrapException.class, () -> f.call(name.equals("recurse") ? new long[] {60} : new long[0])), name);
+            assertEquals(TrapKind.INTERRUPTED, trap.kind(), name);
+        }
+    }
+
+    /** A function with no calls and no loops, called from outside an interrupted store, does not run. */
+    @Test
+    void anInterruptedStoreRunsNoLeafFunctionEither() {
+        WasmBuilder b = new WasmBuilder();
+        b.exportFunction("seven", b.function(b.type("", "i"), Code.of().i32(7)));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction seven = instantiate(b, store).function("seven");
+        store.interrupt();
+        assertEquals(TrapKind.INTERRUPTED, assertThrows(TrapException.class, seven::call).kind());
+        store.clearDeadline();
+        assertEquals(7, seven.call()[0]);
+    }
+
     /** Another thread interrupts a running guest. */
     @Test
     void anotherThreadCanInterrupt() throws InterruptedException {

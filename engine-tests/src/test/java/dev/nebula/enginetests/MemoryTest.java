@@ -12,12 +12,16 @@ import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Store;
 import dev.nebula.runtime.WasmFunction;
+import dev.nebula.decoder.model.FuncType;
+import dev.nebula.decoder.model.ValType;
 import dev.nebula.wasm.TrapKind;
 import org.junit.jupiter.api.Test;
 
 import static dev.nebula.interpreter.testkit.Run.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 /** Loads, stores, memory.size/grow and bulk memory (spec 4.4.7). */
 class MemoryTest {
@@ -92,6 +96,50 @@ class MemoryTest {
         assertEquals(2, i.function("grow").call(1)[0]);
         assertEquals(3, i.function("grow").call(0)[0]);
         assertEquals(-1, i.function("grow").call(-1)[0]);
+    }
+
+    /**
+     * A caller sees memory grown further down its calls: directly in a callee two calls deep,
+     * by a host function behind an import, and by a callee reached through call_indirect (the
+     * AOT engine re-reads its memory array only after calls that may grow it).
+     */
+    @Test
+    void memoryGrownAnywhereBelowACallIsSeenByTheCaller() {
+        WasmBuilder b = new WasmBuilder();
+        int none = b.type("", "");
+        int growByHost = b.importFunction("env", "grow", none);
+        b.memory(1, 4);
+        int grow = b.function(none, Code.of().i32(1).op(Opcode.MEMORY_GROW).op(Opcode.DROP));
+        int middle = b.function(none, Code.of().call(grow));
+        int leaf = b.function(none, Code.of().i32(5).op(Opcode.DROP));
+        int table = b.table(ValType.FUNCREF, 1, 1);
+        b.activeElements(table, 0, grow);
+        // touch(g): load at 0 (the array is in hand), call g's way of growing, call a leaf that
+        // cannot grow, then store and load 7 in the page just added
+        Code direct = Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).call(middle);
+        Code viaHost = Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).call(growByHost);
+        Code indirect = Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).i32(0).op(Opcode.CALL_INDIRECT, none, 0);
+        for (Code c : new Code[] {direct, viaHost, indirect}) {
+            c.call(leaf)
+                    .op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).i32(8).op(Opcode.I32_SUB).i32(7).mem(Opcode.I32_STORE, 0)
+                    .op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).i32(8).op(Opcode.I32_SUB).mem(Opcode.I32_LOAD, 0);
+        }
+        int result = b.type("", "i");
+        b.exportFunction("direct", b.function(result, direct));
+        b.exportFunction("viaHost", b.function(result, viaHost));
+        b.exportFunction("indirect", b.function(result, indirect));
+        b.exportMemory("mem");
+        Linker linker = new Linker();
+        linker.defineFunction("env", "grow", new FuncType(List.of(), List.of()), (caller, args) -> {
+            caller.memory("mem").grow(1);
+            return new long[0];
+        });
+        Instance i = linker.instantiate(new Store(Run.ENGINE), Run.ENGINE.compile(b.build()));
+        for (String name : List.of("direct", "viaHost", "indirect")) {
+            int pages = i.memory("mem").pages();
+            assertEquals(7, i.function(name).call()[0], name);
+            assertEquals(pages + 1, i.memory("mem").pages(), name);
+        }
     }
 
     @Test

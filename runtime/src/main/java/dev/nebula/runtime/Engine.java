@@ -1,6 +1,7 @@
 package dev.nebula.runtime;
 
 import dev.nebula.decoder.ModuleDecoder;
+import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.runtime.spi.ExecutionEngine;
 import dev.nebula.validator.ModuleValidator;
 import dev.nebula.validator.ValidatedModule;
@@ -57,9 +58,16 @@ public final class Engine {
         return config;
     }
 
-    /** Decodes, validates and compiles; throws the typed malformed or invalid exception. */
+    /**
+     * Decodes, validates and compiles; throws the typed malformed or invalid exception. A module
+     * the engine compiled and kept before from the very same bytes (validated then) is not
+     * validated again ({@link ExecutionEngine#precompiled}).
+     */
     public WasmModule compile(byte[] moduleBytes) {
-        ValidatedModule validated = ModuleValidator.validate(ModuleDecoder.decode(moduleBytes));
+        DecodedModule decoded = ModuleDecoder.decode(moduleBytes);
+        ExecutionEngine.Precompiled earlier = implementation.precompiled(decoded, config);
+        if (earlier != null) return new WasmModule(this, earlier.module(), earlier.code());
+        ValidatedModule validated = ModuleValidator.validate(decoded);
         return new WasmModule(this, validated, implementation.compile(validated, config));
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.ScheduledFuture;
  *
  * <p><b>Interruption.</b> Guest code that never returns must still be stoppable, or a host's time
  * limits are fiction. Every engine polls {@link #interrupted()} at function entries and at loop
- * back-edges (every branch, in practice) and traps with {@code TrapKind.INTERRUPTED} once it is
+ * back-edges (the AOT engine leaves out polls that cannot matter: on entry to functions without
+ * calls, and at loops whose every iteration calls a function that polls) and traps with
+ * {@code TrapKind.INTERRUPTED} once it is
  * set: by {@link #interrupt()}, or by the timer of {@link #setDeadline(Duration)}. The poll is one
  * volatile read, so the clock is never read on the hot path.
  *

@@ -29,8 +29,10 @@ public final class AotFunction extends WasmFunction {
     }
 
     /**
-     * Runs the function from outside compiled code. The store's call depth is put back exactly
-     * afterwards (a trap unwinds compiled frames without counting them down), and a trap gets the
+     * Runs the function from outside compiled code, one frame deeper than the store's call depth
+     * (compiled code passes the depth along as an argument and publishes it to the store only
+     * when it calls out, see {@link Rt#callOut}). The store's depth is put back exactly
+     * afterwards (a trap skips the calls' own restores), and a trap gets the
      * Wasm frames it crossed. A JVM stack overflow cannot reach the user: the depth limit normally
      * comes first, and on a small thread stack the overflow becomes the same "call stack
      * exhausted" trap.
@@ -38,9 +40,12 @@ public final class AotFunction extends WasmFunction {
     @Override
     public long[] invoke(Instance caller, long[] args) {
         Store store = instance.store;
+        // compiled functions without calls do not poll on entry: an interrupted store still runs
+        // no function called from outside
+        store.checkInterrupted();
         int savedDepth = store.callDepth();
         try {
-            return instance.module.entry(cls).call(index, args, instance);
+            return instance.module.entry(cls).call(index, args, savedDepth + 1, instance);
         } catch (TrapException trap) {
             throw Trace.finish(trap);
         } catch (StackOverflowError overflow) {

@@ -22,6 +22,8 @@ public final class AotInstance {
     public final Global[] globals;
     public final Table[] tables;
     public final Memory[] memories;
+    /** The engine's call-depth limit ({@code EngineConfig.maxCallDepth}), read by every function entry. */
+    public final int maxCallDepth;
 
     AotInstance(InstanceState state, AotModule module) {
         this.state = state;
@@ -31,5 +33,6 @@ public final class AotInstance {
         this.globals = state.globals;
         this.tables = state.tables;
         this.memories = state.memories;
+        this.maxCallDepth = state.store.config().maxCallDepth();
     }
 }

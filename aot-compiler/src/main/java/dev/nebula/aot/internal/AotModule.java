@@ -32,6 +32,11 @@ public final class AotModule implements CompiledCode {
         this.entries = new EntryPoints[layout.classCount];
     }
 
+    /** The module this code was compiled from. */
+    public ValidatedModule validated() {
+        return validated;
+    }
+
     /** Bytecode size of each generated function ({@code f12}) and region ({@code f12_r3}) method; empty for a module read from the cache. */
     public Map<String, Integer> methodSizes() {
         return layout.methodSizes;

@@ -8,5 +8,6 @@ package dev.nebula.aot.internal;
  */
 public interface EntryPoints {
 
-    long[] call(int functionIndex, long[] args, AotInstance instance);
+    /** {@code depth} is the callee's call depth: the frames on the Wasm stack with it. */
+    long[] call(int functionIndex, long[] args, int depth, AotInstance instance);
 }

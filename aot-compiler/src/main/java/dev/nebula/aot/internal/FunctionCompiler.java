@@ -31,10 +31,13 @@ import static org.objectweb.asm.Opcodes.*;
  *
  * <p>Blocks, loops and ifs become labels; a branch that must drop operands below the values it
  * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
- * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after every call
- * and {@code memory.grow}. Function entry counts the call depth in the store (which also polls
- * interruption), loop headers poll interruption, and one exception handler adds this function's
- * frame to any trap that passes through.
+ * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after
+ * {@code memory.grow} and after calls that may grow it ({@link ModuleLayout#mayGrowMemory}). The
+ * call depth is an argument of every compiled method (a direct call passes its own plus one), so
+ * a call touches no shared counter; function entry checks it against the limit. Interruption
+ * is polled on entry to functions that make calls and at the headers of loops that an iteration
+ * can repeat without such a call ({@link LoopPolls}), so no unbounded run misses it; one
+ * exception handler adds this function's frame to any trap that passes through.
  *
  * <p>Large bodies are split by {@link Outliner}: a block chosen there becomes a separate method
  * (a region) that this class compiles too, with the function's locals passed in and out through a
@@ -47,12 +50,33 @@ final class FunctionCompiler {
     /** br_tables with more labels than this are compiled through string constants ({@link #largeBrTable}). */
     private static final int LARGE_BR_TABLE = 1024;
     private static final int BR_TABLE_CHUNK = 16_000;
+    /** A br_table with more distinct exits out of its region than this shares one exit path ({@link #sharesExits}). */
+    private static final int SHARED_EXITS = 4;
     /**
      * Wasm code bytes of straight-line code one method holds before the rest goes into a chunk
      * method; the same budget as {@link Outliner#BUDGET}, and lowered for tests by the system
      * property nebula.aot.chunk.budget.
      */
     static final int CHUNK_BUDGET = Integer.getInteger("nebula.aot.chunk.budget", Outliner.BUDGET);
+
+    /**
+     * Bytecode bytes of inline code after which the rest of a splittable method goes into chunks
+     * whatever its Wasm size: HotSpot's HugeMethodLimit (8,000) less room for what is emitted
+     * after the body (the exit tail, the deferred prologue that loads the locals, the exits of
+     * chunk calls).
+     */
+    static final int BYTECODE_BUDGET = Integer.getInteger("nebula.aot.bytecode.budget", 5_000);
+    /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
+    private static final int PROBE_STEP = 16;
+
+    /**
+     * Whether compiled code polls the store's interruption flag at function entries and loop
+     * headers (spec-conformant code always does). For measurement only: the system property
+     * {@code nebula.aot.bench.noPolls}, read once when this class loads, turns the polls off so
+     * that a benchmark can price them (bench/RESULTS.md); a deadline then cannot stop compiled
+     * code. Not a user option.
+     */
+    static final boolean POLLS = !Boolean.getBoolean("nebula.aot.bench.noPolls");
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
@@ -78,7 +102,8 @@ final class FunctionCompiler {
         }
     }
 
-    private static final String REGION_DESC = "([J" + Jvm.INSTANCE_DESC + ")I";
+    /** A region or chunk method: {@code int (long[] frame, int depth, AotInstance)}. */
+    private static final String REGION_DESC = "([JI" + Jvm.INSTANCE_DESC + ")I";
 
     private final ModuleLayout layout;
     private final ClassVisitor cv;
@@ -93,7 +118,11 @@ final class FunctionCompiler {
     /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
     private final int[] localFrame;
     private final int instanceSlot;
+    /** This call's depth (see {@link Jvm#methodDesc}): 1 for a call from outside, the caller's plus one for a Wasm call. */
+    private final int depthSlot;
     private final int memorySlot;
+    /** The instance's store, loaded once per method so that a poll is one load of its flag. */
+    private final int storeSlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
     private final int frameSlot;
     /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
@@ -103,6 +132,8 @@ final class FunctionCompiler {
 
     /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
     private final Set<Integer> regions;
+    /** Offsets of the loops that poll interruption at their header ({@link LoopPolls}), shared likewise. */
+    private final Set<Integer> loopPolls;
     /** Next region number of this function, shared by the function and its regions. */
     private final int[] regionCounter;
     /** This compiler emits a region method rather than the function's own. */
@@ -123,6 +154,10 @@ final class FunctionCompiler {
     private final boolean splittable;
     /** Wasm code bytes compiled inline into this method so far (outlined regions and chunks not counted). */
     private int inlineBytes;
+    /** Inline Wasm bytes at which {@link #chunkHere} next measures the bytecode emitted so far. */
+    private int nextProbe;
+    /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
+    private boolean overBytecodeBudget;
     /** This compiler emits a chunk: a region without a block of its own. */
     private boolean chunkMode;
     /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
@@ -137,7 +172,7 @@ final class FunctionCompiler {
     private int skipDepth;
 
     private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
-                             Set<Integer> regions, int[] regionCounter, boolean regionMode) {
+                             Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
         this.layout = layout;
         this.cv = cv;
         this.module = layout.module;
@@ -145,8 +180,10 @@ final class FunctionCompiler {
         this.type = module.functionType(function);
         this.body = module.bodies().get(function - module.importedFunctionCount());
         this.mv = mv;
-        this.hasMemory = layout.hasMemory();
+        // only code that reads or writes through the array keeps it in a local
+        this.hasMemory = layout.hasMemory() && layout.accessesMemoryArray(function);
         this.regions = regions;
+        this.loopPolls = loopPolls;
         this.regionCounter = regionCounter;
         this.regionMode = regionMode;
         this.floor = 0;
@@ -169,18 +206,28 @@ final class FunctionCompiler {
         int slot = 0;
         int inst = -1;
         int frame = -1;
+        int callDepth = -1;
         if (regionMode) {
             frame = slot++;
+            callDepth = slot++;
             inst = slot++;
         }
         for (int i = 0; i < count; i++) {
-            if (!regionMode && i == params) inst = slot++;
+            if (!regionMode && i == params) {
+                callDepth = slot++;
+                inst = slot++;
+            }
             localSlots[i] = slot;
             slot += localTypes[i] == ValType.V128 ? 4 : Jvm.size(localTypes[i]);
         }
-        if (!regionMode && count == params) inst = slot++;
+        if (!regionMode && count == params) {
+            callDepth = slot++;
+            inst = slot++;
+        }
+        depthSlot = callDepth;
         instanceSlot = inst;
         memorySlot = slot++;
+        storeSlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
@@ -193,7 +240,17 @@ final class FunctionCompiler {
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
-        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), new int[1], false).emitFunction();
+        Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
+        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false).emitFunction();
+    }
+
+    /**
+     * Whether function {@code f} polls interruption on entry: when it makes calls. A function
+     * without calls runs for a bounded time but for its loops, which poll themselves, so any
+     * unbounded run keeps entering functions that poll (or crossing loop headers that do).
+     */
+    static boolean pollsOnEntry(ModuleLayout layout, int f) {
+        return POLLS && f >= layout.module.importedFunctionCount() && layout.makesCalls(f);
     }
 
     private void emitFunction() {
@@ -203,8 +260,10 @@ final class FunctionCompiler {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
         // outside the handler: a function that cannot be entered is not on the Wasm stack
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "enter", "(" + Jvm.INSTANCE_DESC + ")V");
+        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
+        mv.visitVarInsn(ASTORE, storeSlot);
         mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
@@ -268,8 +327,17 @@ final class FunctionCompiler {
      * (the block's code cannot pop below them), so even one huge expression can be cut.
      */
     private boolean chunkHere(Opcode op, CodeReader r) {
-        return splittable && inlineBytes > CHUNK_BUDGET && op != Opcode.END && op != Opcode.ELSE
-                && r.instructionStart() != regionStart;
+        if (!splittable || op == Opcode.END || op == Opcode.ELSE || r.instructionStart() == regionStart) return false;
+        if (inlineBytes > CHUNK_BUDGET || overBytecodeBudget) return true;
+        if (inlineBytes < nextProbe) return false;
+        // Wasm bytes are a guess at bytecode size (about three to one); SIMD and call-heavy code
+        // expands more, so the method's true size so far is checked every few instructions: an
+        // extra label costs the class file nothing
+        nextProbe = inlineBytes + PROBE_STEP;
+        Label probe = new Label();
+        mv.visitLabel(probe);
+        overBytecodeBudget = probe.getOffset() > BYTECODE_BUDGET;
+        return overBytecodeBudget;
     }
 
     /** Unreachable code: only the structure matters, to find the else or end that makes code live again. */
@@ -288,6 +356,7 @@ final class FunctionCompiler {
     }
 
     private void emit(Opcode op, CodeReader r) {
+        if (NumericEmitter.isComparison(op) && fuseWithBranch(op, r)) return;
         if (op.hasFixedSignature() && NumericEmitter.emit(mv, op)) {
             applySignature(op);
             return;
@@ -310,31 +379,13 @@ final class FunctionCompiler {
                 }
             }
             case ELSE -> doElse();
-            case IF -> {
-                pop(); // the condition
-                Frame f = pushBlock(Kind.IF, r);
-                f.label = new Label();
-                f.elseLabel = new Label();
-                mv.visitJumpInsn(IFEQ, f.elseLabel);
-            }
+            case IF -> ifBlock(r, IFNE);
             case END -> doEnd();
             case BR -> {
                 branch(frameAt(r.index()));
                 markUnreachable();
             }
-            case BR_IF -> {
-                pop();
-                Frame target = frameAt(r.index());
-                if (directBranch(target)) {
-                    mv.visitJumpInsn(IFNE, target.label);
-                    target.targeted = true;
-                } else {
-                    Label stay = new Label();
-                    mv.visitJumpInsn(IFEQ, stay);
-                    branch(target);
-                    mv.visitLabel(stay);
-                }
-            }
+            case BR_IF -> brIf(r, IFNE);
             case BR_TABLE -> brTable(r);
             case RETURN -> {
                 branch(frames[0]);
@@ -524,12 +575,62 @@ final class FunctionCompiler {
         }
     }
 
+    /**
+     * A comparison directly followed by {@code br_if} or {@code if} becomes one compare-and-jump
+     * rather than a 0 or 1 that is then tested (the shape javac gives an {@code if}, which the
+     * JIT compiles best). Returns false, having emitted nothing and left the reader as it was,
+     * when the next instruction is anything else.
+     */
+    private boolean fuseWithBranch(Opcode op, CodeReader r) {
+        int opStart = r.instructionStart();
+        int next = r.position();
+        if (next >= body.codeEnd()) return false;
+        Opcode branch = r.next();
+        if (branch != Opcode.BR_IF && branch != Opcode.IF) {
+            r.position(next);
+            return false;
+        }
+        int jump = NumericEmitter.compare(mv, op);
+        applySignature(op);
+        if (branch == Opcode.BR_IF) brIf(r, jump);
+        else ifBlock(r, jump);
+        // emitBody counts only instructions that leave the reader where they found it
+        inlineBytes += r.position() - opStart;
+        return true;
+    }
+
+    /** br_if (spec 4.4.8), with the condition as the operands of {@code jumpIfTrue} on top of the stack. */
+    private void brIf(CodeReader r, int jumpIfTrue) {
+        pop();
+        Frame target = frameAt(r.index());
+        if (directBranch(target)) {
+            mv.visitJumpInsn(jumpIfTrue, target.label);
+            target.targeted = true;
+        } else {
+            Label stay = new Label();
+            mv.visitJumpInsn(NumericEmitter.invert(jumpIfTrue), stay);
+            branch(target);
+            mv.visitLabel(stay);
+        }
+    }
+
+    /** if (spec 4.4.8), with the condition as the operands of {@code jumpIfTrue} on top of the stack. */
+    private void ifBlock(CodeReader r, int jumpIfTrue) {
+        pop(); // the condition
+        Frame f = pushBlock(Kind.IF, r);
+        f.label = new Label();
+        f.elseLabel = new Label();
+        mv.visitJumpInsn(NumericEmitter.invert(jumpIfTrue), f.elseLabel);
+    }
+
     private void loop(CodeReader r) {
         Frame f = pushBlock(Kind.LOOP, r);
         f.label = new Label();
         mv.visitLabel(f.label);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+        if (loopPolls.contains(r.instructionStart())) {
+            mv.visitVarInsn(ALOAD, storeSlot);
+            Jvm.rt(mv, "poll", "(" + Jvm.STORE_DESC + ")V");
+        }
     }
 
     private void instanceAndIndex(int index) {
@@ -803,12 +904,16 @@ final class FunctionCompiler {
         Label[] byDepth = new Label[depth];
         Label dflt = null;
         List<Integer> trampolines = new ArrayList<>();
+        Label sharedExit = sharesExits(targets, n) ? new Label() : null;
+        int indexSlot = -1;
         for (int i = 0; i <= n; i++) {
             int d = targets[i];
             Label l = byDepth[d];
             if (l == null) {
                 Frame target = frameAt(d);
-                if (directBranch(target)) {
+                if (sharedExit != null && target.regionExit > 0) {
+                    l = sharedExit;
+                } else if (directBranch(target)) {
                     l = target.label;
                     target.targeted = true;
                 } else {
@@ -819,6 +924,12 @@ final class FunctionCompiler {
             }
             if (i < n) jumps[i] = l;
             else dflt = l;
+        }
+        if (sharedExit != null) {
+            // the shared exit finds its exit code from the index, so keep it
+            indexSlot = scratchNext++;
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, indexSlot);
         }
         if (n == 0) {
             mv.visitInsn(POP);
@@ -832,7 +943,61 @@ final class FunctionCompiler {
             mv.visitLabel(byDepth[d]);
             branch(frameAt(d));
         }
+        if (sharedExit != null) {
+            mv.visitLabel(sharedExit);
+            exitRegionByTable(targets, n, indexSlot, frameAt(targets[n]).branchTypes().length);
+        }
         markUnreachable();
+    }
+
+    /**
+     * Whether a br_table's branches out of this region or chunk should share one exit path: with
+     * more than a few distinct exits (shootout-switch's 4,094-way switch has a distinct exit per
+     * label), a path per exit would make the method grow by ten bytes a label, past HotSpot's
+     * 8,000-byte limit. Exit codes must fit the table of chars {@link #exitRegionByTable} reads.
+     */
+    private boolean sharesExits(int[] targets, int n) {
+        if (n + 1 > BR_TABLE_CHUNK) return false;
+        BitSet exits = new BitSet();
+        for (int i = 0; i <= n; i++) {
+            Frame target = frameAt(targets[i]);
+            if (target.regionExit > 0) {
+                if (target.regionExit > Character.MAX_VALUE) return false;
+                exits.set(targets[i]);
+            }
+        }
+        return exits.cardinality() > SHARED_EXITS;
+    }
+
+    /**
+     * The one exit path of a br_table's branches out of the region (see {@link #sharesExits}):
+     * every label of a br_table carries the same values (spec 3.3.5), so only the exit code
+     * differs, and it comes from a string constant indexed by the br_table's operand in
+     * {@code indexSlot} (past the end: the default's). A label that is not an exit has a dummy
+     * code there, never read.
+     */
+    private void exitRegionByTable(int[] targets, int n, int indexSlot, int arity) {
+        storeCarried(arity);
+        for (int i = sp - arity - 1; i >= 0; i--) Jvm.pop(mv, stack[i]);
+        StringBuilder codes = new StringBuilder(n + 1);
+        for (int i = 0; i <= n; i++) {
+            int code = frameAt(targets[i]).regionExit;
+            if (code > 0) exitCodes.add(code);
+            codes.append((char) Math.max(code, 0));
+        }
+        Label inRange = new Label();
+        mv.visitVarInsn(ILOAD, indexSlot);
+        Jvm.pushInt(mv, n);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFLT, inRange);
+        Jvm.pushInt(mv, n);
+        mv.visitVarInsn(ISTORE, indexSlot);
+        mv.visitLabel(inRange);
+        mv.visitLdcInsn(codes.toString());
+        mv.visitVarInsn(ILOAD, indexSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitTail);
     }
 
     /**
@@ -848,17 +1013,19 @@ final class FunctionCompiler {
         Jvm.pushInt(mv, n);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
         mv.visitJumpInsn(IFGE, dflt);
-        int[] ordinal = new int[byDepth.length];
-        Arrays.fill(ordinal, -1);
+        // numbered by label, not by depth: the exits of a region may share one label
+        java.util.Map<Label, Integer> ordinal = new java.util.IdentityHashMap<>();
         List<Label> distinct = new ArrayList<>();
         StringBuilder all = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            int d = targets[i];
-            if (ordinal[d] < 0) {
-                ordinal[d] = distinct.size();
-                distinct.add(byDepth[d]);
+            Label l = byDepth[targets[i]];
+            Integer o = ordinal.get(l);
+            if (o == null) {
+                o = distinct.size();
+                ordinal.put(l, o);
+                distinct.add(l);
             }
-            all.append((char) ordinal[d]);
+            all.append((char) o.intValue());
         }
         int chunks = (n + BR_TABLE_CHUNK - 1) / BR_TABLE_CHUNK;
         Label pick = new Label();
@@ -885,8 +1052,6 @@ final class FunctionCompiler {
     private void emitReturn() {
         List<ValType> results = Jvm.halves(type.results());
         if (results.size() > 1) packResults(results);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "exit", "(" + Jvm.INSTANCE_DESC + ")V");
         if (results.isEmpty()) mv.visitInsn(RETURN);
         else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
         else mv.visitInsn(ARETURN);
@@ -939,7 +1104,7 @@ final class FunctionCompiler {
         ValType[] results = signature[1];
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
     }
@@ -953,7 +1118,7 @@ final class FunctionCompiler {
     private void callChunk(CodeReader r) {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, regionCounter, true);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
         invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
@@ -970,6 +1135,7 @@ final class FunctionCompiler {
         sp -= paramCount;
         storeLocals(used);
         mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
         int code = scratchNext++;
@@ -1098,6 +1264,9 @@ final class FunctionCompiler {
         }
         mv.visitLabel(prologue);
         loadLocals(usedLocals);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "store", Jvm.STORE_DESC);
+        mv.visitVarInsn(ASTORE, storeSlot);
         reloadMemory();
         mv.visitJumpInsn(GOTO, bodyStart);
     }
@@ -1234,17 +1403,23 @@ final class FunctionCompiler {
         List<ValType> params = Jvm.halves(ft.params());
         if (callee < module.importedFunctionCount()) {
             packValues(params);
+            mv.visitVarInsn(ILOAD, depthSlot);
             instanceAndIndex(callee);
-            Jvm.rt(mv, "callImport", "([J" + Jvm.INSTANCE_DESC + "I)[J");
+            Jvm.rt(mv, "callImport", "([JI" + Jvm.INSTANCE_DESC + "I)[J");
             popN(params.size());
             unboxResults(Jvm.halves(ft.results()));
         } else {
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
             popN(params.size());
             pushResults(Jvm.halves(ft.results()));
         }
-        reloadMemory();
+        // the memory's array changes only when it grows: after a callee that cannot grow it
+        // (not even through an import or call_indirect further down), the array in hand is current
+        if (layout.mayGrowMemory(callee)) reloadMemory();
     }
 
     private void callIndirect(int typeIndex, int table) {
@@ -1254,6 +1429,7 @@ final class FunctionCompiler {
         Jvm.pushInt(mv, typeIndex);
         Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
         pop();
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         int canonical = layout.canonicalType[typeIndex];
         mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);

@@ -17,13 +17,14 @@ import static org.objectweb.asm.Opcodes.*;
  * v128 moves through blocks, branches, spills and region frames as two longs with no special
  * case. A function returns its one result as that type, and several results (a v128 is two) as
  * a {@code long[]} in the embedding API's form ({@link dev.nebula.runtime.Values}). Every
- * compiled method takes the {@link AotInstance} last.
+ * compiled method takes its call depth and the {@link AotInstance} last.
  */
 final class Jvm {
 
     static final String INSTANCE = "dev/nebula/aot/internal/AotInstance";
     static final String INSTANCE_DESC = "L" + INSTANCE + ";";
     static final String RT = "dev/nebula/aot/internal/Rt";
+    static final String STORE_DESC = "Ldev/nebula/runtime/Store;";
     static final String NUMERICS = "dev/nebula/runtime/ops/Numerics";
     static final String TRAPS = "dev/nebula/runtime/ops/Traps";
     static final String TRAP = "dev/nebula/wasm/TrapException";
@@ -102,9 +103,13 @@ final class Jvm {
         return s.toString();
     }
 
-    /** The descriptor of a compiled function of {@code type}: its parameters, then the instance. */
+    /**
+     * The descriptor of a compiled function of {@code type}: its parameters, then its call depth
+     * (an {@code int}: the frames on the Wasm stack with this one, checked against the limit on
+     * entry), then the instance.
+     */
     static String methodDesc(FuncType type) {
-        return "(" + paramsDesc(type.params()) + INSTANCE_DESC + ")" + resultDesc(type.results());
+        return "(" + paramsDesc(type.params()) + "I" + INSTANCE_DESC + ")" + resultDesc(type.results());
     }
 
     /** Pushes the default (zero) value of {@code t}. */

@@ -34,9 +34,15 @@ public final class ModuleCompiler {
     private ModuleCompiler() {
     }
 
+    /** Compiles on as many threads as there are processors (see {@link ParallelClasses}). */
     public static AotModule compile(ValidatedModule validated) {
+        return compile(validated, ParallelClasses.defaultThreads());
+    }
+
+    /** Compiles on up to {@code threads} threads; the classes are the same for any count. */
+    static AotModule compile(ValidatedModule validated, int threads) {
         ModuleLayout layout = new ModuleLayout(validated);
-        return new AotModule(validated, layout, generate(layout));
+        return new AotModule(validated, layout, generate(layout, threads));
     }
 
     /** Builds the module from class files compiled earlier (the cache), without compiling again. */
@@ -44,19 +50,24 @@ public final class ModuleCompiler {
         return new AotModule(validated, new ModuleLayout(validated), classes);
     }
 
-    static Map<String, byte[]> generate(ModuleLayout layout) {
+    static Map<String, byte[]> generate(ModuleLayout layout, int threads) {
         DecodedModule m = layout.module;
-        Map<String, byte[]> classes = new HashMap<>();
         int imported = m.importedFunctionCount();
         int defined = m.bodies().size();
-        int first = 0;
-        for (int cls = 0; cls < layout.classCount; cls++) {
-            int last = first;
-            while (last < defined && layout.classOf[last] == cls) last++;
-            classes.put(binaryName(ModuleLayout.className(cls)), functionsClass(layout, cls, imported + first, imported + last));
-            first = last;
+        int[] firstOf = new int[layout.classCount + 1];
+        for (int cls = 0, f = 0; cls < layout.classCount; cls++) {
+            firstOf[cls] = f;
+            while (f < defined && layout.classOf[f] == cls) f++;
+            firstOf[cls + 1] = f;
         }
-        classes.put(binaryName(ModuleLayout.DISPATCH), dispatchClass(layout));
+        // one task per functions class, and the dispatcher last; a module of one class (most
+        // small modules) is not worth a thread
+        byte[][] bytes = new byte[layout.classCount + 1][];
+        ParallelClasses.run(layout.classCount + 1, layout.classCount > 1 ? threads : 1, cls -> bytes[cls] = cls == layout.classCount ? dispatchClass(layout)
+                : functionsClass(layout, cls, imported + firstOf[cls], imported + firstOf[cls + 1]));
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int cls = 0; cls < layout.classCount; cls++) classes.put(binaryName(ModuleLayout.className(cls)), bytes[cls]);
+        classes.put(binaryName(ModuleLayout.DISPATCH), bytes[layout.classCount]);
         return classes;
     }
 
@@ -106,9 +117,9 @@ public final class ModuleCompiler {
         }
     }
 
-    /** {@code long[] call(int function, long[] args, AotInstance instance)}: unboxes, calls, boxes. */
+    /** {@code long[] call(int function, long[] args, int depth, AotInstance instance)}: unboxes, calls, boxes. */
     private static void entryMethod(ClassWriter cw, ModuleLayout layout, int from, int to) {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "call", "(I[J" + Jvm.INSTANCE_DESC + ")[J", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "call", "(I[JI" + Jvm.INSTANCE_DESC + ")[J", null, null);
         mv.visitCode();
         int n = to - from;
         int[] keys = new int[n];
@@ -131,9 +142,10 @@ public final class ModuleCompiler {
                 mv.visitInsn(LALOAD);
                 Jvm.fromLong(mv, params.get(p));
             }
-            mv.visitVarInsn(ALOAD, 3);
+            mv.visitVarInsn(ILOAD, 3);
+            mv.visitVarInsn(ALOAD, 4);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(f), ModuleLayout.methodName(f), Jvm.methodDesc(type), false);
-            boxResult(mv, Jvm.halves(type.results()), 4);
+            boxResult(mv, Jvm.halves(type.results()), 5);
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(dflt);
@@ -181,8 +193,9 @@ public final class ModuleCompiler {
     }
 
     /**
-     * {@code callIndirectT(params..., WasmFunction callee, AotInstance caller)}: a same-module
-     * callee runs through a switch on its index; any other through {@code invoke}.
+     * {@code callIndirectT(params..., WasmFunction callee, int depth, AotInstance caller)}: a
+     * same-module callee runs through a switch on its index, one frame deeper than the caller's
+     * {@code depth}; any other through {@code invoke}.
      */
     private static void dispatcher(ClassWriter cw, ModuleLayout layout, int t, FuncType type) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t), ModuleLayout.dispatchDesc(type), null, null);
@@ -195,8 +208,10 @@ public final class ModuleCompiler {
             slot += Jvm.size(params.get(i));
         }
         int calleeSlot = slot++;
+        int depthSlot = slot++;
         int callerSlot = slot++;
         int targetSlot = slot++;
+        int calleeDepthSlot = slot++;
         Label generic = new Label();
         List<Integer> functions = layout.definedOfType(t);
         if (!functions.isEmpty()) {
@@ -213,15 +228,19 @@ public final class ModuleCompiler {
             mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "module", "Ldev/nebula/aot/internal/AotModule;");
             mv.visitJumpInsn(IF_ACMPNE, generic);
             // same compiled module: the callee's static method, with the callee's own instance
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, calleeDepthSlot);
             Map<Integer, List<Integer>> buckets = new TreeMap<>();
             for (int f : functions) buckets.computeIfAbsent(f / DISPATCH_BUCKET, b -> new ArrayList<>()).add(f);
             mv.visitVarInsn(ALOAD, calleeSlot);
             mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
             mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
             if (buckets.size() == 1) {
-                switchCalls(mv, layout, type, functions, paramSlots, targetSlot, generic);
+                switchCalls(mv, layout, type, functions, paramSlots, calleeDepthSlot, targetSlot, generic);
             } else {
-                String bucketDesc = "(" + Jvm.paramsDesc(params) + Jvm.INSTANCE_DESC + "I)" + Jvm.resultDesc(type.results());
+                String bucketDesc = "(" + Jvm.paramsDesc(params) + "I" + Jvm.INSTANCE_DESC + "I)" + Jvm.resultDesc(type.results());
                 Jvm.pushInt(mv, DISPATCH_BUCKET);
                 mv.visitInsn(IDIV);
                 int[] keys = new int[buckets.size()];
@@ -236,6 +255,7 @@ public final class ModuleCompiler {
                 for (Map.Entry<Integer, List<Integer>> bucket : buckets.entrySet()) {
                     mv.visitLabel(labels[k++]);
                     for (int i = 0; i < params.size(); i++) mv.visitVarInsn(Jvm.load(params.get(i)), paramSlots[i]);
+                    mv.visitVarInsn(ILOAD, calleeDepthSlot);
                     mv.visitVarInsn(ALOAD, targetSlot);
                     mv.visitVarInsn(ALOAD, calleeSlot);
                     mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
@@ -260,8 +280,9 @@ public final class ModuleCompiler {
         }
         mv.visitVarInsn(ALOAD, calleeSlot);
         mv.visitInsn(SWAP);
+        mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, callerSlot);
-        Jvm.rt(mv, "callOut", "(L" + Jvm.WASM_FUNCTION + ";[J" + Jvm.INSTANCE_DESC + ")[J");
+        Jvm.rt(mv, "callOut", "(L" + Jvm.WASM_FUNCTION + ";[JI" + Jvm.INSTANCE_DESC + ")[J");
         List<ValType> results = Jvm.halves(type.results());
         if (results.isEmpty()) {
             mv.visitInsn(POP);
@@ -278,7 +299,7 @@ public final class ModuleCompiler {
         mv.visitEnd();
     }
 
-    /** A bucket of a large dispatcher: {@code (params..., AotInstance target, int index)}. */
+    /** A bucket of a large dispatcher: {@code (params..., int depth, AotInstance target, int index)}. */
     private static void bucketMethod(ClassWriter cw, ModuleLayout layout, FuncType type, String name, String desc, List<Integer> functions) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         mv.visitCode();
@@ -289,11 +310,12 @@ public final class ModuleCompiler {
             paramSlots[i] = slot;
             slot += Jvm.size(params.get(i));
         }
+        int depthSlot = slot++;
         int targetSlot = slot++;
         int indexSlot = slot;
         Label missing = new Label();
         mv.visitVarInsn(ILOAD, indexSlot);
-        switchCalls(mv, layout, type, functions, paramSlots, targetSlot, missing);
+        switchCalls(mv, layout, type, functions, paramSlots, depthSlot, targetSlot, missing);
         mv.visitLabel(missing);
         throwIllegalState(mv, "function index missing from its dispatch bucket");
         mv.visitMaxs(0, 0);
@@ -302,7 +324,7 @@ public final class ModuleCompiler {
 
     /** With the callee's index on the stack: a lookupswitch over {@code functions}, each case calling and returning. */
     private static void switchCalls(MethodVisitor mv, ModuleLayout layout, FuncType type, List<Integer> functions,
-                                    int[] paramSlots, int targetSlot, Label dflt) {
+                                    int[] paramSlots, int depthSlot, int targetSlot, Label dflt) {
         int[] keys = new int[functions.size()];
         Label[] labels = new Label[functions.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -314,6 +336,7 @@ public final class ModuleCompiler {
         for (int i = 0; i < keys.length; i++) {
             mv.visitLabel(labels[i]);
             for (int p = 0; p < params.size(); p++) mv.visitVarInsn(Jvm.load(params.get(p)), paramSlots[p]);
+            mv.visitVarInsn(ILOAD, depthSlot);
             mv.visitVarInsn(ALOAD, targetSlot);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.methodDesc(type), false);
             returnResult(mv, Jvm.halves(type.results()));

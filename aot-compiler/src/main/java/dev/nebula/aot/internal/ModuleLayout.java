@@ -99,11 +99,38 @@ final class ModuleLayout {
         return "callIndirect" + canonicalType;
     }
 
-    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's instance. */
+    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's depth and instance. */
     static String dispatchDesc(FuncType type) {
-        return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";" + Jvm.INSTANCE_DESC + ")"
+        return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";I" + Jvm.INSTANCE_DESC + ")"
                 + Jvm.resultDesc(type.results());
     }
+
+    /**
+     * Whether a call to {@code functionIndex} may grow memory, so the caller must re-read the
+     * memory's array after it.
+     */
+    boolean mayGrowMemory(int functionIndex) {
+        return codeFacts().mayGrow[functionIndex];
+    }
+
+    /** Whether {@code functionIndex}'s code loads or stores through memory 0's array, so it keeps the array in a local. */
+    boolean accessesMemoryArray(int functionIndex) {
+        return codeFacts().accessesArray[functionIndex];
+    }
+
+    /** Whether {@code functionIndex} (a defined function) has a call or call_indirect, so it polls interruption on entry. */
+    boolean makesCalls(int functionIndex) {
+        return codeFacts().makesCalls[functionIndex];
+    }
+
+    /** Computed on first use, which only compiling makes (the cache path never asks); a racy cache of an immutable answer. */
+    private CodeFacts codeFacts() {
+        CodeFacts facts = codeFacts;
+        if (facts == null) codeFacts = facts = CodeFacts.of(module);
+        return facts;
+    }
+
+    private volatile CodeFacts codeFacts;
 
     boolean hasMemory() {
         return !module.allMemories().isEmpty();

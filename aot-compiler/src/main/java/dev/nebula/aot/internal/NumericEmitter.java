@@ -21,47 +21,12 @@ final class NumericEmitter {
 
     /** Emits {@code op} if it is a numeric instruction; false for anything else. */
     static boolean emit(MethodVisitor mv, Opcode op) {
+        int jump = compare(mv, op);
+        if (jump >= 0) {
+            test(mv, jump);
+            return true;
+        }
         switch (op) {
-            case I32_EQZ -> test(mv, IFEQ);
-            case I32_EQ -> test(mv, IF_ICMPEQ);
-            case I32_NE -> test(mv, IF_ICMPNE);
-            case I32_LT_S -> test(mv, IF_ICMPLT);
-            case I32_GT_S -> test(mv, IF_ICMPGT);
-            case I32_LE_S -> test(mv, IF_ICMPLE);
-            case I32_GE_S -> test(mv, IF_ICMPGE);
-            case I32_LT_U -> unsignedInt(mv, IFLT);
-            case I32_GT_U -> unsignedInt(mv, IFGT);
-            case I32_LE_U -> unsignedInt(mv, IFLE);
-            case I32_GE_U -> unsignedInt(mv, IFGE);
-            case I64_EQZ -> {
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                test(mv, IFEQ);
-            }
-            case I64_EQ -> longCompare(mv, IFEQ);
-            case I64_NE -> longCompare(mv, IFNE);
-            case I64_LT_S -> longCompare(mv, IFLT);
-            case I64_GT_S -> longCompare(mv, IFGT);
-            case I64_LE_S -> longCompare(mv, IFLE);
-            case I64_GE_S -> longCompare(mv, IFGE);
-            case I64_LT_U -> unsignedLong(mv, IFLT);
-            case I64_GT_U -> unsignedLong(mv, IFGT);
-            case I64_LE_U -> unsignedLong(mv, IFLE);
-            case I64_GE_U -> unsignedLong(mv, IFGE);
-            // fcmpl gives -1 and fcmpg +1 for NaN: each picks the one that makes the comparison false
-            case F32_EQ -> floatCompare(mv, FCMPL, IFEQ);
-            case F32_NE -> floatCompare(mv, FCMPL, IFNE);
-            case F32_LT -> floatCompare(mv, FCMPG, IFLT);
-            case F32_GT -> floatCompare(mv, FCMPL, IFGT);
-            case F32_LE -> floatCompare(mv, FCMPG, IFLE);
-            case F32_GE -> floatCompare(mv, FCMPL, IFGE);
-            case F64_EQ -> floatCompare(mv, DCMPL, IFEQ);
-            case F64_NE -> floatCompare(mv, DCMPL, IFNE);
-            case F64_LT -> floatCompare(mv, DCMPG, IFLT);
-            case F64_GT -> floatCompare(mv, DCMPL, IFGT);
-            case F64_LE -> floatCompare(mv, DCMPG, IFLE);
-            case F64_GE -> floatCompare(mv, DCMPL, IFGE);
-
             case I32_CLZ -> java(mv, "java/lang/Integer", "numberOfLeadingZeros", "(I)I");
             case I32_CTZ -> java(mv, "java/lang/Integer", "numberOfTrailingZeros", "(I)I");
             case I32_POPCNT -> java(mv, "java/lang/Integer", "bitCount", "(I)I");
@@ -243,6 +208,86 @@ final class NumericEmitter {
         return true;
     }
 
+    /**
+     * For a comparison (spec 4.4.1, relop and testop): emits what comes before the conditional
+     * jump and returns the JVM jump instruction taken exactly when the comparison holds, so a
+     * comparison that feeds a {@code br_if} or {@code if} becomes one compare-and-jump. Returns
+     * -1, having emitted nothing, for any other instruction.
+     */
+    static int compare(MethodVisitor mv, Opcode op) {
+        return switch (op) {
+            case I32_EQZ -> IFEQ;
+            case I32_EQ -> IF_ICMPEQ;
+            case I32_NE -> IF_ICMPNE;
+            case I32_LT_S -> IF_ICMPLT;
+            case I32_GT_S -> IF_ICMPGT;
+            case I32_LE_S -> IF_ICMPLE;
+            case I32_GE_S -> IF_ICMPGE;
+            case I32_LT_U -> unsignedInt(mv, IFLT);
+            case I32_GT_U -> unsignedInt(mv, IFGT);
+            case I32_LE_U -> unsignedInt(mv, IFLE);
+            case I32_GE_U -> unsignedInt(mv, IFGE);
+            case I64_EQZ -> {
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                yield IFEQ;
+            }
+            case I64_EQ -> longCompare(mv, IFEQ);
+            case I64_NE -> longCompare(mv, IFNE);
+            case I64_LT_S -> longCompare(mv, IFLT);
+            case I64_GT_S -> longCompare(mv, IFGT);
+            case I64_LE_S -> longCompare(mv, IFLE);
+            case I64_GE_S -> longCompare(mv, IFGE);
+            case I64_LT_U -> unsignedLong(mv, IFLT);
+            case I64_GT_U -> unsignedLong(mv, IFGT);
+            case I64_LE_U -> unsignedLong(mv, IFLE);
+            case I64_GE_U -> unsignedLong(mv, IFGE);
+            // fcmpl gives -1 and fcmpg +1 for NaN: each picks the one that makes the comparison false
+            case F32_EQ -> floatCompare(mv, FCMPL, IFEQ);
+            case F32_NE -> floatCompare(mv, FCMPL, IFNE);
+            case F32_LT -> floatCompare(mv, FCMPG, IFLT);
+            case F32_GT -> floatCompare(mv, FCMPL, IFGT);
+            case F32_LE -> floatCompare(mv, FCMPG, IFLE);
+            case F32_GE -> floatCompare(mv, FCMPL, IFGE);
+            case F64_EQ -> floatCompare(mv, DCMPL, IFEQ);
+            case F64_NE -> floatCompare(mv, DCMPL, IFNE);
+            case F64_LT -> floatCompare(mv, DCMPG, IFLT);
+            case F64_GT -> floatCompare(mv, DCMPL, IFGT);
+            case F64_LE -> floatCompare(mv, DCMPG, IFLE);
+            case F64_GE -> floatCompare(mv, DCMPL, IFGE);
+            default -> -1;
+        };
+    }
+
+    /** Whether {@code op} is a comparison that {@link #compare} turns into a jump. */
+    static boolean isComparison(Opcode op) {
+        return switch (op) {
+            case I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S, I32_LT_U, I32_GT_U, I32_LE_U, I32_GE_U,
+                 I64_EQZ, I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S, I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U,
+                 F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE -> true;
+            default -> false;
+        };
+    }
+
+    /** The jump taken exactly when {@code jump} is not, on the same operands (an fcmp result included: its NaN value is already decided). */
+    static int invert(int jump) {
+        return switch (jump) {
+            case IFEQ -> IFNE;
+            case IFNE -> IFEQ;
+            case IFLT -> IFGE;
+            case IFGE -> IFLT;
+            case IFGT -> IFLE;
+            case IFLE -> IFGT;
+            case IF_ICMPEQ -> IF_ICMPNE;
+            case IF_ICMPNE -> IF_ICMPEQ;
+            case IF_ICMPLT -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLT;
+            case IF_ICMPGT -> IF_ICMPLE;
+            case IF_ICMPLE -> IF_ICMPGT;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
+        };
+    }
+
     /** Pushes 1 if {@code jump} is taken on what is on the stack, else 0. */
     private static void test(MethodVisitor mv, int jump) {
         Label yes = new Label();
@@ -255,24 +300,24 @@ final class NumericEmitter {
         mv.visitLabel(done);
     }
 
-    private static void unsignedInt(MethodVisitor mv, int jump) {
+    private static int unsignedInt(MethodVisitor mv, int jump) {
         java(mv, "java/lang/Integer", "compareUnsigned", "(II)I");
-        test(mv, jump);
+        return jump;
     }
 
-    private static void longCompare(MethodVisitor mv, int jump) {
+    private static int longCompare(MethodVisitor mv, int jump) {
         mv.visitInsn(LCMP);
-        test(mv, jump);
+        return jump;
     }
 
-    private static void unsignedLong(MethodVisitor mv, int jump) {
+    private static int unsignedLong(MethodVisitor mv, int jump) {
         java(mv, "java/lang/Long", "compareUnsigned", "(JJ)I");
-        test(mv, jump);
+        return jump;
     }
 
-    private static void floatCompare(MethodVisitor mv, int compare, int jump) {
+    private static int floatCompare(MethodVisitor mv, int compare, int jump) {
         mv.visitInsn(compare);
-        test(mv, jump);
+        return jump;
     }
 
     private static void shift(MethodVisitor mv, int shift) {

@@ -2,6 +2,7 @@ package dev.nebula.aot.internal;
 
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.runtime.Memory;
+import dev.nebula.runtime.Store;
 import dev.nebula.runtime.Table;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.ops.CallIndirect;
@@ -209,18 +210,31 @@ public final class Rt {
 
     // ---- calls ----
 
-    /** Function entry: counts the frame in the store's call depth, which also polls interruption. */
-    public static void enter(AotInstance instance) {
-        instance.store.enterCall();
+    /**
+     * Function entry, with the new frame's call depth: traps with "call stack exhausted" past the
+     * engine's limit (as {@code Store.enterCall} does for the interpreter), and polls interruption.
+     * Returns the store, which the method keeps in a local for its loop polls.
+     */
+    public static Store enter(int depth, AotInstance instance) {
+        if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
+        Store store = instance.store;
+        if (store.interrupted()) throw Traps.interrupted();
+        return store;
     }
 
-    public static void exit(AotInstance instance) {
-        instance.store.exitCall();
+    /**
+     * {@link #enter} without the poll: for functions that make no calls (their loops poll, see
+     * {@code FunctionCompiler.pollsOnEntry}), and for code compiled without polls (measurement
+     * only, see {@code FunctionCompiler.POLLS}).
+     */
+    public static Store enterWithoutPoll(int depth, AotInstance instance) {
+        if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
+        return instance.store;
     }
 
-    /** Loop headers: a cheap volatile read, so a deadline stops even a loop that never calls. */
-    public static void poll(AotInstance instance) {
-        if (instance.store.interrupted()) instance.store.checkInterrupted();
+    /** Loop headers: one volatile read, so a deadline stops even a loop that never calls. */
+    public static void poll(Store store) {
+        if (store.interrupted()) throw Traps.interrupted();
     }
 
     /** call_indirect's checks (spec 4.4.8), shared with every engine. */
@@ -231,10 +245,17 @@ public final class Rt {
     /**
      * Calls a function that is not compiled code of this module (an import, a host function,
      * another engine's or module's code) with {@code long} arguments, checking that it returned
-     * as many results as its type says.
+     * as many results as its type says. The caller's call depth is published to the store for
+     * the length of the call, so code that runs there (host code calling back into Wasm, another
+     * engine) counts on from it; a trap leaves it to the entry point, which restores the store's
+     * depth exactly.
      */
-    public static long[] callOut(WasmFunction callee, long[] args, AotInstance caller) {
+    public static long[] callOut(WasmFunction callee, long[] args, int depth, AotInstance caller) {
+        Store store = caller.store;
+        int outside = store.callDepth();
+        store.addCallDepth(depth - outside);
         long[] results = caller.state.call(callee, args);
+        store.addCallDepth(outside - depth);
         FuncType type = callee.type();
         int count = dev.nebula.runtime.ValueSlots.count(type.results());
         if (count > 0 && (results == null || results.length < count)) {
@@ -245,8 +266,8 @@ public final class Rt {
     }
 
     /** {@link #callOut} of an imported function by index. */
-    public static long[] callImport(long[] args, AotInstance caller, int function) {
-        return callOut(caller.functions[function], args, caller);
+    public static long[] callImport(long[] args, int depth, AotInstance caller, int function) {
+        return callOut(caller.functions[function], args, depth, caller);
     }
 
     /** The exception handler of every generated function: adds its frame to the trap's stack. */
