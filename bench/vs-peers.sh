@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Runs the C-workload benchmark on every runtime in one JMH run (Nebula's interpreter, Nebula's
-# AOT engine, Chicory's interpreter, Chicory's compiler) and prints the ratio table: each
-# runtime's time per call divided by the AOT engine's (above 1: slower than Nebula AOT), with the
-# geometric mean per runtime. wasmtime is not in this run yet (see bench/RESULTS.md).
+# Nebula against its peers in one run (issue 7, item 5): Nebula's interpreter, Nebula's AOT
+# engine, Chicory's interpreter, Chicory's compiler (com.dylibso.chicory:compiler 1.7.5) and
+# wasmtime 7 (wasmtime-java 0.19.0), on
+#   - the C workloads (InterpreterVsChicoryBenchmark: every runtime),
+#   - sightglass programs without SIMD (SightglassVsPeersBenchmark: AOT, Chicory's compiler,
+#     wasmtime; SightglassOnInterpretersBenchmark: Nebula's interpreter on a subset),
+#   - CoreMark (CoreMarkPeers, if bench/coremark/build/coremark.wasm was built: see
+#     bench/coremark/build.sh), which reports the Iterations/Sec CoreMark prints, natively too.
+# Prints the machine, the ratio table (each runtime's ms/op divided by the AOT engine's, geometric
+# means, the issue-7 goals), what was left out and why, the JMH failures, and CoreMark's table.
 #
 #   bash bench/vs-peers.sh [OUT_DIR] [more JMH options, e.g. -p workload=sha256]
 #
-# JMH_RUN="-f 1 -wi 1 -w 1s -i 2 -r 1s" replaces the default configuration for a quick try;
-# JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers then less reliable).
-# Run from the repo root after `mvn -B -q package -DskipTests -pl bench -am`.
+# JMH_RUN replaces the JMH configuration (default "-f 1 -wi 2 -w 2s -i 3 -r 2s", about 17 minutes
+# plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
+# then less reliable); COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2
+# -Dcoremark.seconds=1 -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
+# can be checked, on every runtime, the interpreters included; many hours):
+#   BENCHMARKS='InterpreterVsChicory|SightglassVsPeers' JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" \
+#     bash bench/vs-peers.sh /tmp/peers-long -p runtime=nebula,nebula-aot,chicory,chicory-compiler,wasmtime \
+#     -p program=$(java -cp bench/target/benchmarks.jar dev.nebula.bench.PeerSkips --long)
+# Run from the repo root after `mvn -B -q package -DskipTests`. OUT_DIR (default a new temporary
+# folder) keeps header.txt, jmh.csv, jmh.log, load.txt, ratios.md, skips.txt and coremark.md.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,31 +29,54 @@ jar="$repo/bench/target/benchmarks.jar"
 out="${1:-$(mktemp -d)}"
 shift || true
 mkdir -p "$out"
-[ -f "$jar" ] || { echo "no $jar: build it with mvn -B -q package -DskipTests -pl bench -am" >&2; exit 1; }
-read -r -a jmh_options <<< "${JMH_RUN:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+[ -f "$jar" ] || { echo "no $jar: build it with mvn -B -q package -DskipTests" >&2; exit 1; }
+read -r -a jmh_options <<< "${JMH_RUN:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInterpreters}"
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); HEAD: $(git -C "$repo" log -1 --format=%h)"
-java ${JMH_JAVA_OPTS:-} -jar "$jar" InterpreterVsChicory "${jmh_options[@]}" "$@" -rf csv -rff "$out/jmh.csv" > "$out/jmh.log"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); repo HEAD: $(git -C "$repo" log -1 --format='%h %s' | cut -c1-100)"
+  git -C "$repo" diff --quiet HEAD 2> /dev/null || echo "(the work tree has uncommitted changes)"
+  echo "JDK: $(java -version 2>&1 | tr '\n' ' ')"
+  echo "machine: $(nproc) cores, $(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }')"
+  echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "command: java ${JMH_JAVA_OPTS:-} -jar bench/target/benchmarks.jar '$benchmarks' ${jmh_options[*]} $* -rf csv -rff $out/jmh.csv"
+} | tee "$out/header.txt"
 
-# The table: one row per workload, ms/op per runtime, then each runtime / nebula-aot.
-tr -d '\r' < "$out/jmh.csv" | awk -F, '
-  NR == 1 { for (i = 1; i <= NF; i++) { gsub(/"/, "", $i); col[$i] = i }; next }
-  {
-    for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
-    rt = $col["Param: runtime"]; wl = $col["Param: workload"]; score[wl, rt] = $col["Score"]
-    if (!(wl in seenW)) { seenW[wl] = 1; wls[++nw] = wl }
-    if (!(rt in seenR)) { seenR[rt] = 1; rts[++nr] = rt }
-  }
-  END {
-    printf "| workload |"; for (r = 1; r <= nr; r++) printf " %s (ms/op) |", rts[r]; for (r = 1; r <= nr; r++) printf " %s / nebula-aot |", rts[r]; print ""
-    printf "|---|"; for (r = 1; r <= 2 * nr; r++) printf "---:|"; print ""
-    for (w = 1; w <= nw; w++) {
-      wl = wls[w]; base = score[wl, "nebula-aot"]
-      printf "| %s |", wl
-      for (r = 1; r <= nr; r++) printf " %.3f |", score[wl, rts[r]]
-      for (r = 1; r <= nr; r++) { q = score[wl, rts[r]] / base; logsum[r] += log(q); printf " %.2f |", q }
-      print ""
-    }
-    printf "| geometric mean |"; for (r = 1; r <= nr; r++) printf " |"
-    for (r = 1; r <= nr; r++) printf " %.2f |", exp(logsum[r] / nw); print ""
-  }' | tee "$out/ratios.md"
+# The load average every 5 s while the benchmarks run.
+( while :; do echo "$(date +%T) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 5; done ) > "$out/load.txt" &
+sampler=$!
+trap 'kill "$sampler" 2> /dev/null || true' EXIT
+
+# JMH's exit code is not trusted to flag a failed trial: failures are listed from its log below.
+java ${JMH_JAVA_OPTS:-} -jar "$jar" "$benchmarks" "${jmh_options[@]}" "$@" -rf csv -rff "$out/jmh.csv" > "$out/jmh.log" 2>&1 || true
+[ -s "$out/jmh.csv" ] || { echo "JMH wrote no results; see $out/jmh.log:" >&2; tail -20 "$out/jmh.log" >&2; exit 1; }
+
+echo
+java -cp "$jar" dev.nebula.bench.PeersTable "$out/jmh.csv" | tee "$out/ratios.md"
+echo
+java -cp "$jar" dev.nebula.bench.PeerSkips | tee "$out/skips.txt"
+# A trial that failed (a runtime that cannot run a program, or printed a wrong result) has no row.
+awk '/^# Benchmark: / { bench = $3 } /^# Parameters: / { params = $0; sub(/^# Parameters: /, "", params) }
+     /<failure>/ { failed = 1; next }
+     failed && NF { sub(/^[ \t]+/, ""); print "- " bench " " params ": " $0; failed = 0 }' "$out/jmh.log" > "$out/failures.txt"
+echo "JMH trials that failed ($(wc -l < "$out/failures.txt")):"
+cat "$out/failures.txt"
+
+echo
+if [ "${COREMARK:-1}" = 0 ]; then
+  echo "CoreMark: skipped (COREMARK=0)" | tee "$out/coremark.md"
+elif [ ! -f "$repo/bench/coremark/build/coremark.wasm" ]; then
+  echo "CoreMark: skipped: no bench/coremark/build/coremark.wasm. CoreMark's sources are not in this repo;" \
+    "build it with: git clone https://github.com/eembc/coremark /tmp/coremark &&" \
+    "COREMARK_SRC=/tmp/coremark bash bench/coremark/build.sh" | tee "$out/coremark.md"
+else
+  echo "CoreMark (Iterations/Sec as CoreMark prints it; median of 3 runs of about 3 s after 10 s of warm-up):"
+  java ${COREMARK_JAVA_OPTS:-} -cp "$jar" dev.nebula.bench.CoreMarkPeers 2> "$out/coremark.log" | tee "$out/coremark.md"
+fi
+
+kill "$sampler" 2> /dev/null || true
+echo
+awk '{ if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2; sum += $2; n++ }
+     END { printf "load average (1 min) during the run: min %.2f, mean %.2f, max %.2f over %d samples\n", min, sum / n, max, n }' \
+  "$out/load.txt" | tee -a "$out/header.txt"
+echo "kept in $out"

@@ -67,6 +67,18 @@ public final class BenchModules {
         return start.resolve("../shared/sightglass").normalize();
     }
 
+    /**
+     * The repo root: the nearest folder upward from the working directory that holds
+     * {@code bench/pom.xml}, else the working directory.
+     */
+    public static Path repoRoot() {
+        Path start = Paths.get("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("bench/pom.xml"))) return dir;
+        }
+        return start;
+    }
+
     private static String missingSightglassAdvice() {
         return "point -D" + SIGHTGLASS_DIR_PROPERTY + "=DIR at a folder of prebuilt sightglass benchmark modules"
                 + " (the project's shared/sightglass snapshot, normally beside the repo as ../shared/sightglass;"

@@ -34,7 +34,8 @@ public class InterpreterVsChicoryBenchmark {
     @Param({"fib", "sieve", "matmul", "sha256", "quicksort"})
     public String workload;
 
-    @Param({WorkloadRunner.NEBULA, WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY, WorkloadRunner.CHICORY_COMPILER})
+    @Param({WorkloadRunner.NEBULA, WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY, WorkloadRunner.CHICORY_COMPILER,
+            WorkloadRunner.WASMTIME})
     public String runtime;
 
     private Workload call;

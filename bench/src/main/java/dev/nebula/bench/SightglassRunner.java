@@ -1,25 +1,5 @@
 package dev.nebula.bench;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.wasi.WasiExitException;
-import com.dylibso.chicory.wasi.WasiOptions;
-import com.dylibso.chicory.wasi.WasiPreview1;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import dev.nebula.decoder.model.FuncType;
-import dev.nebula.runtime.Engine;
-import dev.nebula.runtime.EngineConfig;
-import dev.nebula.runtime.EngineKind;
-import dev.nebula.runtime.Linker;
-import dev.nebula.runtime.Store;
-import dev.nebula.runtime.WasmModule;
-import dev.nebula.wasi.Wasi;
-import dev.nebula.wasi.WasiConfig;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,114 +9,113 @@ import java.util.List;
 
 /**
  * One sightglass WASI program, compiled once, run whole ({@code _start}) on a fresh instance per
- * call, under sightglass's convention: argv {@code benchmark.wasm}, the program's folder preopened
- * as {@code .} (it reads {@code default.input} there), {@code bench.start}/{@code bench.end} as
- * no-ops. Every run's exit code and stderr (where these programs print their result) are checked
- * against the snapshot's {@code benchmark.stderr.expected}, so a wrong answer throws instead of
- * being timed.
+ * call, under sightglass's convention (../shared/sightglass/ORIGIN.txt): argv the module's file
+ * name, the program's folder preopened as {@code .} (where it reads its input), no environment,
+ * empty stdin, {@code bench.start}/{@code bench.end} as no-ops. Every run's exit code, stdout and
+ * stderr are checked against the snapshot's expected files ({@code <stem>.stdout.expected}, else
+ * {@code default.stdout.expected}, else {@code benchmark.stdout.expected}; the same for stderr),
+ * so a wrong or broken run throws instead of being timed. A program with no expected file for a
+ * stream (richards, hashset) gets that stream checked against the output of its first run on the
+ * same runtime, which the benchmarks' tests compare across runtimes.
+ *
+ * <p>A program is named by its folder when the folder holds {@code benchmark.wasm} or
+ * {@code <folder>.wasm} ({@code bz2}, {@code sqlite3}), else by its module's stem, whose folder is
+ * the part before the first dash ({@code shootout-sieve}, {@code tinygo-json}).
  */
-public abstract class SightglassRunner {
+public final class SightglassRunner {
 
-    protected final String program;
-    protected final Path dir;
-    private final List<String> expectedStderr;
+    private final String program;
+    private final String runtime;
+    private final Path wasm;
+    private final WasiProgram compiled;
+    private final String expectedStdout;
+    private final String expectedStderr;
+    private String firstStdout;
+    private String firstStderr;
 
-    protected SightglassRunner(String program) {
+    private SightglassRunner(String runtime, String program) {
         this.program = program;
-        this.dir = BenchModules.sightglassDir().resolve(program);
+        this.runtime = runtime;
+        this.wasm = moduleOf(program);
+        Path dir = wasm.getParent();
         try {
-            expectedStderr = Files.readString(dir.resolve("benchmark.stderr.expected")).lines().toList();
+            compiled = WasiProgram.create(runtime, Files.readAllBytes(wasm), dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + wasm, e);
         }
+        String stem = wasm.getFileName().toString().replaceFirst("\\.wasm$", "");
+        expectedStdout = readFirst(dir.resolve(stem + ".stdout.expected"), dir.resolve("default.stdout.expected"),
+                dir.resolve("benchmark.stdout.expected"));
+        expectedStderr = readFirst(dir.resolve(stem + ".stderr.expected"), dir.resolve("default.stderr.expected"),
+                dir.resolve("benchmark.stderr.expected"));
     }
 
-    /** {@code program} (a sightglass folder name) on {@code runtime}: nebula or chicory. */
+    /** {@code program} on {@code runtime}, one of {@link WorkloadRunner#ALL}. */
     public static SightglassRunner create(String runtime, String program) {
-        return switch (runtime) {
-            case WorkloadRunner.NEBULA -> new NebulaInterpreter(program);
-            case WorkloadRunner.CHICORY -> new ChicoryInterpreter(program);
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula or chicory)");
-        };
+        return new SightglassRunner(runtime, program);
     }
 
-    /** Runs the program once on a fresh instance and checks its exit code and stderr. */
+    /** The module file of a program name (see the class comment). */
+    public static Path moduleOf(String program) {
+        Path root = BenchModules.sightglassDir();
+        Path folder = root.resolve(program);
+        for (Path candidate : new Path[] {folder.resolve("benchmark.wasm"), folder.resolve(program + ".wasm")}) {
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        int dash = program.indexOf('-');
+        if (dash > 0) {
+            Path candidate = root.resolve(program.substring(0, dash)).resolve(program + ".wasm");
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        throw new IllegalStateException("no sightglass program " + program + " under " + root
+                + " (expected " + program + "/benchmark.wasm, " + program + "/" + program + ".wasm or FOLDER/"
+                + program + ".wasm with FOLDER the part before the first dash; -D" + BenchModules.SIGHTGLASS_DIR_PROPERTY
+                + "=DIR names another snapshot)");
+    }
+
+    /** Runs the program once on a fresh instance and checks its exit code and output. */
     public final int run() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = runOnce(err);
-        List<String> stderr = err.toString(StandardCharsets.UTF_8).lines().toList();
-        if (exit != 0 || !stderr.equals(expectedStderr)) {
-            throw new IllegalStateException(program + " on " + getClass().getSimpleName() + " exited " + exit
-                    + " with stderr " + stderr + ", expected " + expectedStderr);
+        WasiProgram.Outcome outcome = compiled.run(List.of(wasm.getFileName().toString()));
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException(program + " on " + runtime + " exited " + outcome.exitCode()
+                    + "; stderr: " + abbreviate(outcome.stderr()));
         }
-        return exit;
+        if (firstStdout == null) {
+            firstStdout = outcome.stdout();
+            firstStderr = outcome.stderr();
+        }
+        check("stdout", outcome.stdout(), expectedStdout != null ? expectedStdout : firstStdout);
+        check("stderr", outcome.stderr(), expectedStderr != null ? expectedStderr : firstStderr);
+        return outcome.exitCode();
     }
 
-    /** One run of {@code _start} writing the guest's stderr to {@code err}; returns the exit code. */
-    protected abstract int runOnce(ByteArrayOutputStream err);
+    /** The stdout of the first run (for the tests that compare runtimes). */
+    public final String firstStdout() {
+        return firstStdout;
+    }
 
-    /** Nebula's interpreter, default configuration, with Nebula's WASI. */
-    static final class NebulaInterpreter extends SightglassRunner {
-        private static final Engine ENGINE = Engine.create(EngineConfig.defaults(EngineKind.INTERPRETER));
-        private static final FuncType NO_VALUES = new FuncType(List.of(), List.of());
-        private final WasmModule module;
-
-        NebulaInterpreter(String program) {
-            super(program);
-            module = ENGINE.compile(BenchModules.load(program + "/benchmark.wasm"));
-        }
-
-        @Override
-        protected int runOnce(ByteArrayOutputStream err) {
-            WasiConfig config = WasiConfig.builder().args("benchmark.wasm").stdin(new ByteArrayInputStream(new byte[0]))
-                    .stdout(new ByteArrayOutputStream()).stderr(err).preopen(dir, ".", true).build();
-            try (Wasi wasi = new Wasi(config)) {
-                Linker linker = wasi.define(new Linker())
-                        .defineFunction("bench", "start", NO_VALUES, (caller, args) -> new long[0])
-                        .defineFunction("bench", "end", NO_VALUES, (caller, args) -> new long[0]);
-                return wasi.run(linker.instantiate(new Store(ENGINE), module));
-            }
+    private void check(String stream, String actual, String expected) {
+        // Compared as lines: the upstream files were written on systems whose final newline varies.
+        if (!actual.lines().toList().equals(expected.lines().toList())) {
+            throw new IllegalStateException(program + " on " + runtime + " printed on " + stream + " "
+                    + abbreviate(actual) + ", expected " + abbreviate(expected));
         }
     }
 
-    /**
-     * Chicory's interpreter ({@link InterpreterMachine}, its instance builder's default, checked)
-     * with Chicory's WASI preview1. The module is parsed (and validated) once; each run builds a
-     * new instance of it.
-     */
-    static final class ChicoryInterpreter extends SightglassRunner {
-        private static final FunctionType NO_VALUES = FunctionType.of(List.of(), List.of());
-        private final com.dylibso.chicory.wasm.WasmModule module;
+    private static String abbreviate(String text) {
+        return text.length() <= 400 ? "\"" + text + "\"" : "\"" + text.substring(0, 400) + "\"... (" + text.length() + " chars)";
+    }
 
-        ChicoryInterpreter(String program) {
-            super(program);
-            module = Parser.parse(BenchModules.load(program + "/benchmark.wasm"));
-        }
-
-        @Override
-        protected int runOnce(ByteArrayOutputStream err) {
-            WasiOptions options = WasiOptions.builder().withArguments(List.of("benchmark.wasm"))
-                    .withStdin(new ByteArrayInputStream(new byte[0])).withStdout(new ByteArrayOutputStream())
-                    .withStderr(err).withDirectory(".", dir).build();
-            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
-                ImportValues imports = ImportValues.builder().addFunction(wasi.toHostFunctions())
-                        .addFunction(new HostFunction("bench", "start", NO_VALUES, (instance, args) -> null),
-                                new HostFunction("bench", "end", NO_VALUES, (instance, args) -> null))
-                        .build();
-                // withStart(false): _start is called below, so that its exit is caught here.
-                com.dylibso.chicory.runtime.Instance instance = com.dylibso.chicory.runtime.Instance.builder(module)
-                        .withImportValues(imports).withStart(false).build();
-                if (instance.getMachine().getClass() != InterpreterMachine.class) {
-                    throw new IllegalStateException("Chicory runs " + instance.getMachine().getClass().getName()
-                            + ", not its interpreter " + InterpreterMachine.class.getName());
-                }
+    private static String readFirst(Path... candidates) {
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
                 try {
-                    instance.export("_start").apply();
-                    return 0;
-                } catch (WasiExitException e) {
-                    return e.exitCode();
+                    return Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + p, e);
                 }
             }
         }
+        return null;
     }
 }

@@ -26,18 +26,25 @@ public interface WorkloadRunner {
     String CHICORY = "chicory";
     /** Chicory's compiler to JVM bytecode (com.dylibso.chicory:compiler), module compiled once per trial. */
     String CHICORY_COMPILER = "chicory-compiler";
+    /** wasmtime 7 (native, Cranelift) through wasmtime-java 0.19.0's JNI binding, module compiled once per trial. */
+    String WASMTIME = "wasmtime";
+
+    /** Every runtime, in the order the results tables list them. */
+    String[] ALL = {NEBULA, NEBULA_AOT, CHICORY, CHICORY_COMPILER, WASMTIME};
 
     /** Calls the workload's export once and returns its raw first result. */
     long call();
 
-    /** Instantiates {@code workload} on {@code runtime} (nebula or chicory). */
+    /** Instantiates {@code workload} on {@code runtime}, one of {@link #ALL}. */
     static WorkloadRunner create(String runtime, Workload workload) {
         return switch (runtime) {
             case NEBULA -> nebula(workload, EngineKind.INTERPRETER);
             case NEBULA_AOT -> nebula(workload, EngineKind.AOT);
             case CHICORY -> chicory(workload);
             case CHICORY_COMPILER -> chicoryCompiler(workload);
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected nebula, nebula-aot, chicory or chicory-compiler)");
+            case WASMTIME -> WasmtimeWorkload.create(workload);
+            default -> throw new IllegalArgumentException("unknown runtime " + runtime + " (expected one of "
+                    + String.join(", ", ALL) + ")");
         };
     }
 
