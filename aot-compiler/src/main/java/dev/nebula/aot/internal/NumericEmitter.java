@@ -223,10 +223,10 @@ final class NumericEmitter {
             case I32_GT_S -> IF_ICMPGT;
             case I32_LE_S -> IF_ICMPLE;
             case I32_GE_S -> IF_ICMPGE;
-            case I32_LT_U -> unsignedInt(mv, IFLT);
-            case I32_GT_U -> unsignedInt(mv, IFGT);
-            case I32_LE_U -> unsignedInt(mv, IFLE);
-            case I32_GE_U -> unsignedInt(mv, IFGE);
+            case I32_LT_U -> unsignedInt(mv, IF_ICMPLT);
+            case I32_GT_U -> unsignedInt(mv, IF_ICMPGT);
+            case I32_LE_U -> unsignedInt(mv, IF_ICMPLE);
+            case I32_GE_U -> unsignedInt(mv, IF_ICMPGE);
             case I64_EQZ -> {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
@@ -300,8 +300,20 @@ final class NumericEmitter {
         mv.visitLabel(done);
     }
 
+    /**
+     * An unsigned comparison as a signed one of both operands with their sign bit flipped
+     * ({@code a <u b} exactly when {@code a ^ MIN <s b ^ MIN}), returning the signed
+     * {@code if_icmp} jump. Not {@code Integer.compareUnsigned}: JDK 17's C2 has no intrinsic
+     * for it and compiles its -1/0/1 result as a chain of compares and jumps, then tests that,
+     * where this is one {@code xor} per operand (folded away for a constant) and one compare.
+     */
     private static int unsignedInt(MethodVisitor mv, int jump) {
-        java(mv, "java/lang/Integer", "compareUnsigned", "(II)I");
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        mv.visitInsn(SWAP);
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        mv.visitInsn(SWAP);
         return jump;
     }
 
@@ -310,8 +322,20 @@ final class NumericEmitter {
         return jump;
     }
 
+    /**
+     * {@link #unsignedInt}'s sign flip for {@code i64}, then {@code lcmp}, which C2 fuses with
+     * the jump that tests its result (it does not for {@code Long.compareUnsigned}'s).
+     */
     private static int unsignedLong(MethodVisitor mv, int jump) {
-        java(mv, "java/lang/Long", "compareUnsigned", "(JJ)I");
+        mv.visitLdcInsn(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
+        mv.visitInsn(DUP2_X2); // swaps the two longs: b', a, b' ...
+        mv.visitInsn(POP2); // ... b', a
+        mv.visitLdcInsn(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
+        mv.visitInsn(DUP2_X2); // a', b', a'
+        mv.visitInsn(POP2); // a', b'
+        mv.visitInsn(LCMP);
         return jump;
     }
 
