@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * The small static helpers generated code calls for everything that is not one JVM instruction:
  * memory accesses (spec 4.4.7), tables (4.4.6), calls out of compiled code, call_indirect's
  * checks (4.4.8), call depth and interruption, and trap frames. They are small enough for HotSpot
- * to inline into the caller, so a load costs one explicit bounds check and one array access.
+ * to inline into the caller, so a load costs one array access and the JVM's own bounds check.
  * The numeric operators with NaN, rounding and trap rules are the runtime's shared
  * {@code dev.nebula.runtime.ops.Numerics}, called directly.
  *
@@ -37,110 +37,209 @@ public final class Rt {
     private Rt() {
     }
 
-    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset, in a long so it
-    // cannot wrap; the check comes before the access, so a store that traps writes nothing ----
+    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset. The only bounds
+    // check is the JVM's own (the array's, or the byte-array view's checkIndex, which C2 treats as
+    // a range check it can hoist out of counted loops): a second, explicit check in a long cost
+    // matmul a quarter of its time. The JVM checks before it reads or writes, so a store that
+    // traps writes nothing; its IndexOutOfBoundsException becomes the Wasm trap. ----
 
     /** Memory 0's current bytes; generated code re-reads them after every call and memory.grow. */
     public static byte[] memory(AotInstance instance) {
         return instance.memories[0].buffer();
     }
 
-    private static int address(int base, int offset, byte[] m, int size) {
-        long ea = (base & MASK) + (offset & MASK);
-        if (ea > m.length - size) throw Traps.outOfBounds();
-        return (int) ea;
+    /**
+     * The effective address as an array index, or a negative index (which the JVM's check then
+     * refuses) whenever the true, unsigned sum is 2^31 or more and so past any {@code byte[]}:
+     * both operands non-negative and their int sum negative means the sum reached 2^31, and an
+     * operand at or above 2^31 forces the result to -1, so no sum can wrap around into range.
+     */
+    private static int address(int base, int offset) {
+        return (base + offset) | ((base | offset) >> 31);
     }
 
     public static int i32Load(int base, int offset, byte[] m) {
-        return (int) INT.get(m, address(base, offset, m, 4));
+        try {
+            return (int) INT.get(m, address(base, offset));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static int i32Load8S(int base, int offset, byte[] m) {
-        return m[address(base, offset, m, 1)];
+        try {
+            return m[address(base, offset)];
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static int i32Load8U(int base, int offset, byte[] m) {
-        return m[address(base, offset, m, 1)] & 0xFF;
+        try {
+            return m[address(base, offset)] & 0xFF;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static int i32Load16S(int base, int offset, byte[] m) {
-        return (short) SHORT.get(m, address(base, offset, m, 2));
+        try {
+            return (short) SHORT.get(m, address(base, offset));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static int i32Load16U(int base, int offset, byte[] m) {
-        return (short) SHORT.get(m, address(base, offset, m, 2)) & 0xFFFF;
+        try {
+            return (short) SHORT.get(m, address(base, offset)) & 0xFFFF;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load(int base, int offset, byte[] m) {
-        return (long) LONG.get(m, address(base, offset, m, 8));
+        try {
+            return (long) LONG.get(m, address(base, offset));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load8S(int base, int offset, byte[] m) {
-        return m[address(base, offset, m, 1)];
+        try {
+            return m[address(base, offset)];
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load8U(int base, int offset, byte[] m) {
-        return m[address(base, offset, m, 1)] & 0xFFL;
+        try {
+            return m[address(base, offset)] & 0xFFL;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load16S(int base, int offset, byte[] m) {
-        return (short) SHORT.get(m, address(base, offset, m, 2));
+        try {
+            return (short) SHORT.get(m, address(base, offset));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load16U(int base, int offset, byte[] m) {
-        return (short) SHORT.get(m, address(base, offset, m, 2)) & 0xFFFFL;
+        try {
+            return (short) SHORT.get(m, address(base, offset)) & 0xFFFFL;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load32S(int base, int offset, byte[] m) {
-        return (int) INT.get(m, address(base, offset, m, 4));
+        try {
+            return (int) INT.get(m, address(base, offset));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static long i64Load32U(int base, int offset, byte[] m) {
-        return (int) INT.get(m, address(base, offset, m, 4)) & MASK;
+        try {
+            return (int) INT.get(m, address(base, offset)) & MASK;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static float f32Load(int base, int offset, byte[] m) {
-        return Float.intBitsToFloat((int) INT.get(m, address(base, offset, m, 4)));
+        try {
+            return Float.intBitsToFloat((int) INT.get(m, address(base, offset)));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static double f64Load(int base, int offset, byte[] m) {
-        return Double.longBitsToDouble((long) LONG.get(m, address(base, offset, m, 8)));
+        try {
+            return Double.longBitsToDouble((long) LONG.get(m, address(base, offset)));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i32Store(int base, int value, int offset, byte[] m) {
-        INT.set(m, address(base, offset, m, 4), value);
+        try {
+            INT.set(m, address(base, offset), value);
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i32Store8(int base, int value, int offset, byte[] m) {
-        m[address(base, offset, m, 1)] = (byte) value;
+        try {
+            m[address(base, offset)] = (byte) value;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i32Store16(int base, int value, int offset, byte[] m) {
-        SHORT.set(m, address(base, offset, m, 2), (short) value);
+        try {
+            SHORT.set(m, address(base, offset), (short) value);
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i64Store(int base, long value, int offset, byte[] m) {
-        LONG.set(m, address(base, offset, m, 8), value);
+        try {
+            LONG.set(m, address(base, offset), value);
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i64Store8(int base, long value, int offset, byte[] m) {
-        m[address(base, offset, m, 1)] = (byte) value;
+        try {
+            m[address(base, offset)] = (byte) value;
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i64Store16(int base, long value, int offset, byte[] m) {
-        SHORT.set(m, address(base, offset, m, 2), (short) value);
+        try {
+            SHORT.set(m, address(base, offset), (short) value);
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void i64Store32(int base, long value, int offset, byte[] m) {
-        INT.set(m, address(base, offset, m, 4), (int) value);
+        try {
+            INT.set(m, address(base, offset), (int) value);
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void f32Store(int base, float value, int offset, byte[] m) {
-        INT.set(m, address(base, offset, m, 4), Float.floatToRawIntBits(value));
+        try {
+            INT.set(m, address(base, offset), Float.floatToRawIntBits(value));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static void f64Store(int base, double value, int offset, byte[] m) {
-        LONG.set(m, address(base, offset, m, 8), Double.doubleToRawLongBits(value));
+        try {
+            LONG.set(m, address(base, offset), Double.doubleToRawLongBits(value));
+        } catch (IndexOutOfBoundsException outside) {
+            throw Traps.outOfBounds();
+        }
     }
 
     public static int memorySize(AotInstance instance) {
