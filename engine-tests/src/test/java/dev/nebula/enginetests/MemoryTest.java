@@ -83,6 +83,30 @@ class MemoryTest {
         assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> bytes.function("load").call(65536));
     }
 
+    /**
+     * The bounds check still traps, with the right kind and before a store writes, once the JIT
+     * has compiled the access hot (the AOT engine leaves the check to the JVM's own array check
+     * and turns its exception into the trap; a compiled method must not lose that on the way).
+     */
+    @Test
+    void outOfBoundsTrapsAfterTheAccessRanHotInBounds() {
+        Instance i = loadStore(Opcode.I64_LOAD, Opcode.I64_STORE, 8, "l");
+        WasmFunction load = i.function("load");
+        WasmFunction store = i.function("store");
+        for (int n = 0; n < 60_000; n++) {
+            int address = (n * 8) & 0x7FF8;
+            store.call(address, n);
+            assertEquals(n, load.call(address)[0]);
+        }
+        for (long address : new long[] {65536 - 15, 65536 - 8, -8, -9, 0x7FFF_FFF8L, 0x8000_0000L, 0xFFFF_FFF0L}) {
+            assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> load.call(address));
+            assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> store.call(address, -1L));
+        }
+        assertEquals(0, load.call(65536 - 16)[0]);
+        byte[] tail = i.memory("mem").read(65536 - 16, 16);
+        assertArrayEquals(new byte[16], tail, "a store that trapped wrote nothing");
+    }
+
     @Test
     void growUpToTheDeclaredMaximumThenFails() {
         Instance i = loadStore(Opcode.I32_LOAD, Opcode.I32_STORE, 0, "i");
