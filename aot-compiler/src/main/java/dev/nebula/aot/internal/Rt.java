@@ -37,11 +37,12 @@ public final class Rt {
     private Rt() {
     }
 
-    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset. The only bounds
-    // check is the JVM's own (the array's, or the byte-array view's checkIndex, which C2 treats as
-    // a range check it can hoist out of counted loops): a second, explicit check in a long cost
-    // matmul a quarter of its time. The JVM checks before it reads or writes, so a store that
-    // traps writes nothing; its IndexOutOfBoundsException becomes the Wasm trap. ----
+    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset. The helper only
+    // refuses sums of 2^31 and more (a sign test); the bound against the length is the JVM's own
+    // check (the array's, or the byte-array view's checkIndex, a range check C2 can hoist out of
+    // counted loops): an explicit length check in a long before it cost matmul a quarter of its
+    // time. The JVM checks before it reads or writes, so a store that traps writes nothing; its
+    // IndexOutOfBoundsException becomes the Wasm trap. ----
 
     /** Memory 0's current bytes; generated code re-reads them after every call and memory.grow. */
     public static byte[] memory(AotInstance instance) {
@@ -49,13 +50,16 @@ public final class Rt {
     }
 
     /**
-     * The effective address as an array index, or a negative index (which the JVM's check then
-     * refuses) whenever the true, unsigned sum is 2^31 or more and so past any {@code byte[]}:
-     * both operands non-negative and their int sum negative means the sum reached 2^31, and an
-     * operand at or above 2^31 forces the result to -1, so no sum can wrap around into range.
+     * The effective address as an array index, or the trap when the true, unsigned sum is 2^31 or
+     * more and so past any {@code byte[]}: an operand at or above 2^31 is negative as an int, and
+     * two smaller ones whose int sum overflows give a negative sum, so no address can wrap around
+     * into range. The upper bound is the JVM's check; leaving the index a plain {@code base +
+     * offset} (not masked) keeps it linear, so C2 can still eliminate that check in counted loops.
      */
     private static int address(int base, int offset) {
-        return (base + offset) | ((base | offset) >> 31);
+        int ea = base + offset;
+        if ((base | offset | ea) < 0) throw Traps.outOfBounds();
+        return ea;
     }
 
     public static int i32Load(int base, int offset, byte[] m) {
