@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * The small static helpers generated code calls for everything that is not one JVM instruction:
  * memory accesses (spec 4.4.7), tables (4.4.6), calls out of compiled code, call_indirect's
  * checks (4.4.8), call depth and interruption, and trap frames. They are small enough for HotSpot
- * to inline into the caller, so a load costs one array access and the JVM's own bounds check.
+ * to inline into the caller, so a load costs a sign test, one array access and the JVM's own bounds check.
  * The numeric operators with NaN, rounding and trap rules are the runtime's shared
  * {@code dev.nebula.runtime.ops.Numerics}, called directly.
  *
