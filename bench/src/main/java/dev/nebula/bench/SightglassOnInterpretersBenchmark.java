@@ -1,12 +1,10 @@
 package dev.nebula.bench;
 
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class SightglassOnInterpretersBenchmark {
+public class SightglassOnInterpretersBenchmark extends SightglassProgramBenchmark {
 
     @Param({"bz2", "quicksort", "regex", "richards", "tinygo-regex", "shootout-gimli"})
     public String program;
@@ -32,16 +30,13 @@ public class SightglassOnInterpretersBenchmark {
     @Param({WorkloadRunner.NEBULA})
     public String runtime;
 
-    private SightglassRunner runner;
-
-    @Setup
-    public void compile() {
-        runner = SightglassRunner.create(runtime, program);
-        runner.run();
+    @Override
+    protected String program() {
+        return program;
     }
 
-    @Benchmark
-    public int run() {
-        return runner.run();
+    @Override
+    protected String runtime() {
+        return runtime;
     }
 }

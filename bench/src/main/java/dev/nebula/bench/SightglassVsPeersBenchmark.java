@@ -1,12 +1,10 @@
 package dev.nebula.bench;
 
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class SightglassVsPeersBenchmark {
+public class SightglassVsPeersBenchmark extends SightglassProgramBenchmark {
 
     @Param({"bz2", "pulldown-cmark", "quicksort", "regex", "richards", "rust-compression", "rust-json",
             "tinygo-regex", "shootout-gimli", "shootout-keccak", "shootout-ratelimit", "shootout-switch"})
@@ -36,17 +34,13 @@ public class SightglassVsPeersBenchmark {
     @Param({WorkloadRunner.NEBULA_AOT, WorkloadRunner.CHICORY_COMPILER, WorkloadRunner.WASMTIME})
     public String runtime;
 
-    private SightglassRunner runner;
-
-    @Setup
-    public void compile() {
-        runner = SightglassRunner.create(runtime, program);
-        // A first run, checked, before any timing: a runtime that cannot run it fails here.
-        runner.run();
+    @Override
+    protected String program() {
+        return program;
     }
 
-    @Benchmark
-    public int run() {
-        return runner.run();
+    @Override
+    protected String runtime() {
+        return runtime;
     }
 }
