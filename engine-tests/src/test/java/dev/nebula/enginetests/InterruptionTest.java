@@ -8,6 +8,7 @@ import dev.nebula.runtime.Instance;
 import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Store;
 import dev.nebula.runtime.WasmFunction;
+import dev.nebula.runtime.ops.InterruptSwitch;
 import dev.nebula.wasm.TrapException;
 import dev.nebula.wasm.TrapKind;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -133,6 +135,73 @@ class InterruptionTest {
         Thread.sleep(50);
         store.interrupt();
         guest.join(30_000);
+        assertEquals(TrapKind.INTERRUPTED, caught[0].kind());
+    }
+    /**
+     * A nest whose inner loop never ends: the outer loop's poll is never reached again, so the
+     * inner loop must stop by itself, both as a lone back-edge and as a counting loop.
+     */
+    @Test
+    void anInfiniteInnerLoopOfANestStops() {
+        WasmBuilder b = new WasmBuilder();
+        // (loop $outer (loop $inner (br $inner)) (br $outer))
+        b.exportFunction("spinInside", b.function(b.type("", ""), Code.of().block(Opcode.LOOP)
+                .block(Opcode.LOOP).op(Opcode.BR, 0).end()
+                .op(Opcode.BR, 0).end()));
+        // (loop $outer (local.set 0 (i32.const 1))
+        //   (loop $inner (local.set 0 (i32.add (local.get 0) (i32.const 2))) (br_if $inner (local.get 0)))
+        //   (br $outer)): the inner counter is odd, never 0
+        b.exportFunction("countInside", b.function(b.type("i", ""), Code.of().block(Opcode.LOOP)
+                .i32(1).set(0)
+                .block(Opcode.LOOP).get(0).i32(2).op(Opcode.I32_ADD).set(0).get(0).op(Opcode.BR_IF, 0).end()
+                .op(Opcode.BR, 0).end()));
+        for (String name : new String[] {"spinInside", "countInside"}) {
+            Store store = new Store(Run.ENGINE);
+            WasmFunction f = instantiate(b, store).function(name);
+            store.setDeadline(Duration.ofMillis(50));
+            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(TrapException.class, () -> f.call(name.equals("countInside") ? new long[] {0} : new long[0])), name);
+            assertEquals(TrapKind.INTERRUPTED, trap.kind(), name);
+        }
+    }
+
+    /**
+     * A loop that has run long enough to be compiled by the JIT while no store of the process was
+     * interrupted (the AOT engine's polls are then folded away, see InterruptSwitch) still stops:
+     * the interrupt makes the JVM deoptimize it. Waits first until the guard is off again, which
+     * also shows that it turns off once every interrupted store is cleared or gone.
+     */
+    @Test
+    void aLoopCompiledWhileNoStoreWasInterruptedStillStops() throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (InterruptSwitch.isOn() && System.nanoTime() < until) {
+            System.gc(); // the stores earlier tests interrupted and dropped
+            Thread.sleep(100);
+        }
+        assertFalse(InterruptSwitch.isOn(), "the guard turns off when no store is interrupted");
+        WasmBuilder b = new WasmBuilder();
+        Code body = Code.of().block(Opcode.LOOP)
+                .get(0).i32(1).op(Opcode.I32_ADD).set(0)
+                .get(0).i32(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end();
+        b.exportFunction("count", b.function(b.type("i", ""), body));
+        Store store = new Store(Run.ENGINE);
+        WasmFunction count = instantiate(b, store).function("count");
+        TrapException[] caught = new TrapException[1];
+        Thread guest = new Thread(() -> {
+            try {
+                while (true) count.call(1); // 2^32 - 1 iterations a call, again and again
+            } catch (TrapException e) {
+                caught[0] = e;
+            }
+        });
+        guest.setDaemon(true);
+        guest.start();
+        Thread.sleep(1500);
+        assertFalse(InterruptSwitch.isOn(), "no store was interrupted while the loop ran hot");
+        store.interrupt();
+        guest.join(30_000);
+        assertFalse(guest.isAlive(), "the hot loop stopped");
         assertEquals(TrapKind.INTERRUPTED, caught[0].kind());
     }
 }

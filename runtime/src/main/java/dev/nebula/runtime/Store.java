@@ -1,6 +1,7 @@
 package dev.nebula.runtime;
 
 import dev.nebula.runtime.internal.Deadlines;
+import dev.nebula.runtime.ops.InterruptSwitch;
 import dev.nebula.runtime.ops.Traps;
 
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class Store {
         cancelDeadline();
         interrupted = false;
         if (fromNow.isZero() || fromNow.isNegative()) {
-            interrupted = true;
+            interrupt();
         } else {
             deadline = Deadlines.schedule(this::interrupt, fromNow);
         }
@@ -105,6 +106,7 @@ public final class Store {
      */
     public void interrupt() {
         interrupted = true;
+        InterruptSwitch.raised(this);
     }
 
     /** Whether guest code must stop; engines poll it at function entries and loop back-edges. */

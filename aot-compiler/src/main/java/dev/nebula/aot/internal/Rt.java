@@ -6,6 +6,7 @@ import dev.nebula.runtime.Store;
 import dev.nebula.runtime.Table;
 import dev.nebula.runtime.WasmFunction;
 import dev.nebula.runtime.ops.CallIndirect;
+import dev.nebula.runtime.ops.InterruptSwitch;
 import dev.nebula.runtime.ops.Traps;
 import dev.nebula.wasm.TrapException;
 
@@ -321,7 +322,7 @@ public final class Rt {
     public static Store enter(int depth, AotInstance instance) {
         if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
         Store store = instance.store;
-        if (store.interrupted()) throw Traps.interrupted();
+        if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
         return store;
     }
 
@@ -335,9 +336,12 @@ public final class Rt {
         return instance.store;
     }
 
-    /** Loop headers: one volatile read, so a deadline stops even a loop that never calls. */
+    /**
+     * Loop headers: a deadline stops even a loop that never calls. While no store is interrupted
+     * the JIT folds the whole poll away ({@link InterruptSwitch}); then it is one volatile read.
+     */
     public static void poll(Store store) {
-        if (store.interrupted()) throw Traps.interrupted();
+        if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
     }
 
     /** call_indirect's checks (spec 4.4.8), shared with every engine. */
