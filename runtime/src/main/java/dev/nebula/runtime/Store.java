@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Per-tenant state (spec 4.2.3): the instances, memories, tables and globals created in it, and
@@ -39,6 +40,8 @@ public final class Store {
     private int callDepth;
     private volatile boolean interrupted;
     private volatile boolean limitReached;
+    /** Calls from outside into compiled guest code now running in this store (see {@link #enterCompiledCode()}). */
+    private final AtomicInteger compiledCodeRunning = new AtomicInteger();
     private ScheduledFuture<?> deadline;
 
     public Store(Engine engine) {
@@ -112,6 +115,25 @@ public final class Store {
     /** Whether guest code must stop; engines poll it at function entries and loop back-edges. */
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /**
+     * An engine whose compiled code polls only behind {@link InterruptSwitch}'s guard calls this
+     * on every entry from outside that code, then {@link #checkInterrupted()}, and
+     * {@link #exitCompiledCode()} when the call ends: the guard may fold polls away again only
+     * while no interrupted store runs such code.
+     */
+    public void enterCompiledCode() {
+        compiledCodeRunning.incrementAndGet();
+    }
+
+    public void exitCompiledCode() {
+        compiledCodeRunning.decrementAndGet();
+    }
+
+    /** Whether compiled guest code runs in this store now, on any thread. */
+    public boolean runsCompiledCode() {
+        return compiledCodeRunning.get() > 0;
     }
 
     /** Traps with {@code TrapKind.INTERRUPTED} when {@link #interrupted()}. */

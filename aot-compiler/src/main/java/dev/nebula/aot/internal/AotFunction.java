@@ -40,11 +40,13 @@ public final class AotFunction extends WasmFunction {
     @Override
     public long[] invoke(Instance caller, long[] args) {
         Store store = instance.store;
-        // compiled functions without calls do not poll on entry: an interrupted store still runs
-        // no function called from outside
-        store.checkInterrupted();
+        // counted first, then checked: the interruption guard turns off only while no
+        // interrupted store runs compiled code, so a call that starts after that sees its flag
+        // here (and compiled functions without calls do not poll on entry at all)
+        store.enterCompiledCode();
         int savedDepth = store.callDepth();
         try {
+            store.checkInterrupted();
             return instance.module.entry(cls).call(index, args, savedDepth + 1, instance);
         } catch (TrapException trap) {
             throw Trace.finish(trap);
@@ -53,6 +55,7 @@ public final class AotFunction extends WasmFunction {
             throw Traps.callStackExhausted();
         } finally {
             store.addCallDepth(savedDepth - store.callDepth());
+            store.exitCompiledCode();
         }
     }
 

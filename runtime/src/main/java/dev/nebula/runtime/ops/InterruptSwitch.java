@@ -21,17 +21,17 @@ import java.util.WeakHashMap;
  * in every loop), and the code then reads its store's flag at every poll again, as it did
  * without the guard, until the JIT recompiles it with the guard as the constant {@code true}.
  *
- * <p>The guard returns to {@code false} only when no store raised since the last return is
- * still interrupted (its flag cleared, or the store garbage, so no guest runs in it) and
- * {@link #QUIET} has passed since the last raise. The first condition keeps it sound: a guest
- * that must stop always sees its flag. The second bounds what guests that time out on purpose
+ * <p>The guard returns to {@code false} only when every store raised since it last did is no
+ * longer interrupted or runs no compiled code ({@link Store#runsCompiledCode()}; a call that
+ * starts later checks the flag on entry), and {@link #QUIET} has passed since the last raise.
+ * The first condition keeps it sound: a guest that must stop always sees its flag. The second bounds what guests that time out on purpose
  * cost everyone else: at most one round of deoptimization and recompilation per {@link #QUIET},
  * and in between every poll costs what an unguarded poll does. RATIONALE.md weighs this.
  */
 public final class InterruptSwitch {
 
     /** How long no store must have been interrupted before the guard folds away again. */
-    static final Duration QUIET = Duration.ofSeconds(2);
+    public static final Duration QUIET = Duration.ofSeconds(2);
 
     private static final MutableCallSite SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
     private static final MethodHandle GUARD = SITE.dynamicInvoker();
@@ -76,7 +76,7 @@ public final class InterruptSwitch {
     private static void tryTurnOff() {
         synchronized (RAISED) {
             if (!on) return;
-            RAISED.removeIf(s -> !s.interrupted());
+            RAISED.removeIf(s -> !s.interrupted() || !s.runsCompiledCode());
             long quietFor = System.nanoTime() - lastRaise;
             if (RAISED.isEmpty() && quietFor >= QUIET.toNanos()) {
                 on = false;
