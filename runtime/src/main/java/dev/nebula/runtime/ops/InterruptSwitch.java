@@ -23,15 +23,24 @@ import java.util.WeakHashMap;
  *
  * <p>The guard returns to {@code false} only when every store raised since it last did is no
  * longer interrupted or runs no compiled code ({@link Store#runsCompiledCode()}; a call that
- * starts later checks the flag on entry), and {@link #QUIET} has passed since the last raise.
- * The first condition keeps it sound: a guest that must stop always sees its flag. The second bounds what guests that time out on purpose
- * cost everyone else: at most one round of deoptimization and recompilation per {@link #QUIET},
- * and in between every poll costs what an unguarded poll does. RATIONALE.md weighs this.
+ * starts later checks the flag on entry), and a quiet period has passed since the last raise.
+ * The first condition keeps it sound: a guest that must stop always sees its flag. The second
+ * bounds what guests that time out on purpose cost everyone else, since each turn of the guard
+ * makes every thread run its hot code unoptimized until the JIT has compiled it again (about a
+ * quarter of a second of CPU per thread, measured): the quiet period starts at {@link #QUIET},
+ * doubles (up to {@link #MAX_QUIET}) each time the guard turns on again within
+ * {@link #MEMORY} of turning off, and falls back after a calm {@link #MEMORY}. Guests that time
+ * out again and again thus keep the guard on, where every poll costs what an unguarded poll
+ * does, instead of turning it over and over. RATIONALE.md weighs this.
  */
 public final class InterruptSwitch {
 
-    /** How long no store must have been interrupted before the guard folds away again. */
-    public static final Duration QUIET = Duration.ofSeconds(2);
+    /** How long no store must have been interrupted before the guard folds away again, at first. */
+    public static final Duration QUIET = Duration.ofSeconds(1);
+    /** The longest quiet period, reached when guests keep timing out. */
+    static final Duration MAX_QUIET = Duration.ofSeconds(64);
+    /** A guard that turns on again this soon after turning off doubles the quiet period. */
+    static final Duration MEMORY = Duration.ofSeconds(30);
 
     private static final MutableCallSite SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
     private static final MethodHandle GUARD = SITE.dynamicInvoker();
@@ -42,6 +51,8 @@ public final class InterruptSwitch {
     private static final Set<Store> RAISED = Collections.newSetFromMap(new WeakHashMap<>());
     private static boolean on;
     private static long lastRaise;
+    private static long lastOff = System.nanoTime() - MEMORY.toNanos();
+    private static long quiet = QUIET.toNanos();
     private static long flips;
 
     private InterruptSwitch() {
@@ -67,9 +78,10 @@ public final class InterruptSwitch {
             if (on) return;
             on = true;
             flips++;
+            quiet = lastRaise - lastOff < MEMORY.toNanos() ? Math.min(quiet * 2, MAX_QUIET.toNanos()) : QUIET.toNanos();
             flip(ON);
         }
-        Deadlines.schedule(InterruptSwitch::tryTurnOff, QUIET);
+        scheduleTurnOff();
     }
 
     /** Turns the guard off when it is safe and quiet, else looks again later. */
@@ -77,15 +89,24 @@ public final class InterruptSwitch {
         synchronized (RAISED) {
             if (!on) return;
             RAISED.removeIf(s -> !s.interrupted() || !s.runsCompiledCode());
-            long quietFor = System.nanoTime() - lastRaise;
-            if (RAISED.isEmpty() && quietFor >= QUIET.toNanos()) {
+            long now = System.nanoTime();
+            if (RAISED.isEmpty() && now - lastRaise >= quiet) {
                 on = false;
+                lastOff = now;
                 flips++;
                 flip(OFF);
                 return;
             }
         }
-        Deadlines.schedule(InterruptSwitch::tryTurnOff, QUIET);
+        scheduleTurnOff();
+    }
+
+    private static void scheduleTurnOff() {
+        long wait;
+        synchronized (RAISED) {
+            wait = Math.max(quiet - (System.nanoTime() - lastRaise), QUIET.toNanos() / 4);
+        }
+        Deadlines.schedule(InterruptSwitch::tryTurnOff, Duration.ofNanos(wait));
     }
 
     private static void flip(MethodHandle target) {
