@@ -47,7 +47,7 @@ public final class AotFunction extends WasmFunction {
         int savedDepth = store.callDepth();
         try {
             store.checkInterrupted();
-            return instance.module.entry(cls).call(index, args, savedDepth + 1, instance);
+            return instance.module.entry(cls).call(index, args, instance.maxCallDepth - (savedDepth + 1), instance);
         } catch (TrapException trap) {
             throw Trace.finish(trap);
         } catch (StackOverflowError overflow) {

@@ -22,7 +22,7 @@ public final class AotInstance {
     public final Global[] globals;
     public final Table[] tables;
     public final Memory[] memories;
-    /** The engine's call-depth limit ({@code EngineConfig.maxCallDepth}), read by every function entry. */
+    /** The engine's call-depth limit ({@code EngineConfig.maxCallDepth}), from which calls from outside count down. */
     public final int maxCallDepth;
 
     AotInstance(InstanceState state, AotModule module) {

@@ -8,6 +8,6 @@ package dev.nebula.aot.internal;
  */
 public interface EntryPoints {
 
-    /** {@code depth} is the callee's call depth: the frames on the Wasm stack with it. */
-    long[] call(int functionIndex, long[] args, int depth, AotInstance instance);
+    /** {@code remaining} is the callee's remaining call depth: the limit minus the frames on the Wasm stack with it. */
+    long[] call(int functionIndex, long[] args, int remaining, AotInstance instance);
 }

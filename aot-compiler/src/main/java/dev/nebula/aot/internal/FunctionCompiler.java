@@ -33,8 +33,9 @@ import static org.objectweb.asm.Opcodes.*;
  * carries parks those values in scratch locals, pops the rest and reloads them. {@code br_table}
  * is a {@code tableswitch}. Memory 0's array sits in a JVM local and is re-read after
  * {@code memory.grow} and after calls that may grow it ({@link ModuleLayout#mayGrowMemory}). The
- * call depth is an argument of every compiled method (a direct call passes its own plus one), so
- * a call touches no shared counter; function entry checks it against the limit. Interruption
+ * call depth is an argument of every compiled method, counted down from the limit (a direct call
+ * passes its own minus one), so a call touches no shared counter and function entry only tests
+ * its sign. Interruption
  * is polled on entry to functions that make calls and at the headers of loops that an iteration
  * can repeat without such a call ({@link LoopPolls}), so no unbounded run misses it; one
  * exception handler adds this function's frame to any trap that passes through.
@@ -118,7 +119,7 @@ final class FunctionCompiler {
     /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
     private final int[] localFrame;
     private final int instanceSlot;
-    /** This call's depth (see {@link Jvm#methodDesc}): 1 for a call from outside, the caller's plus one for a Wasm call. */
+    /** The frames this call leaves below the depth limit (see {@link Jvm#methodDesc}): the caller's minus one for a Wasm call. */
     private final int depthSlot;
     private final int memorySlot;
     /** The instance's store, loaded once per method so that a poll is one load of its flag. */
@@ -1418,7 +1419,7 @@ final class FunctionCompiler {
             unboxResults(Jvm.halves(ft.results()));
         } else {
             mv.visitVarInsn(ILOAD, depthSlot);
-            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ICONST_M1);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);

@@ -17,7 +17,7 @@ import static org.objectweb.asm.Opcodes.*;
  * v128 moves through blocks, branches, spills and region frames as two longs with no special
  * case. A function returns its one result as that type, and several results (a v128 is two) as
  * a {@code long[]} in the embedding API's form ({@link dev.nebula.runtime.Values}). Every
- * compiled method takes its call depth and the {@link AotInstance} last.
+ * compiled method takes its remaining call depth and the {@link AotInstance} last.
  */
 final class Jvm {
 
@@ -104,9 +104,10 @@ final class Jvm {
     }
 
     /**
-     * The descriptor of a compiled function of {@code type}: its parameters, then its call depth
-     * (an {@code int}: the frames on the Wasm stack with this one, checked against the limit on
-     * entry), then the instance.
+     * The descriptor of a compiled function of {@code type}: its parameters, then its remaining
+     * call depth (an {@code int}: the engine's limit minus the frames on the Wasm stack with this
+     * one, negative past the limit, which entry tests), then the instance. Counting down rather
+     * than up spares every entry the load of the limit (a compare with zero).
      */
     static String methodDesc(FuncType type) {
         return "(" + paramsDesc(type.params()) + "I" + INSTANCE_DESC + ")" + resultDesc(type.results());

@@ -194,8 +194,8 @@ public final class ModuleCompiler {
 
     /**
      * {@code callIndirectT(params..., WasmFunction callee, int depth, AotInstance caller)}: a
-     * same-module callee runs through a switch on its index, one frame deeper than the caller's
-     * {@code depth}; any other through {@code invoke}.
+     * same-module callee runs through a switch on its index, one frame deeper than the caller
+     * ({@code depth}, the remaining call depth, minus one); any other through {@code invoke}.
      */
     private static void dispatcher(ClassWriter cw, ModuleLayout layout, int t, FuncType type) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t), ModuleLayout.dispatchDesc(type), null, null);
@@ -229,7 +229,7 @@ public final class ModuleCompiler {
             mv.visitJumpInsn(IF_ACMPNE, generic);
             // same compiled module: the callee's static method, with the callee's own instance
             mv.visitVarInsn(ILOAD, depthSlot);
-            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ICONST_M1);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ISTORE, calleeDepthSlot);
             Map<Integer, List<Integer>> buckets = new TreeMap<>();

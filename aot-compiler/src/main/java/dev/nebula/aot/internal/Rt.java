@@ -315,12 +315,14 @@ public final class Rt {
     // ---- calls ----
 
     /**
-     * Function entry, with the new frame's call depth: traps with "call stack exhausted" past the
-     * engine's limit (as {@code Store.enterCall} does for the interpreter), and polls interruption.
+     * Function entry, with the frames the new one leaves below the engine's call-depth limit
+     * ({@code remaining}, the limit minus the call depth, see {@link Jvm#methodDesc}): traps with
+     * "call stack exhausted" past the limit (as {@code Store.enterCall} does for the
+     * interpreter), and polls interruption.
      * Returns the store, which the method keeps in a local for its loop polls.
      */
-    public static Store enter(int depth, AotInstance instance) {
-        if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
+    public static Store enter(int remaining, AotInstance instance) {
+        if (remaining < 0) throw Traps.callStackExhausted();
         Store store = instance.store;
         if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
         return store;
@@ -331,8 +333,8 @@ public final class Rt {
      * {@code FunctionCompiler.pollsOnEntry}), and for code compiled without polls (measurement
      * only, see {@code FunctionCompiler.POLLS}).
      */
-    public static Store enterWithoutPoll(int depth, AotInstance instance) {
-        if (depth > instance.maxCallDepth) throw Traps.callStackExhausted();
+    public static Store enterWithoutPoll(int remaining, AotInstance instance) {
+        if (remaining < 0) throw Traps.callStackExhausted();
         return instance.store;
     }
 
@@ -352,13 +354,15 @@ public final class Rt {
     /**
      * Calls a function that is not compiled code of this module (an import, a host function,
      * another engine's or module's code) with {@code long} arguments, checking that it returned
-     * as many results as its type says. The caller's call depth is published to the store for
+     * as many results as its type says. The caller's call depth (the limit minus
+     * {@code remaining}) is published to the store for
      * the length of the call, so code that runs there (host code calling back into Wasm, another
      * engine) counts on from it; a trap leaves it to the entry point, which restores the store's
      * depth exactly.
      */
-    public static long[] callOut(WasmFunction callee, long[] args, int depth, AotInstance caller) {
+    public static long[] callOut(WasmFunction callee, long[] args, int remaining, AotInstance caller) {
         Store store = caller.store;
+        int depth = caller.maxCallDepth - remaining;
         int outside = store.callDepth();
         store.addCallDepth(depth - outside);
         long[] results = caller.state.call(callee, args);
@@ -373,8 +377,8 @@ public final class Rt {
     }
 
     /** {@link #callOut} of an imported function by index. */
-    public static long[] callImport(long[] args, int depth, AotInstance caller, int function) {
-        return callOut(caller.functions[function], args, depth, caller);
+    public static long[] callImport(long[] args, int remaining, AotInstance caller, int function) {
+        return callOut(caller.functions[function], args, remaining, caller);
     }
 
     /** The exception handler of every generated function: adds its frame to the trap's stack. */
