@@ -98,7 +98,8 @@ final class FunctionCompiler {
         int regionExit = -1;
         /** For a block of a {@link SwitchNest} whose tail is in a bucket method: how a branch to it dispatches. */
         NestDispatch dispatch;
-        /** With {@link #dispatch}: the block's level in its nest. */
+        /** For any block of a {@link SwitchNest} that has buckets: its dispatch, and the block's level in the nest. */
+        NestDispatch nest;
         int nestLevel;
 
         ValType[] branchTypes() {
@@ -113,6 +114,12 @@ final class FunctionCompiler {
      */
     private static final class NestDispatch {
         final Label label = new Label();
+        /**
+         * Where a bucket's branch to a level kept here goes: a jump of its own, which a switch's
+         * "break" (always the same level) makes predictable, unlike the dispatch to the cases.
+         */
+        final Label inline = new Label();
+        int inlineLevels;
         /** JVM locals: the level to go on at, and a bucket's exit code. */
         int levelSlot;
         int codeSlot;
@@ -843,6 +850,7 @@ final class FunctionCompiler {
         f.elseLabel = null;
         f.regionExit = -1;
         f.dispatch = null;
+        f.nest = null;
         f.nestLevel = 0;
         depth++;
         return f;
@@ -941,6 +949,13 @@ final class FunctionCompiler {
         pop();
         int n = r.labelCount();
         int[] targets = r.labelsCopy();
+        if (n + 1 <= BR_TABLE_CHUNK && allToOneNest(targets, n)) {
+            int indexSlot = scratchNext++;
+            mv.visitVarInsn(ISTORE, indexSlot);
+            dispatchByTable(targets, n, indexSlot, frameAt(targets[0]).nest);
+            markUnreachable();
+            return;
+        }
         Label[] jumps = new Label[n];
         Label[] byDepth = new Label[depth];
         Label dflt = null;
@@ -1051,8 +1066,22 @@ final class FunctionCompiler {
     }
 
     /**
+     * Whether every label of a br_table is a block of one {@link SwitchNest} with buckets (a
+     * switch's own table): then the level comes straight from the index ({@link #dispatchByTable})
+     * and the nest's dispatch jumps to the case, kept here or in a bucket.
+     */
+    private boolean allToOneNest(int[] targets, int n) {
+        NestDispatch nest = frameAt(targets[0]).nest;
+        if (nest == null) return false;
+        for (int i = 1; i <= n; i++) {
+            if (frameAt(targets[i]).nest != nest) return false;
+        }
+        return true;
+    }
+
+    /**
      * The shared path of a br_table's branches to the levels of one {@link SwitchNest} that
-     * dispatch: the level comes from a string constant indexed by the operand in {@code indexSlot}
+     * dispatch (or, from {@link #allToOneNest}, to any of its levels): the level comes from a string constant indexed by the operand in {@code indexSlot}
      * (past the end: the default's); other labels have a dummy level there, never read.
      */
     private void dispatchByTable(int[] targets, int n, int indexSlot, NestDispatch dispatch) {
@@ -1060,8 +1089,8 @@ final class FunctionCompiler {
         Frame any = null;
         for (int i = 0; i <= n; i++) {
             Frame target = frameAt(targets[i]);
-            if (target.dispatch == dispatch) any = target;
-            levels.append((char) (target.dispatch == dispatch ? target.nestLevel : 0));
+            if (target.nest == dispatch) any = target;
+            levels.append((char) (target.nest == dispatch ? target.nestLevel : 0));
         }
         for (int i = sp - 1; i >= any.base; i--) Jvm.pop(mv, stack[i]);
         Label inRange = new Label();
@@ -1185,15 +1214,17 @@ final class FunctionCompiler {
         NestDispatch dispatch = new NestDispatch();
         dispatch.levelSlot = scratchBase;
         dispatch.codeSlot = scratchBase + 1;
+        dispatch.inlineLevels = m;
         scratchBase += 2;
         scratchNext = Math.max(scratchNext, scratchBase);
         for (int k = 0; k <= n; k++) {
             if (k > 0) r.next();
             Frame f = pushBlock(Kind.BLOCK, r);
             f.label = new Label();
-            if (k > m) {
-                f.dispatch = dispatch;
+            if (m < n) {
+                f.nest = dispatch;
                 f.nestLevel = k;
+                if (k > m) f.dispatch = dispatch;
             }
         }
         // the innermost body, up to B_n's end
@@ -1240,6 +1271,9 @@ final class FunctionCompiler {
             mv.visitLabel(targets[m + 1 + b]);
             callBucket(nest, b, base, dispatch);
         }
+        mv.visitLabel(dispatch.inline);
+        mv.visitVarInsn(ILOAD, dispatch.levelSlot);
+        mv.visitTableSwitchInsn(0, m, bad, Arrays.copyOf(targets, m + 1));
         depth = base + m + 1;
         markUnreachable(); // the tails kept here are reached through their labels only
         r.position(nest.endAt[m]);
@@ -1296,8 +1330,11 @@ final class FunctionCompiler {
             mv.visitVarInsn(ILOAD, dispatch.codeSlot);
             Jvm.pushInt(mv, base + 1);
             mv.visitInsn(ISUB);
+            mv.visitInsn(DUP);
             mv.visitVarInsn(ISTORE, dispatch.levelSlot);
-            mv.visitJumpInsn(GOTO, dispatch.label);
+            Jvm.pushInt(mv, dispatch.inlineLevels);
+            mv.visitJumpInsn(IF_ICMPGT, dispatch.label);
+            mv.visitJumpInsn(GOTO, dispatch.inline);
         }
         if (outer.isEmpty()) {
             if (!toLevels) throwIllegalState(mv, "a switch bucket returned an unknown exit code");
