@@ -25,8 +25,13 @@ import java.util.List;
  */
 final class SwitchNest {
 
-    /** Fewer blocks than this are not a switch worth the machinery. */
-    static final int MIN_BLOCKS = 3;
+    /**
+     * Fewer blocks than this are left to the {@link Outliner}: a few levels make a short chain of
+     * regions at worst, and tinygo-regex's many small nests ran 3% slower as buckets. Lowered by
+     * the system property nebula.aot.switch.minBlocks so that the tests' small budgets push the
+     * spec suite's nests through this machinery.
+     */
+    static final int MIN_BLOCKS = Math.max(2, Integer.getInteger("nebula.aot.switch.minBlocks", 16));
     /** More levels than this would not fit the string constant that maps levels to code. */
     static final int MAX_LEVELS = 16_000;
     /** Wasm bytes of tails per bucket method. */
