@@ -181,6 +181,8 @@ final class FunctionCompiler {
     private int nextProbe;
     /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
     private boolean overBytecodeBudget;
+    /** In region mode: the exit code for reaching the end of the region's own block (a switch bucket's is its lowest level's). */
+    private int endCode;
     /** This compiler emits a chunk: a region without a block of its own. */
     private boolean chunkMode;
     /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
@@ -904,7 +906,7 @@ final class FunctionCompiler {
         sp = f.base;
         for (ValType t : f.results) push(t);
         if (regionMode && !chunkMode && depth == floor) {
-            if (reachable) exitRegion(0, f.results.length);
+            if (reachable) exitRegion(endCode, f.results.length);
             return;
         }
         if (!reachable) markUnreachable();
@@ -963,7 +965,7 @@ final class FunctionCompiler {
         Label sharedExit = sharesExits(targets, n) ? new Label() : null;
         // branches to nest levels dispatched by level share a path per nest, which finds the
         // level from the index (a trampoline each would cost ten bytes a label)
-        java.util.Map<NestDispatch, Label> byLevel = new java.util.IdentityHashMap<>();
+        java.util.Map<NestDispatch, Label> byLevel = new java.util.LinkedHashMap<>(); // NestDispatch is compared by identity
         int indexSlot = -1;
         for (int i = 0; i <= n; i++) {
             int d = targets[i];
@@ -1251,15 +1253,41 @@ final class FunctionCompiler {
         }
         if (!frames[depth - 1].unreachable) branch(frames[depth - 1]); // falling out of B_n goes on at tail n
         markUnreachable();
+        // every bucket's code goes first (a bucket's locals are known once it is compiled)
+        int buckets = nest.buckets.size();
+        FunctionCompiler[] compiled = new FunctionCompiler[buckets];
+        String[] names = new String[buckets];
+        BitSet used = new BitSet();
+        BitSet written = new BitSet();
+        Set<Integer> outer = new TreeSet<>();
+        boolean toLevels = false;
+        for (int b = 0; b < buckets; b++) {
+            names[b] = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+            MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, names[b], REGION_DESC, null, null);
+            compiled[b] = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+            compiled[b].emitBucket(names[b], nest, nest.buckets.get(b)[0], nest.buckets.get(b)[1], frames, base);
+            used.or(compiled[b].usedLocals);
+            written.or(compiled[b].writtenLocals);
+            for (int c : compiled[b].exitCodes) {
+                if (c > base) toLevels = true;
+                else outer.add(c); // a bucket's own end is a level's code, so 0 is never among them
+            }
+        }
+        usedLocals.or(used);
+        writtenLocals.or(written);
+        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 8 * buckets;
+        // the dispatch: the locals go to the frame once, then the level picks a case kept here
+        // or the call of the bucket holding it
         mv.visitLabel(dispatch.label);
+        storeLocals(used);
         StringBuilder ordinals = new StringBuilder(n + 1);
         for (int k = 0; k <= n; k++) ordinals.append((char) (k <= m ? k : m + 1 + nest.bucketOf(k)));
-        Label[] targets = new Label[m + 1 + nest.buckets.size()];
+        Label[] targets = new Label[m + 1 + buckets];
         for (int k = 0; k <= m; k++) {
             targets[k] = frames[base + k].label;
             frames[base + k].targeted = true;
         }
-        for (int b = 0; b < nest.buckets.size(); b++) targets[m + 1 + b] = new Label();
+        for (int b = 0; b < buckets; b++) targets[m + 1 + b] = new Label();
         Label bad = new Label();
         mv.visitLdcInsn(ordinals.toString());
         mv.visitVarInsn(ILOAD, dispatch.levelSlot);
@@ -1267,10 +1295,24 @@ final class FunctionCompiler {
         mv.visitTableSwitchInsn(0, targets.length - 1, bad, targets);
         mv.visitLabel(bad);
         throwIllegalState(mv, "switch level out of range");
-        for (int b = 0; b < nest.buckets.size(); b++) {
+        Label returned = new Label();
+        for (int b = 0; b < buckets; b++) {
             mv.visitLabel(targets[m + 1 + b]);
-            callBucket(nest, b, base, dispatch);
+            if (nest.buckets.get(b)[0] < nest.buckets.get(b)[1]) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                Jvm.pushInt(mv, carryBase);
+                mv.visitVarInsn(ILOAD, dispatch.levelSlot);
+                mv.visitInsn(I2L);
+                mv.visitInsn(LASTORE);
+            }
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), names[b], REGION_DESC, false);
+            if (b < buckets - 1) mv.visitJumpInsn(GOTO, returned);
         }
+        mv.visitLabel(returned);
+        bucketReturned(base, dispatch, written, toLevels, outer);
         mv.visitLabel(dispatch.inline);
         mv.visitVarInsn(ILOAD, dispatch.levelSlot);
         mv.visitTableSwitchInsn(0, m, bad, Arrays.copyOf(targets, m + 1));
@@ -1280,48 +1322,17 @@ final class FunctionCompiler {
     }
 
     /**
-     * Compiles bucket {@code b} of {@code nest} into a method and calls it with the level in the
-     * frame's first carried slot. Its exit code 0 means it reached the end of its lowest level's
-     * block (so the switch goes on at the level below), a code for a nest block means a branch to
-     * that level, and any other code a branch out of the nest, carried out here.
+     * After a bucket call, with its exit code on the stack: the written locals come back, and the
+     * code of a nest block B<sub>k</sub> ({@code base + k + 1}: a branch to it, or the end of the
+     * bucket's lowest level's block) goes on at level k, any other code is a branch out of the
+     * nest, carried out here.
      */
-    private void callBucket(SwitchNest nest, int b, int base, NestDispatch dispatch) {
-        int lo = nest.buckets.get(b)[0];
-        int hi = nest.buckets.get(b)[1];
-        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
-        MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler bucket = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
-        bucket.emitBucket(name, nest, lo, hi, frames, base);
-        usedLocals.or(bucket.usedLocals);
-        writtenLocals.or(bucket.writtenLocals);
-        inlineBytes += 2 * (bucket.usedLocals.cardinality() + bucket.writtenLocals.cardinality()) + 20;
-        if (lo < hi) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            Jvm.pushInt(mv, carryBase);
-            mv.visitVarInsn(ILOAD, dispatch.levelSlot);
-            mv.visitInsn(I2L);
-            mv.visitInsn(LASTORE);
-        }
-        storeLocals(bucket.usedLocals);
-        mv.visitVarInsn(ALOAD, frameSlot);
-        mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), name, REGION_DESC, false);
+    private void bucketReturned(int base, NestDispatch dispatch, BitSet written, boolean toLevels, Set<Integer> outer) {
         mv.visitVarInsn(ISTORE, dispatch.codeSlot);
-        loadLocals(bucket.writtenLocals);
+        loadLocals(written);
         reloadMemory();
-        List<Integer> outer = new ArrayList<>();
-        boolean toLevels = false;
-        for (int c : bucket.exitCodes) {
-            if (c > base) toLevels = true;
-            else if (c > 0) outer.add(c);
-        }
-        Label zero = new Label();
         Label outside = new Label();
-        mv.visitVarInsn(ILOAD, dispatch.codeSlot);
-        mv.visitJumpInsn(IFEQ, zero);
         if (toLevels) {
-            // the exit code of B_k is base + k + 1
             if (!outer.isEmpty()) {
                 mv.visitVarInsn(ILOAD, dispatch.codeSlot);
                 Jvm.pushInt(mv, base + 1);
@@ -1338,28 +1349,25 @@ final class FunctionCompiler {
         }
         if (outer.isEmpty()) {
             if (!toLevels) throwIllegalState(mv, "a switch bucket returned an unknown exit code");
-        } else {
-            mv.visitLabel(outside);
-            int[] keys = outer.stream().mapToInt(Integer::intValue).toArray();
-            Label[] labels = new Label[keys.length];
-            for (int i = 0; i < keys.length; i++) labels[i] = new Label();
-            Label unknown = new Label();
-            mv.visitVarInsn(ILOAD, dispatch.codeSlot);
-            mv.visitLookupSwitchInsn(unknown, keys, labels);
-            for (int i = 0; i < keys.length; i++) {
-                mv.visitLabel(labels[i]);
-                Frame target = frames[keys[i] - 1];
-                int saved = sp;
-                loadCarried(target.branchTypes());
-                branch(target);
-                sp = saved;
-            }
-            mv.visitLabel(unknown);
-            throwIllegalState(mv, "a switch bucket returned an unknown exit code");
+            return;
         }
-        mv.visitLabel(zero);
-        if (bucket.exitCodes.contains(0)) branch(frames[base + lo - 1]);
-        else throwIllegalState(mv, "a switch bucket that cannot end ended");
+        mv.visitLabel(outside);
+        int[] keys = outer.stream().mapToInt(Integer::intValue).toArray();
+        Label[] labels = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) labels[i] = new Label();
+        Label unknown = new Label();
+        mv.visitVarInsn(ILOAD, dispatch.codeSlot);
+        mv.visitLookupSwitchInsn(unknown, keys, labels);
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(labels[i]);
+            Frame target = frames[keys[i] - 1];
+            int saved = sp;
+            loadCarried(target.branchTypes());
+            branch(target);
+            sp = saved;
+        }
+        mv.visitLabel(unknown);
+        throwIllegalState(mv, "a switch bucket returned an unknown exit code");
     }
 
     /**
@@ -1372,6 +1380,7 @@ final class FunctionCompiler {
         Label prologue = beginOutlined();
         int start = nest.tailStart(hi);
         enterOutlined(start, callerFrames, base + lo - 1);
+        endCode = base + lo; // B_lo-1's code in the caller
         for (int k = lo - 1; k < hi; k++) {
             Frame f = push(Kind.BLOCK, new ValType[0], new ValType[0]);
             f.label = new Label();
