@@ -97,10 +97,33 @@ final class FunctionCompiler {
         boolean hasElse;
         /** For a region's outermost frames: the exit code a branch to it returns with, or -1. */
         int regionExit = -1;
+        /** For a block of a {@link SwitchNest} whose tail is in a bucket method: how a branch to it dispatches. */
+        NestDispatch dispatch;
+        /** For any block of a {@link SwitchNest} that has buckets: its dispatch, and the block's level in the nest. */
+        NestDispatch nest;
+        int nestLevel;
 
         ValType[] branchTypes() {
             return kind == Kind.LOOP ? params : results;
         }
+    }
+
+    /**
+     * The dispatch of a {@link SwitchNest} in the method that holds its innermost body: a branch
+     * to a level whose tail is in a bucket method stores the level and jumps to {@link #label},
+     * which calls the bucket (see {@link #switchNest}).
+     */
+    private static final class NestDispatch {
+        final Label label = new Label();
+        /**
+         * Where a bucket's branch to a level kept here goes: a jump of its own, which a switch's
+         * "break" (always the same level) makes predictable, unlike the dispatch to the cases.
+         */
+        final Label inline = new Label();
+        int inlineLevels;
+        /** JVM locals: the level to go on at, and a bucket's exit code. */
+        int levelSlot;
+        int codeSlot;
     }
 
     /** A region or chunk method: {@code int (long[] frame, int depth, AotInstance)}. */
@@ -159,6 +182,8 @@ final class FunctionCompiler {
     private int nextProbe;
     /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
     private boolean overBytecodeBudget;
+    /** In region mode: the exit code for reaching the end of the region's own block (a switch bucket's is its lowest level's). */
+    private int endCode;
     /** This compiler emits a chunk: a region without a block of its own. */
     private boolean chunkMode;
     /** In chunk mode: the types of the values the chunk leaves when it ends normally. */
@@ -276,7 +301,8 @@ final class FunctionCompiler {
         }
         reloadMemory();
         if (frameSlot >= 0) {
-            Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function));
+            // one more than the largest carry: a nest's bucket methods take their level there
+            Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function) + 1);
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, frameSlot);
         }
@@ -373,8 +399,13 @@ final class FunctionCompiler {
                 if (r.instructionStart() != regionStart && regions.contains(r.instructionStart())) {
                     callRegion(r);
                 } else if (op == Opcode.BLOCK) {
-                    Frame f = pushBlock(Kind.BLOCK, r);
-                    f.label = new Label();
+                    SwitchNest nest = splittable ? SwitchNest.at(module.bytesUnsafe(), r.instructionStart(), body.codeEnd()) : null;
+                    if (nest != null) {
+                        switchNest(r, nest);
+                    } else {
+                        Frame f = pushBlock(Kind.BLOCK, r);
+                        f.label = new Label();
+                    }
                 } else {
                     loop(r);
                 }
@@ -821,6 +852,9 @@ final class FunctionCompiler {
         f.hasElse = false;
         f.elseLabel = null;
         f.regionExit = -1;
+        f.dispatch = null;
+        f.nest = null;
+        f.nestLevel = 0;
         depth++;
         return f;
     }
@@ -873,7 +907,7 @@ final class FunctionCompiler {
         sp = f.base;
         for (ValType t : f.results) push(t);
         if (regionMode && !chunkMode && depth == floor) {
-            if (reachable) exitRegion(0, f.results.length);
+            if (reachable) exitRegion(endCode, f.results.length);
             return;
         }
         if (!reachable) markUnreachable();
@@ -881,7 +915,8 @@ final class FunctionCompiler {
 
     /** Whether a branch to {@code target} is a plain jump: no operands to drop under its values. */
     private boolean directBranch(Frame target) {
-        return target.kind != Kind.FUNCTION && target.regionExit < 0 && sp - target.branchTypes().length == target.base;
+        return target.kind != Kind.FUNCTION && target.regionExit < 0 && target.dispatch == null
+                && sp - target.branchTypes().length == target.base;
     }
 
     /** Jumps to {@code target}'s label with its values on top, dropping anything under them first. Leaves the type stack as it was. */
@@ -892,6 +927,14 @@ final class FunctionCompiler {
         }
         if (target.regionExit > 0) {
             exitRegion(target.regionExit, target.branchTypes().length);
+            return;
+        }
+        if (target.dispatch != null) {
+            // a nest block carries no values
+            for (int i = sp - 1; i >= target.base; i--) Jvm.pop(mv, stack[i]);
+            Jvm.pushInt(mv, target.nestLevel);
+            mv.visitVarInsn(ISTORE, target.dispatch.levelSlot);
+            mv.visitJumpInsn(GOTO, target.dispatch.label);
             return;
         }
         ValType[] values = target.branchTypes();
@@ -909,11 +952,21 @@ final class FunctionCompiler {
         pop();
         int n = r.labelCount();
         int[] targets = r.labelsCopy();
+        if (n + 1 <= BR_TABLE_CHUNK && allToOneNest(targets, n)) {
+            int indexSlot = scratchNext++;
+            mv.visitVarInsn(ISTORE, indexSlot);
+            dispatchByTable(targets, n, indexSlot, frameAt(targets[0]).nest);
+            markUnreachable();
+            return;
+        }
         Label[] jumps = new Label[n];
         Label[] byDepth = new Label[depth];
         Label dflt = null;
         List<Integer> trampolines = new ArrayList<>();
         Label sharedExit = sharesExits(targets, n) ? new Label() : null;
+        // branches to nest levels dispatched by level share a path per nest, which finds the
+        // level from the index (a trampoline each would cost ten bytes a label)
+        java.util.Map<NestDispatch, Label> byLevel = new java.util.LinkedHashMap<>(); // NestDispatch is compared by identity
         int indexSlot = -1;
         for (int i = 0; i <= n; i++) {
             int d = targets[i];
@@ -922,6 +975,8 @@ final class FunctionCompiler {
                 Frame target = frameAt(d);
                 if (sharedExit != null && target.regionExit > 0) {
                     l = sharedExit;
+                } else if (target.dispatch != null && n + 1 <= BR_TABLE_CHUNK) {
+                    l = byLevel.computeIfAbsent(target.dispatch, x -> new Label());
                 } else if (directBranch(target)) {
                     l = target.label;
                     target.targeted = true;
@@ -934,7 +989,7 @@ final class FunctionCompiler {
             if (i < n) jumps[i] = l;
             else dflt = l;
         }
-        if (sharedExit != null) {
+        if (sharedExit != null || !byLevel.isEmpty()) {
             // the shared exit finds its exit code from the index, so keep it
             indexSlot = scratchNext++;
             mv.visitInsn(DUP);
@@ -955,6 +1010,10 @@ final class FunctionCompiler {
         if (sharedExit != null) {
             mv.visitLabel(sharedExit);
             exitRegionByTable(targets, n, indexSlot, frameAt(targets[n]).branchTypes().length);
+        }
+        for (java.util.Map.Entry<NestDispatch, Label> e : byLevel.entrySet()) {
+            mv.visitLabel(e.getValue());
+            dispatchByTable(targets, n, indexSlot, e.getKey());
         }
         markUnreachable();
     }
@@ -1007,6 +1066,49 @@ final class FunctionCompiler {
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
         mv.visitVarInsn(ISTORE, exitCodeSlot);
         mv.visitJumpInsn(GOTO, exitTail);
+    }
+
+    /**
+     * Whether every label of a br_table is a block of one {@link SwitchNest} with buckets (a
+     * switch's own table): then the level comes straight from the index ({@link #dispatchByTable})
+     * and the nest's dispatch jumps to the case, kept here or in a bucket.
+     */
+    private boolean allToOneNest(int[] targets, int n) {
+        NestDispatch nest = frameAt(targets[0]).nest;
+        if (nest == null) return false;
+        for (int i = 1; i <= n; i++) {
+            if (frameAt(targets[i]).nest != nest) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The shared path of a br_table's branches to the levels of one {@link SwitchNest} that
+     * dispatch (or, from {@link #allToOneNest}, to any of its levels): the level comes from a string constant indexed by the operand in {@code indexSlot}
+     * (past the end: the default's); other labels have a dummy level there, never read.
+     */
+    private void dispatchByTable(int[] targets, int n, int indexSlot, NestDispatch dispatch) {
+        StringBuilder levels = new StringBuilder(n + 1);
+        Frame any = null;
+        for (int i = 0; i <= n; i++) {
+            Frame target = frameAt(targets[i]);
+            if (target.nest == dispatch) any = target;
+            levels.append((char) (target.nest == dispatch ? target.nestLevel : 0));
+        }
+        for (int i = sp - 1; i >= any.base; i--) Jvm.pop(mv, stack[i]);
+        Label inRange = new Label();
+        mv.visitVarInsn(ILOAD, indexSlot);
+        Jvm.pushInt(mv, n);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFLT, inRange);
+        Jvm.pushInt(mv, n);
+        mv.visitVarInsn(ISTORE, indexSlot);
+        mv.visitLabel(inRange);
+        mv.visitLdcInsn(levels.toString());
+        mv.visitVarInsn(ILOAD, indexSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitVarInsn(ISTORE, dispatch.levelSlot);
+        mv.visitJumpInsn(GOTO, dispatch.label);
     }
 
     /**
@@ -1098,6 +1200,221 @@ final class FunctionCompiler {
         for (int i = 0; i < n; i++) mv.visitVarInsn(Jvm.load(stack[sp - n + i]), slots[i]);
     }
 
+    // ---- switches: a nest of blocks compiled by level (see SwitchNest) ----
+
+    /**
+     * Compiles the {@link SwitchNest} whose outermost block the reader has just read: its blocks
+     * become frames (those whose tails go to buckets dispatch by level, see {@link #branch}), the
+     * innermost body is compiled here, then the dispatch: a string constant maps a level to the
+     * tails kept here (labels of ordinary frames) or to the call of the bucket method holding it.
+     * The reader is left at the end of the innermost block whose tail stays here (B<sub>0</sub> if
+     * none), so the caller's loop compiles those tails as ordinary code.
+     */
+    private void switchNest(CodeReader r, SwitchNest nest) {
+        int n = nest.levels;
+        int m = nest.inlineLevels;
+        int base = depth; // B_0's frame index
+        NestDispatch dispatch = new NestDispatch();
+        dispatch.levelSlot = scratchBase;
+        dispatch.codeSlot = scratchBase + 1;
+        dispatch.inlineLevels = m;
+        scratchBase += 2;
+        scratchNext = Math.max(scratchNext, scratchBase);
+        for (int k = 0; k <= n; k++) {
+            if (k > 0) r.next();
+            Frame f = pushBlock(Kind.BLOCK, r);
+            f.label = new Label();
+            if (m < n) {
+                f.nest = dispatch;
+                f.nestLevel = k;
+                if (k > m) f.dispatch = dispatch;
+            }
+        }
+        // the innermost body, up to B_n's end
+        while (true) {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            if (r.instructionStart() == nest.endAt[n]) break;
+            if (frames[depth - 1].unreachable) {
+                skip(op);
+                continue;
+            }
+            if (chunkHere(op, r)) {
+                callChunk(r);
+                continue;
+            }
+            int before = r.position();
+            emit(op, r);
+            if (r.position() == before) inlineBytes += before - r.instructionStart();
+        }
+        if (m == n) {
+            // every tail stays here: an ordinary nest of blocks from here on
+            r.position(nest.endAt[n]);
+            return;
+        }
+        if (!frames[depth - 1].unreachable) branch(frames[depth - 1]); // falling out of B_n goes on at tail n
+        markUnreachable();
+        // every bucket's code goes first (a bucket's locals are known once it is compiled)
+        int buckets = nest.buckets.size();
+        FunctionCompiler[] compiled = new FunctionCompiler[buckets];
+        String[] names = new String[buckets];
+        BitSet used = new BitSet();
+        BitSet written = new BitSet();
+        Set<Integer> outer = new TreeSet<>();
+        boolean toLevels = false;
+        for (int b = 0; b < buckets; b++) {
+            names[b] = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+            MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, names[b], REGION_DESC, null, null);
+            compiled[b] = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+            compiled[b].emitBucket(names[b], nest, nest.buckets.get(b)[0], nest.buckets.get(b)[1], frames, base);
+            used.or(compiled[b].usedLocals);
+            written.or(compiled[b].writtenLocals);
+            for (int c : compiled[b].exitCodes) {
+                if (c > base) toLevels = true;
+                else outer.add(c); // a bucket's own end is a level's code, so 0 is never among them
+            }
+        }
+        usedLocals.or(used);
+        writtenLocals.or(written);
+        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 8 * buckets;
+        // the dispatch: the locals go to the frame once, then the level picks a case kept here
+        // or the call of the bucket holding it
+        mv.visitLabel(dispatch.label);
+        storeLocals(used);
+        StringBuilder ordinals = new StringBuilder(n + 1);
+        for (int k = 0; k <= n; k++) ordinals.append((char) (k <= m ? k : m + 1 + nest.bucketOf(k)));
+        Label[] targets = new Label[m + 1 + buckets];
+        for (int k = 0; k <= m; k++) {
+            targets[k] = frames[base + k].label;
+            frames[base + k].targeted = true;
+        }
+        for (int b = 0; b < buckets; b++) targets[m + 1 + b] = new Label();
+        Label bad = new Label();
+        mv.visitLdcInsn(ordinals.toString());
+        mv.visitVarInsn(ILOAD, dispatch.levelSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitTableSwitchInsn(0, targets.length - 1, bad, targets);
+        mv.visitLabel(bad);
+        throwIllegalState(mv, "switch level out of range");
+        Label returned = new Label();
+        for (int b = 0; b < buckets; b++) {
+            mv.visitLabel(targets[m + 1 + b]);
+            if (nest.buckets.get(b)[0] < nest.buckets.get(b)[1]) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                Jvm.pushInt(mv, carryBase);
+                mv.visitVarInsn(ILOAD, dispatch.levelSlot);
+                mv.visitInsn(I2L);
+                mv.visitInsn(LASTORE);
+            }
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), names[b], REGION_DESC, false);
+            if (b < buckets - 1) mv.visitJumpInsn(GOTO, returned);
+        }
+        mv.visitLabel(returned);
+        bucketReturned(base, dispatch, written, toLevels, outer);
+        mv.visitLabel(dispatch.inline);
+        mv.visitVarInsn(ILOAD, dispatch.levelSlot);
+        mv.visitTableSwitchInsn(0, m, bad, Arrays.copyOf(targets, m + 1));
+        depth = base + m + 1;
+        markUnreachable(); // the tails kept here are reached through their labels only
+        r.position(nest.endAt[m]);
+    }
+
+    /**
+     * After a bucket call, with its exit code on the stack: the written locals come back, and the
+     * code of a nest block B<sub>k</sub> ({@code base + k + 1}: a branch to it, or the end of the
+     * bucket's lowest level's block) goes on at level k, any other code is a branch out of the
+     * nest, carried out here.
+     */
+    private void bucketReturned(int base, NestDispatch dispatch, BitSet written, boolean toLevels, Set<Integer> outer) {
+        mv.visitVarInsn(ISTORE, dispatch.codeSlot);
+        loadLocals(written);
+        reloadMemory();
+        Label outside = new Label();
+        if (toLevels) {
+            if (!outer.isEmpty()) {
+                mv.visitVarInsn(ILOAD, dispatch.codeSlot);
+                Jvm.pushInt(mv, base + 1);
+                mv.visitJumpInsn(IF_ICMPLT, outside);
+            }
+            mv.visitVarInsn(ILOAD, dispatch.codeSlot);
+            Jvm.pushInt(mv, base + 1);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, dispatch.levelSlot);
+            Jvm.pushInt(mv, dispatch.inlineLevels);
+            mv.visitJumpInsn(IF_ICMPGT, dispatch.label);
+            mv.visitJumpInsn(GOTO, dispatch.inline);
+        }
+        if (outer.isEmpty()) {
+            if (!toLevels) throwIllegalState(mv, "a switch bucket returned an unknown exit code");
+            return;
+        }
+        mv.visitLabel(outside);
+        int[] keys = outer.stream().mapToInt(Integer::intValue).toArray();
+        Label[] labels = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) labels[i] = new Label();
+        Label unknown = new Label();
+        mv.visitVarInsn(ILOAD, dispatch.codeSlot);
+        mv.visitLookupSwitchInsn(unknown, keys, labels);
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(labels[i]);
+            Frame target = frames[keys[i] - 1];
+            int saved = sp;
+            loadCarried(target.branchTypes());
+            branch(target);
+            sp = saved;
+        }
+        mv.visitLabel(unknown);
+        throwIllegalState(mv, "a switch bucket returned an unknown exit code");
+    }
+
+    /**
+     * The body of bucket method for the tails {@code hi} down to {@code lo} of {@code nest}: the
+     * blocks of levels below {@code lo - 1} (and everything outside the nest) are exits, B<sub>lo-1</sub>
+     * is the method's own block (its end is exit code 0) and B<sub>lo</sub> to B<sub>hi-1</sub> are
+     * ordinary blocks; a tableswitch on the level in the frame enters at the right tail.
+     */
+    private void emitBucket(String name, SwitchNest nest, int lo, int hi, Frame[] callerFrames, int base) {
+        Label prologue = beginOutlined();
+        int start = nest.tailStart(hi);
+        enterOutlined(start, callerFrames, base + lo - 1);
+        endCode = base + lo; // B_lo-1's code in the caller
+        for (int k = lo - 1; k < hi; k++) {
+            Frame f = push(Kind.BLOCK, new ValType[0], new ValType[0]);
+            f.label = new Label();
+        }
+        if (lo < hi) {
+            Label first = new Label();
+            Label bad = new Label();
+            Label[] entries = new Label[hi - lo + 1];
+            for (int k = lo; k < hi; k++) {
+                Frame f = frames[floor + k - (lo - 1)];
+                f.targeted = true;
+                entries[k - lo] = f.label;
+            }
+            entries[hi - lo] = first;
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, carryBase);
+            mv.visitInsn(LALOAD);
+            mv.visitInsn(L2I);
+            mv.visitTableSwitchInsn(lo, hi, bad, entries);
+            mv.visitLabel(bad);
+            throwIllegalState(mv, "switch level out of range");
+            mv.visitLabel(first);
+        }
+        CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
+        emitBody(r);
+        endOutlined(prologue);
+        Label end = new Label();
+        mv.visitLabel(end);
+        layout.methodSizes.put(name, end.getOffset());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
     // ---- regions: blocks compiled as methods of their own (see Outliner) ----
 
     /**
@@ -1185,6 +1502,9 @@ final class FunctionCompiler {
             mv.visitLabel(inside);
             if (exits.isEmpty() && !ends) throwIllegalState(mv, "a region returned an unknown exit code");
         }
+        if (dispatchExits(exits, code) && exits.isEmpty() && !ends) {
+            throwIllegalState(mv, "a region returned an unknown exit code");
+        }
         if (!exits.isEmpty()) {
             int[] keys = new int[exits.size()];
             Label[] labels = new Label[exits.size()];
@@ -1210,6 +1530,44 @@ final class FunctionCompiler {
         } else {
             markUnreachable();
         }
+    }
+
+    /**
+     * Carries out the exits (from {@code exits}, codes in {@code codeSlot}) to nest levels that
+     * dispatch by level (see {@link #switchNest}) with one range check per nest, since a switch's
+     * thousands of levels would make a lookupswitch entry and a branch each; removes them from
+     * {@code exits} and returns whether there were any. The levels of a nest are consecutive
+     * frames, so their codes are consecutive and none other is in their range.
+     */
+    private boolean dispatchExits(List<Integer> exits, int codeSlot) {
+        java.util.Map<NestDispatch, int[]> ranges = new java.util.LinkedHashMap<>();
+        for (int c : exits) {
+            Frame target = frames[c - 1];
+            if (target.dispatch == null) continue;
+            int[] range = ranges.computeIfAbsent(target.dispatch, d -> new int[] {c, c, c - 1 - target.nestLevel});
+            range[0] = Math.min(range[0], c);
+            range[1] = Math.max(range[1], c);
+        }
+        if (ranges.isEmpty()) return false;
+        exits.removeIf(c -> frames[c - 1].dispatch != null);
+        for (java.util.Map.Entry<NestDispatch, int[]> e : ranges.entrySet()) {
+            int[] range = e.getValue();
+            Label skip = new Label();
+            mv.visitVarInsn(ILOAD, codeSlot);
+            Jvm.pushInt(mv, range[0]);
+            mv.visitJumpInsn(IF_ICMPLT, skip);
+            mv.visitVarInsn(ILOAD, codeSlot);
+            Jvm.pushInt(mv, range[1]);
+            mv.visitJumpInsn(IF_ICMPGT, skip);
+            for (int i = sp - 1; i >= frames[range[2]].base; i--) Jvm.pop(mv, stack[i]);
+            mv.visitVarInsn(ILOAD, codeSlot);
+            Jvm.pushInt(mv, range[2] + 1);
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, e.getKey().levelSlot);
+            mv.visitJumpInsn(GOTO, e.getKey().label);
+            mv.visitLabel(skip);
+        }
+        return true;
     }
 
     /**

@@ -68,7 +68,28 @@ public final class ModuleCompiler {
         Map<String, byte[]> classes = new HashMap<>();
         for (int cls = 0; cls < layout.classCount; cls++) classes.put(binaryName(ModuleLayout.className(cls)), bytes[cls]);
         classes.put(binaryName(ModuleLayout.DISPATCH), bytes[layout.classCount]);
+        dump(classes);
         return classes;
+    }
+
+    /**
+     * A diagnostic for reading the generated code with {@code javap -c}: with the system property
+     * {@code nebula.aot.debug.dump} naming a folder, every class compiled is also written there as
+     * {@code <binary name>.class} (a later module overwrites an earlier one's classes of the same
+     * name). Not a user option; a write that fails is reported on stderr and otherwise ignored.
+     */
+    private static void dump(Map<String, byte[]> classes) {
+        String dir = System.getProperty("nebula.aot.debug.dump");
+        if (dir == null || dir.isEmpty()) return;
+        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+            try {
+                java.nio.file.Path file = java.nio.file.Path.of(dir, c.getKey() + ".class");
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.write(file, c.getValue());
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("nebula.aot.debug.dump: " + e);
+            }
+        }
     }
 
     private static String binaryName(String internalName) {

@@ -43,6 +43,9 @@ final class Outliner {
         int size;
         int residual;
         boolean outlined;
+        /** For a block of a {@link SwitchNest}: the nest and the block's level in it. */
+        SwitchNest nest;
+        int level;
 
         Node(int start, boolean outlinable) {
             this.start = start;
@@ -64,7 +67,22 @@ final class Outliner {
         while (!open.isEmpty()) {
             Opcode op = code.next();
             switch (op) {
-                case BLOCK, LOOP -> open.add(new Node(code.instructionStart(), true));
+                case BLOCK -> {
+                    SwitchNest nest = SwitchNest.at(module.bytesUnsafe(), code.instructionStart(), body.codeEnd());
+                    if (nest == null) {
+                        open.add(new Node(code.instructionStart(), true));
+                        break;
+                    }
+                    // the nest's blocks are compiled by level (FunctionCompiler), never as regions
+                    for (int k = 0; k <= nest.levels; k++) {
+                        if (k > 0) code.next();
+                        Node n = new Node(code.instructionStart(), false);
+                        n.nest = nest;
+                        n.level = k;
+                        open.add(n);
+                    }
+                }
+                case LOOP -> open.add(new Node(code.instructionStart(), true));
                 case IF -> open.add(new Node(code.instructionStart(), false));
                 case END -> {
                     Node n = open.remove(open.size() - 1);
@@ -81,6 +99,14 @@ final class Outliner {
     private static void settle(Node n, Set<Integer> out) {
         int residual = n.size;
         for (Node c : n.children) residual -= c.size - c.residual;
+        // a nest block whose following tail goes to a bucket method: its inner nest's code stays
+        // where it is, the rest (that tail) is what must fit the bucket's budget
+        boolean bucketed = n.nest != null && n.level < n.nest.levels && n.level + 1 > n.nest.inlineLevels;
+        int inner = 0;
+        if (bucketed) {
+            for (Node c : n.children) if (c.nest == n.nest && c.level == n.level + 1) inner = c.residual;
+            residual -= inner;
+        }
         while (residual > BUDGET) {
             Node best = null;
             for (Node c : n.children) {
@@ -91,7 +117,8 @@ final class Outliner {
             out.add(best.start);
             residual -= best.residual - CALL_COST;
         }
-        n.residual = residual;
+        n.residual = bucketed ? inner : residual;
+        if (n.nest != null && n.level == 0) n.residual += CALL_COST * n.nest.buckets.size();
         n.children.clear();
     }
 }
