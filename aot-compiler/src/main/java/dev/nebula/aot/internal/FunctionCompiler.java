@@ -628,7 +628,8 @@ final class FunctionCompiler {
      * the jump, so a conditional backward jump keeps its operands (often a 0/1 that the Wasm code
      * stored in a local, as clang's loops do) alive as values C2 must materialise; a backward
      * {@code goto} has an empty operand stack. Measured on fib 16% and on sieve 39% less CPU
-     * (bench/RESULTS.md).
+     * (bench/RESULTS.md). Fused signed, eq and ne i32 compares go back directly instead
+     * ({@link #loopBackEdge}), so that C2 can count the loop.
      */
     private void brIf(CodeReader r, int jumpIfTrue) {
         pop();
@@ -684,6 +685,13 @@ final class FunctionCompiler {
         return true;
     }
 
+    /**
+     * Whether fused i32 compares jump back to their loop header themselves ({@link #loopBackEdge},
+     * {@link #countedBackEdge}). For measurement only: the system property
+     * {@code nebula.aot.bench.gotoBackEdges}, read once when this class loads, restores the
+     * jump over a {@code goto} for every back edge, so a benchmark can price the difference
+     * (bench/RESULTS.md). Not a user option.
+     */
     static final boolean COUNTABLE_BACK_EDGE = !Boolean.getBoolean("nebula.aot.bench.gotoBackEdges");
 
     /** A compare of two i32 values as they are (no sign flip), so its operands are values the loop keeps anyway. */
