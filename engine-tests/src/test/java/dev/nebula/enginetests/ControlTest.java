@@ -169,4 +169,39 @@ class ControlTest {
                 .block(Opcode.LOOP).op(Opcode.UNREACHABLE).end().op(Opcode.I32_ADD).end();
         assertEquals(1, Run.function("", "i", "", dead).function("f").call()[0]);
     }
+    /**
+     * Loops whose back edge is {@code br_if (i += step) != n} with a step of 2 (clang's unrolled
+     * loops), the stepped value on either side of the compare: they run until the two are equal,
+     * also when the stepped value is past the limit (the limit moves too, by {@code d} per
+     * iteration). The AOT engine tests "short of the limit" first, for the JIT's loop analysis,
+     * then "different"; hot on the first form, then the second, the count must stay exact.
+     */
+    @Test
+    void loopsSteppingByTwoEndExactlyWhenTheValuesMeet() {
+        // count = 0; loop { count++; n += d; i += 2; br_if (n != i) }; count   (stepped value on top)
+        Code up = Code.of().block(Opcode.LOOP)
+                .get(3).i32(1).op(Opcode.I32_ADD).set(3)
+                .get(1).get(2).op(Opcode.I32_ADD).set(1)
+                .get(1).get(0).i32(2).op(Opcode.I32_ADD).tee(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end().get(3);
+        // the same stepping down by 2, the stepped value below the limit: br_if ((i -= 2) != n)
+        Code down = Code.of().block(Opcode.LOOP)
+                .get(3).i32(1).op(Opcode.I32_ADD).set(3)
+                .get(1).get(2).op(Opcode.I32_ADD).set(1)
+                .get(0).i32(-2).op(Opcode.I32_ADD).tee(0).get(1).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end().get(3);
+        WasmFunction f = Run.function("iii", "i", "i", up).function("f");
+        WasmFunction g = Run.function("iii", "i", "i", down).function("f");
+        for (int n = 0; n < 3_000; n++) {
+            assertEquals(500, f.call(0, 1000, 0)[0]);
+            assertEquals(8, g.call(20, 4, 0)[0]);
+        }
+        assertEquals(10, f.call(10, 0, 3)[0], "i starts past n; n gains 3 per iteration, i 2");
+        assertEquals(7, f.call(-6, -13, 3)[0]);
+        assertEquals(1, f.call(1, 0, 3)[0]);
+        assertEquals(10, g.call(0, 10, -3)[0], "i starts below n, stepping down");
+        assertEquals(2, g.call(5, 7, -3)[0]);
+        assertEquals(10, g.call(-7, -27, 0)[0]);
+        assertEquals(500, f.call(0, 1000, 0)[0]);
+    }
 }

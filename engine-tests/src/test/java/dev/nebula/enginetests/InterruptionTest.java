@@ -59,6 +59,29 @@ class InterruptionTest {
         assertEquals(TrapKind.INTERRUPTED, trap.kind());
     }
 
+    /** A loop stepping by 2 that never meets its limit (clang's unrolled shape), and one whose fused signed compare stays true. */
+    @Test
+    void steppingAndSignedCountingLoopsStop() {
+        // (loop (br_if 0 (i32.ne (local.get 1) (local.tee 0 (i32.add (local.get 0) (i32.const 2)))))): i even, n odd
+        Code stepping = Code.of().block(Opcode.LOOP)
+                .get(1).get(0).i32(2).op(Opcode.I32_ADD).tee(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end();
+        // (loop (local.set 0 (i32.and (i32.add (local.get 0) (i32.const 1)) (i32.const 0xFF))) (br_if 0 (i32.lt_s (local.get 0) (local.get 1))))
+        Code signed = Code.of().block(Opcode.LOOP)
+                .get(0).i32(1).op(Opcode.I32_ADD).i32(0xFF).op(Opcode.I32_AND).set(0)
+                .get(0).get(1).op(Opcode.I32_LT_S).op(Opcode.BR_IF, 0)
+                .end();
+        for (Code body : new Code[] {stepping, signed}) {
+            WasmBuilder b = new WasmBuilder();
+            b.exportFunction("spin", b.function(b.type("ii", ""), body));
+            Store store = new Store(Run.ENGINE);
+            WasmFunction spin = instantiate(b, store).function("spin");
+            store.setDeadline(Duration.ofMillis(50));
+            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, () -> spin.call(0, 1001)));
+            assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        }
+    }
+
     /** Function entries are checked too, both from the embedder and between Wasm functions. */
     @Test
     void anInterruptedStoreRunsNoFunctionUntilCleared() {

@@ -153,6 +153,12 @@ final class FunctionCompiler {
     private final int carryBase;
     private int scratchBase;
     private int scratchNext;
+    /** Where the last {@code i32.const} ended in the code, and its value: an add or sub right after it is a step by a constant. */
+    private int constEnd = -1;
+    private int constValue;
+    /** The type-stack height just above the last value computed as x plus a constant step, or -1; and that step. */
+    private int stepHeight = -1;
+    private int stepConst;
 
     /** Block offsets compiled as regions ({@link Outliner}), shared by the function and its regions. */
     private final Set<Integer> regions;
@@ -344,6 +350,7 @@ final class FunctionCompiler {
             }
             int before = r.position();
             emit(op, r);
+            if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
             if (r.position() == before) inlineBytes += before - r.instructionStart();
         } while (depth > floor);
     }
@@ -385,7 +392,12 @@ final class FunctionCompiler {
     private void emit(Opcode op, CodeReader r) {
         if (NumericEmitter.isComparison(op) && fuseWithBranch(op, r)) return;
         if (op.hasFixedSignature() && NumericEmitter.emit(mv, op)) {
+            boolean step = (op == Opcode.I32_ADD || op == Opcode.I32_SUB) && r.instructionStart() == constEnd;
             applySignature(op);
+            if (step) {
+                stepHeight = sp;
+                stepConst = op == Opcode.I32_ADD ? constValue : -constValue;
+            }
             return;
         }
         switch (op) {
@@ -548,6 +560,8 @@ final class FunctionCompiler {
             case I32_CONST -> {
                 Jvm.pushInt(mv, (int) r.value());
                 push(ValType.I32);
+                constEnd = r.position();
+                constValue = (int) r.value();
             }
             case I64_CONST -> {
                 Jvm.pushLong(mv, r.value());
@@ -622,8 +636,16 @@ final class FunctionCompiler {
             r.position(next);
             return false;
         }
+        if (op == Opcode.I32_NE && branch == Opcode.BR_IF && COUNTABLE_BACK_EDGE && countedBackEdge(r)) {
+            inlineBytes += r.position() - opStart;
+            return true;
+        }
         int jump = NumericEmitter.compare(mv, op);
         applySignature(op);
+        if (branch == Opcode.BR_IF && COUNTABLE_BACK_EDGE && isPlainIntCompare(op) && loopBackEdge(r, jump)) {
+            inlineBytes += r.position() - opStart;
+            return true;
+        }
         if (branch == Opcode.BR_IF) brIf(r, jump);
         else ifBlock(r, jump);
         // emitBody counts only instructions that leave the reader where they found it
@@ -638,7 +660,8 @@ final class FunctionCompiler {
      * the jump, so a conditional backward jump keeps its operands (often a 0/1 that the Wasm code
      * stored in a local, as clang's loops do) alive as values C2 must materialise; a backward
      * {@code goto} has an empty operand stack. Measured on fib 16% and on sieve 39% less CPU
-     * (bench/RESULTS.md).
+     * (bench/RESULTS.md). Fused signed, eq and ne i32 compares go back directly instead
+     * ({@link #loopBackEdge}), so that C2 can count the loop.
      */
     private void brIf(CodeReader r, int jumpIfTrue) {
         pop();
@@ -652,6 +675,80 @@ final class FunctionCompiler {
             branch(target);
             mv.visitLabel(stay);
         }
+    }
+
+    /**
+     * {@code i32.ne; br_if} back to a loop header (spec 4.4.8), where one operand was just computed
+     * as x plus a constant step of 2 or more (clang's unrolled loops: {@code i += 2; if (i != n)
+     * continue}). HotSpot's C2 makes a counted loop (range-check elimination, unrolling, parallel
+     * induction variables) only of a loop whose exit test it can bound, and it refuses
+     * {@code !=} with a step other than 1 (the variable could step over the limit). So the back
+     * edge is taken first when the stepped value is still short of the other operand ({@code <}
+     * for a positive step, {@code >} for a negative one), which C2 can count, and only if not,
+     * when the two differ: the same branch for every value, since short of it implies different.
+     * The second back edge is never taken when the loop ends on the limit exactly, so C2's
+     * profile turns it into an uncommon trap and the loop keeps one back edge. Returns false,
+     * having emitted nothing, when the shape does not fit: no step operand, a step of -1, 0 or 1
+     * (C2 counts {@code !=} loops of those itself), or a branch that carries values or leaves
+     * a region.
+     */
+    private boolean countedBackEdge(CodeReader r) {
+        Frame target = frameAt(r.index());
+        if (target.kind != Kind.LOOP || target.regionExit >= 0 || target.branchTypes().length != 0 || sp - 2 != target.base) return false;
+        if (stepConst > -2 && stepConst < 2) return false;
+        boolean steppedOnTop;
+        if (stepHeight == sp) steppedOnTop = true;
+        else if (stepHeight == sp - 1) steppedOnTop = false;
+        else return false;
+        // stack: a b; continue early while the stepped one is short of the other
+        int shortOf = steppedOnTop == (stepConst > 0) ? IF_ICMPGT : IF_ICMPLT;
+        popN(2);
+        int b = scratchNext++;
+        int a = scratchNext++;
+        mv.visitVarInsn(ISTORE, b);
+        mv.visitVarInsn(ISTORE, a);
+        mv.visitVarInsn(ILOAD, a);
+        mv.visitVarInsn(ILOAD, b);
+        mv.visitJumpInsn(shortOf, target.label);
+        mv.visitVarInsn(ILOAD, a);
+        mv.visitVarInsn(ILOAD, b);
+        mv.visitJumpInsn(IF_ICMPNE, target.label);
+        target.targeted = true;
+        return true;
+    }
+
+    /**
+     * Whether fused i32 compares jump back to their loop header themselves ({@link #loopBackEdge},
+     * {@link #countedBackEdge}). For measurement only: the system property
+     * {@code nebula.aot.bench.gotoBackEdges}, read once when this class loads, restores the
+     * jump over a {@code goto} for every back edge, so a benchmark can price the difference
+     * (bench/RESULTS.md). Not a user option.
+     */
+    static final boolean COUNTABLE_BACK_EDGE = !Boolean.getBoolean("nebula.aot.bench.gotoBackEdges");
+
+    /** A compare of two i32 values as they are (no sign flip), so its operands are values the loop keeps anyway. */
+    private static boolean isPlainIntCompare(Opcode op) {
+        return switch (op) {
+            case I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A fused i32 compare and br_if back to a loop header with nothing to carry: the conditional
+     * jump goes back itself, as javac compiles a loop's test. HotSpot's C2 makes a counted loop
+     * only when the exit test sits right before the back edge, with the safepoint poll before the
+     * test; with a {@code goto} behind the test (what {@link #brIf} emits otherwise) the poll
+     * lands between them and C2 gives up on the loop. The compare's operands are in the JVM state
+     * at that poll, but they are plain values (a counter and its limit), not a 0/1 to materialise.
+     */
+    private boolean loopBackEdge(CodeReader r, int jumpIfTrue) {
+        Frame target = frameAt(r.index());
+        if (target.kind != Kind.LOOP || target.regionExit >= 0 || target.branchTypes().length != 0 || sp - 1 != target.base) return false;
+        pop(); // the condition
+        mv.visitJumpInsn(jumpIfTrue, target.label);
+        target.targeted = true;
+        return true;
     }
 
     /** if (spec 4.4.8), with the condition as the operands of {@code jumpIfTrue} on top of the stack. */
@@ -1673,6 +1770,7 @@ final class FunctionCompiler {
             }
             int before = r.position();
             emit(op, r);
+            if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
             if (r.position() == before) inlineBytes += before - r.instructionStart();
         }
         endOutlined(prologue);
@@ -1861,15 +1959,18 @@ final class FunctionCompiler {
     }
 
     private ValType pop() {
-        return stack[--sp];
+        ValType t = stack[--sp];
+        if (sp < stepHeight) stepHeight = -1;
+        return t;
     }
 
     private void popN(int n) {
         sp -= n;
+        if (sp < stepHeight) stepHeight = -1;
     }
 
     private void applySignature(Opcode op) {
-        sp -= op.popCount();
+        popN(op.popCount());
         for (int i = 0; i < op.pushCount(); i++) push(op.push(i));
     }
 }

@@ -52,15 +52,19 @@ public final class Rt {
 
     /**
      * The effective address as an array index, or the trap when the true, unsigned sum is 2^31 or
-     * more and so past any {@code byte[]}: an operand at or above 2^31 is negative as an int, and
-     * two smaller ones whose int sum overflows give a negative sum, so no address can wrap around
-     * into range. The upper bound is the JVM's check; leaving the index a plain {@code base +
-     * offset} (not masked) keeps it linear, so C2 can still eliminate that check in counted loops.
+     * more and so past any {@code byte[]}. An operand at or above 2^31 is negative as an int: a
+     * negative offset (a constant, so the JIT folds its test away) traps here, and so does a
+     * negative base under a positive offset, which could otherwise wrap the sum into range. What is
+     * left reaches the JVM's own check as a negative index, which it refuses like one past the
+     * end: a base alone (offset 0, clang's usual form) or two non-negative operands whose int sum
+     * overflows. So an access with offset 0 costs the JVM's check only, and one with an offset one
+     * sign test more, on the base, which C2 can eliminate in counted loops like the bound itself.
+     * Leaving the index a plain {@code base + offset} (not masked) keeps it linear for that.
      */
     private static int address(int base, int offset) {
-        int ea = base + offset;
-        if ((base | offset | ea) < 0) throw Traps.outOfBounds();
-        return ea;
+        if (offset == 0) return base;
+        if (offset < 0 || base < 0) throw Traps.outOfBounds();
+        return base + offset;
     }
 
     public static int i32Load(int base, int offset, byte[] m) {
