@@ -164,6 +164,10 @@ final class FunctionCompiler {
     private ValType[] chunkResults;
     /** In region and chunk mode: the first instruction of the body, where the deferred prologue jumps. */
     private Label bodyStart;
+    /** The function's local mentions, shared by the function and its regions and chunks (made on first use). */
+    private OutlinedLocals outlinedLocals;
+    /** In region and chunk mode, once compiled: the locals it stores back and needs from the frame. */
+    private OutlinedLocals.Crossing crossing;
 
     private ValType[] stack = new ValType[32];
     private int sp;
@@ -1113,6 +1117,7 @@ final class FunctionCompiler {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        region.outlinedLocals = outlinedLocals();
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
     }
@@ -1127,21 +1132,31 @@ final class FunctionCompiler {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        chunk.outlinedLocals = outlinedLocals();
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
         invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
     }
 
-    /** Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}). */
+    private OutlinedLocals outlinedLocals() {
+        if (outlinedLocals == null) outlinedLocals = new OutlinedLocals(module, function, localTypes.length);
+        return outlinedLocals;
+    }
+
+    /**
+     * Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}).
+     * Only the locals it needs go into the frame, and only those it hands back come out
+     * ({@link OutlinedLocals}).
+     */
     private void invokeOutlined(String name, FunctionCompiler region, int paramCount, ValType[] results, CodeReader r, int resume) {
-        BitSet used = region.usedLocals;
-        BitSet written = region.writtenLocals;
-        usedLocals.or(used);
+        BitSet needed = region.crossing.loads();
+        BitSet written = region.crossing.stores();
+        usedLocals.or(region.usedLocals);
         writtenLocals.or(written);
-        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 10;
+        inlineBytes += 2 * (needed.cardinality() + written.cardinality()) + 10;
         storeCarried(paramCount);
         sp -= paramCount;
-        storeLocals(used);
+        storeLocals(needed);
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
@@ -1222,7 +1237,7 @@ final class FunctionCompiler {
         loadCarried(params);
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
-        endOutlined(prologue);
+        endOutlined(prologue, r.position());
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
@@ -1262,11 +1277,15 @@ final class FunctionCompiler {
         regionStart = start;
     }
 
-    /** The shared exit tail (stores the written locals, returns the code) and the deferred prologue. */
-    private void endOutlined(Label prologue) {
+    /**
+     * The shared exit tail (stores the written locals that cross the method's edges, returns the
+     * code) and the deferred prologue; {@code end} is where the method's code ends.
+     */
+    private void endOutlined(Label prologue, int end) {
+        crossing = outlinedLocals.crossing(regionStart, end, usedLocals, writtenLocals);
         if (!exitCodes.isEmpty()) {
             mv.visitLabel(exitTail);
-            storeLocals(writtenLocals);
+            storeLocals(crossing.stores());
             mv.visitVarInsn(ILOAD, exitCodeSlot);
             mv.visitInsn(IRETURN);
         }
@@ -1316,7 +1335,7 @@ final class FunctionCompiler {
             emit(op, r);
             if (r.position() == before) inlineBytes += before - r.instructionStart();
         }
-        endOutlined(prologue);
+        endOutlined(prologue, r.position());
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
