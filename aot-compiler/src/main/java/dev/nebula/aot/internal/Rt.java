@@ -50,16 +50,21 @@ public final class Rt {
     }
 
     /**
-     * The effective address as an array index, or the trap when the true, unsigned sum is 2^31 or
-     * more and so past any {@code byte[]}: an operand at or above 2^31 is negative as an int, and
-     * two smaller ones whose int sum overflows give a negative sum, so no address can wrap around
-     * into range. The upper bound is the JVM's check; leaving the index a plain {@code base +
-     * offset} (not masked) keeps it linear, so C2 can still eliminate that check in counted loops.
+     * The effective address as an array index, or the trap when an operand is 2^31 or more (a
+     * negative int) and so the true, unsigned sum past any {@code byte[]}. Two smaller operands
+     * whose int sum overflows give a negative index, which the JVM's own check refuses, so no
+     * address can wrap around into range. The upper bound is the JVM's check; leaving the index a
+     * plain {@code base + offset} (not masked) keeps it linear, so C2 can still eliminate that
+     * check in counted loops. The test leaves the sum out on purpose: the offset is a constant,
+     * so it folds to {@code base < 0}, one test that C2 shares between all the accesses through
+     * the same base (a struct's fields, clang's unrolled loops), where a test of the sum was one
+     * more uncommon trap per access.
      */
     private static int address(int base, int offset) {
-        int ea = base + offset;
-        if ((base | offset | ea) < 0) throw Traps.outOfBounds();
-        return ea;
+        // with offset 0 (a constant, so the whole test folds away) a negative base is a
+        // negative index, which the JVM's own check refuses
+        if (offset != 0 && (base | offset) < 0) throw Traps.outOfBounds();
+        return base + offset;
     }
 
     public static int i32Load(int base, int offset, byte[] m) {
