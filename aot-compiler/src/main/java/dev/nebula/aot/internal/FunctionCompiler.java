@@ -66,6 +66,15 @@ final class FunctionCompiler {
      * chunk calls).
      */
     static final int BYTECODE_BUDGET = Integer.getInteger("nebula.aot.bytecode.budget", 5_000);
+    /**
+     * Distinct locals one straight run of code (no block, branch or end between) may set before
+     * the rest goes into a chunk, in a function large enough to split; lowered for tests by the
+     * system property nebula.aot.chunk.runLocals. Such a run is one basic block to C2, and
+     * with more values alive at once than registers its register allocation grows much faster
+     * than the code: bz2's 50-fold unrolled cost loop (about 100 loads kept in locals before
+     * they are summed) took C2 25 to 37 s in one method, holding up every other compilation.
+     */
+    static final int RUN_LOCALS = Integer.getInteger("nebula.aot.chunk.runLocals", 20);
     /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
     private static final int PROBE_STEP = 16;
 
@@ -156,6 +165,8 @@ final class FunctionCompiler {
     private int inlineBytes;
     /** Inline Wasm bytes at which {@link #chunkHere} next measures the bytecode emitted so far. */
     private int nextProbe;
+    /** The locals set since the last block, branch or end instruction ({@link #RUN_LOCALS}). */
+    private final BitSet runLocals = new BitSet();
     /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
     private boolean overBytecodeBudget;
     /** This compiler emits a chunk: a region without a block of its own. */
@@ -322,7 +333,17 @@ final class FunctionCompiler {
             int before = r.position();
             emit(op, r);
             if (r.position() == before) inlineBytes += before - r.instructionStart();
+            trackRun(op, r);
         } while (depth > floor);
+    }
+
+    /** Keeps {@link #runLocals}: the locals set since the last instruction that starts or ends a basic block. */
+    private void trackRun(Opcode op, CodeReader r) {
+        switch (op) {
+            case LOCAL_SET, LOCAL_TEE -> runLocals.set(r.index());
+            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE -> runLocals.clear();
+            default -> { }
+        }
     }
 
     /**
@@ -333,6 +354,10 @@ final class FunctionCompiler {
     private boolean chunkHere(Opcode op, CodeReader r) {
         if (!splittable || op == Opcode.END || op == Opcode.ELSE || r.instructionStart() == regionStart) return false;
         if (inlineBytes > CHUNK_BUDGET || overBytecodeBudget) return true;
+        if (runLocals.cardinality() > RUN_LOCALS) {
+            runLocals.clear();
+            return true;
+        }
         if (inlineBytes < nextProbe) return false;
         // Wasm bytes are a guess at bytecode size (about three to one); SIMD and call-heavy code
         // expands more, so the method's true size so far is checked every few instructions: an
@@ -1334,6 +1359,7 @@ final class FunctionCompiler {
             int before = r.position();
             emit(op, r);
             if (r.position() == before) inlineBytes += before - r.instructionStart();
+            trackRun(op, r);
         }
         endOutlined(prologue, r.position());
         Label end = new Label();
