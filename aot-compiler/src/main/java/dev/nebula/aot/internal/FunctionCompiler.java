@@ -67,6 +67,15 @@ final class FunctionCompiler {
      * chunk calls).
      */
     static final int BYTECODE_BUDGET = Integer.getInteger("nebula.aot.bytecode.budget", 5_000);
+    /**
+     * Distinct locals one straight run of code (no block, branch or end between) may set before
+     * the rest goes into a chunk, in a function large enough to split; lowered for tests by the
+     * system property nebula.aot.chunk.runLocals. Such a run is one basic block to C2, and
+     * with more values alive at once than registers its register allocation grows much faster
+     * than the code: bz2's 50-fold unrolled cost loop (about 100 loads kept in locals before
+     * they are summed) took C2 25 to 37 s in one method, holding up every other compilation.
+     */
+    static final int RUN_LOCALS = Integer.getInteger("nebula.aot.chunk.runLocals", 20);
     /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
     private static final int PROBE_STEP = 16;
 
@@ -186,6 +195,8 @@ final class FunctionCompiler {
     private int inlineBytes;
     /** Inline Wasm bytes at which {@link #chunkHere} next measures the bytecode emitted so far. */
     private int nextProbe;
+    /** The locals set since the last block, branch or end instruction ({@link #RUN_LOCALS}). */
+    private final BitSet runLocals = new BitSet();
     /** This method's bytecode is past {@link #BYTECODE_BUDGET}: the rest goes into chunks. */
     private boolean overBytecodeBudget;
     /** In region mode: the exit code for reaching the end of the region's own block (a switch bucket's is its lowest level's). */
@@ -196,6 +207,10 @@ final class FunctionCompiler {
     private ValType[] chunkResults;
     /** In region and chunk mode: the first instruction of the body, where the deferred prologue jumps. */
     private Label bodyStart;
+    /** The function's local mentions, shared by the function and its regions and chunks (made on first use). */
+    private OutlinedLocals outlinedLocals;
+    /** In region and chunk mode, once compiled: the locals it stores back and needs from the frame. */
+    private OutlinedLocals.Crossing crossing;
 
     private ValType[] stack = new ValType[32];
     private int sp;
@@ -352,7 +367,17 @@ final class FunctionCompiler {
             emit(op, r);
             if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
             if (r.position() == before) inlineBytes += before - r.instructionStart();
+            trackRun(op, r);
         } while (depth > floor);
+    }
+
+    /** Keeps {@link #runLocals}: the locals set since the last instruction that starts or ends a basic block. */
+    private void trackRun(Opcode op, CodeReader r) {
+        switch (op) {
+            case LOCAL_SET, LOCAL_TEE -> runLocals.set(r.index());
+            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, UNREACHABLE -> runLocals.clear();
+            default -> { }
+        }
     }
 
     /**
@@ -363,6 +388,10 @@ final class FunctionCompiler {
     private boolean chunkHere(Opcode op, CodeReader r) {
         if (!splittable || op == Opcode.END || op == Opcode.ELSE || r.instructionStart() == regionStart) return false;
         if (inlineBytes > CHUNK_BUDGET || overBytecodeBudget) return true;
+        if (runLocals.cardinality() > RUN_LOCALS) {
+            runLocals.clear();
+            return true;
+        }
         if (inlineBytes < nextProbe) return false;
         // Wasm bytes are a guess at bytecode size (about three to one); SIMD and call-heavy code
         // expands more, so the method's true size so far is checked every few instructions: an
@@ -1528,6 +1557,7 @@ final class FunctionCompiler {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        region.outlinedLocals = outlinedLocals();
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
     }
@@ -1542,21 +1572,31 @@ final class FunctionCompiler {
         String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
         FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        chunk.outlinedLocals = outlinedLocals();
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
         invokeOutlined(name, chunk, operands.length, chunk.chunkResults == null ? new ValType[0] : chunk.chunkResults, r, resume);
     }
 
-    /** Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}). */
+    private OutlinedLocals outlinedLocals() {
+        if (outlinedLocals == null) outlinedLocals = new OutlinedLocals(module, function, localTypes.length);
+        return outlinedLocals;
+    }
+
+    /**
+     * Calls a compiled region or chunk and carries out the exit it returns (see {@link #callRegion}).
+     * Only the locals it needs go into the frame, and only those it hands back come out
+     * ({@link OutlinedLocals}).
+     */
     private void invokeOutlined(String name, FunctionCompiler region, int paramCount, ValType[] results, CodeReader r, int resume) {
-        BitSet used = region.usedLocals;
-        BitSet written = region.writtenLocals;
-        usedLocals.or(used);
+        BitSet needed = region.crossing.loads();
+        BitSet written = region.crossing.stores();
+        usedLocals.or(region.usedLocals);
         writtenLocals.or(written);
-        inlineBytes += 2 * (used.cardinality() + written.cardinality()) + 10;
+        inlineBytes += 2 * (needed.cardinality() + written.cardinality()) + 10;
         storeCarried(paramCount);
         sp -= paramCount;
-        storeLocals(used);
+        storeLocals(needed);
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
@@ -1678,7 +1718,7 @@ final class FunctionCompiler {
         loadCarried(params);
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
-        endOutlined(prologue);
+        endOutlined(prologue, r.position());
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
@@ -1718,11 +1758,15 @@ final class FunctionCompiler {
         regionStart = start;
     }
 
-    /** The shared exit tail (stores the written locals, returns the code) and the deferred prologue. */
-    private void endOutlined(Label prologue) {
+    /**
+     * The shared exit tail (stores the written locals that cross the method's edges, returns the
+     * code) and the deferred prologue; {@code end} is where the method's code ends.
+     */
+    private void endOutlined(Label prologue, int end) {
+        crossing = outlinedLocals.crossing(regionStart, end, usedLocals, writtenLocals);
         if (!exitCodes.isEmpty()) {
             mv.visitLabel(exitTail);
-            storeLocals(writtenLocals);
+            storeLocals(crossing.stores());
             mv.visitVarInsn(ILOAD, exitCodeSlot);
             mv.visitInsn(IRETURN);
         }
@@ -1772,8 +1816,9 @@ final class FunctionCompiler {
             emit(op, r);
             if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
             if (r.position() == before) inlineBytes += before - r.instructionStart();
+            trackRun(op, r);
         }
-        endOutlined(prologue);
+        endOutlined(prologue, r.position());
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());

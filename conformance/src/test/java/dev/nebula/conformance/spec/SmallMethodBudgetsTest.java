@@ -41,6 +41,8 @@ class SmallMethodBudgetsTest {
     static final String CHUNK_BUDGET = "30";
     /** Blocks from which a nest is compiled as a switch (the default is 16). */
     static final String SWITCH_MIN_BLOCKS = "3";
+    /** A straight run that sets two locals already goes on in a chunk (FunctionCompiler.RUN_LOCALS). */
+    static final String RUN_LOCALS = "1";
 
     /** Besides every {@code simd_*.wast}. */
     static final Set<String> CONTROL_SCRIPTS = Set.of("br_table.wast", "br_if.wast", "block.wast", "loop.wast", "if.wast", "call_indirect.wast", "switch.wast");
@@ -55,6 +57,7 @@ class SmallMethodBudgetsTest {
         assertEquals(OUTLINE_BUDGET, System.getProperty("nebula.aot.outline.budget"), "run by the aot-small-budgets execution, which sets the budgets");
         assertEquals(CHUNK_BUDGET, System.getProperty("nebula.aot.chunk.budget"), "run by the aot-small-budgets execution, which sets the budgets");
         assertEquals(SWITCH_MIN_BLOCKS, System.getProperty("nebula.aot.switch.minBlocks"), "run by the aot-small-budgets execution, which sets the budgets");
+        assertEquals(RUN_LOCALS, System.getProperty("nebula.aot.chunk.runLocals"), "run by the aot-small-budgets execution, which sets the budgets");
         Path suite = SuiteLocation.testsuite();
         ScriptLoader loader = new ScriptLoader();
         SpecRunner runner = SpecRunner.create(EngineKind.AOT);
@@ -81,7 +84,7 @@ class SmallMethodBudgetsTest {
 
     @AfterAll
     static void everyCommandRan() {
-        System.out.println("AOT with outline budget " + OUTLINE_BUDGET + " and chunk budget " + CHUNK_BUDGET + ": " + PASSED.get() + " passed");
+        System.out.println("AOT with outline budget " + OUTLINE_BUDGET + ", chunk budget " + CHUNK_BUDGET + " and run locals " + RUN_LOCALS + ": " + PASSED.get() + " passed");
         assertEquals(PINNED_COMMANDS, PASSED.get(), "commands passed under small method budgets");
     }
 }
