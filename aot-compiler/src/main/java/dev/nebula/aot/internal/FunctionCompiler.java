@@ -1432,13 +1432,11 @@ final class FunctionCompiler {
 
     private void callIndirect(int typeIndex, int table) {
         FuncType ft = module.types().get(typeIndex);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.pushInt(mv, table);
-        Jvm.pushInt(mv, typeIndex);
-        Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
+        // the element index is on the stack above the arguments; the dispatcher does the rest
         pop();
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, table);
         int canonical = layout.canonicalType[typeIndex];
         mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);
         popN(Jvm.halves(ft.params()).size());
