@@ -282,6 +282,8 @@ final class FunctionCompiler {
         Frame f = push(Kind.FUNCTION, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
         f.label = new Label();
         emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
+        // inside the range of the handler below, so that an out-of-bounds trap gets this frame
+        emitMemoryHandler();
         mv.visitLabel(end);
         mv.visitLabel(handler);
         layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
@@ -648,7 +650,25 @@ final class FunctionCompiler {
 
     // ---- memory ----
 
+    /** This method's in-line memory accesses and their trap handler; created with the first access. */
+    private MemoryEmitter memoryEmitter;
+
+    /** Emits the handler of this method's memory accesses, if it has any, where no code falls through to it. */
+    private void emitMemoryHandler() {
+        if (memoryEmitter == null) return;
+        Label after = new Label();
+        mv.visitJumpInsn(GOTO, after);
+        memoryEmitter.emitHandler();
+        mv.visitLabel(after);
+    }
+
     private void memoryAccess(Opcode op, long offset) {
+        if (offset <= Integer.MAX_VALUE && MemoryEmitter.inLine(layout.memoryAccessCount(function))) {
+            if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot);
+            scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext);
+            applySignature(op);
+            return;
+        }
         String name = switch (op) {
             case I32_LOAD -> "i32Load";
             case I64_LOAD -> "i64Load";
@@ -1223,6 +1243,7 @@ final class FunctionCompiler {
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
         endOutlined(prologue);
+        emitMemoryHandler();
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
@@ -1317,6 +1338,7 @@ final class FunctionCompiler {
             if (r.position() == before) inlineBytes += before - r.instructionStart();
         }
         endOutlined(prologue);
+        emitMemoryHandler();
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());

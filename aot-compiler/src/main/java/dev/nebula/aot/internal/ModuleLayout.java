@@ -128,6 +128,11 @@ final class ModuleLayout {
         return codeFacts().accessesArray[functionIndex];
     }
 
+    /** How many loads and stores {@code functionIndex}'s code has (see {@link MemoryEmitter#inLine}). */
+    int memoryAccessCount(int functionIndex) {
+        return codeFacts().accessCount[functionIndex];
+    }
+
     /** Whether {@code functionIndex} (a defined function) has a call or call_indirect, so it polls interruption on entry. */
     boolean makesCalls(int functionIndex) {
         return codeFacts().makesCalls[functionIndex];
