@@ -229,6 +229,7 @@ final class FunctionCompiler {
         memorySlot = slot++;
         storeSlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
+        inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
         carryBase = frameSlots;
@@ -298,7 +299,7 @@ final class FunctionCompiler {
     private void reloadMemory() {
         if (!hasMemory) return;
         mv.visitVarInsn(ALOAD, instanceSlot);
-        if (MemoryEmitter.inLine(layout.memoryAccessCount(function))) {
+        if (inLineMemory) {
             // Rt.memory's body: an accessor call, which C2 inlines even past its node cutoff (see MemoryEmitter)
             mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "memories", "[Ldev/nebula/runtime/Memory;");
             mv.visitInsn(ICONST_0);
@@ -658,6 +659,8 @@ final class FunctionCompiler {
 
     // ---- memory ----
 
+    /** Whether this method's loads and stores are emitted in line ({@link MemoryEmitter#inLine}). */
+    private final boolean inLineMemory;
     /** This method's in-line memory accesses and their trap handler; created with the first access. */
     private MemoryEmitter memoryEmitter;
 
@@ -671,7 +674,7 @@ final class FunctionCompiler {
     }
 
     private void memoryAccess(Opcode op, long offset) {
-        if (offset <= Integer.MAX_VALUE && MemoryEmitter.inLine(layout.memoryAccessCount(function))) {
+        if (offset <= Integer.MAX_VALUE && inLineMemory) {
             if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot);
             scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext);
             applySignature(op);

@@ -39,9 +39,21 @@ final class MemoryEmitter {
      */
     static final int IN_LINE_FROM = Integer.getInteger("nebula.aot.memory.inLineFrom", 24);
 
-    /** Whether a function with {@code accesses} loads and stores gets them in line. */
-    static boolean inLine(int accesses) {
-        return !HELPERS && accesses >= IN_LINE_FROM;
+    /** Bytecode an in-line access may take beyond a helper call: the sign test and the view's call. */
+    private static final int EXTRA_BYTES = 20;
+
+    /**
+     * Whether a method of a function of {@code codeSize} Wasm bytes with {@code accesses} loads
+     * and stores gets them in line. Never in region methods: those are sized by Wasm bytes, at
+     * about three bytes of bytecode each with helper calls, and the extra bytes of in-line
+     * accesses took some of bz2's and rust-compression's past HotSpot's 8,000-byte
+     * {@code HugeMethodLimit}. A function split into regions keeps at most {@link Outliner#BUDGET}
+     * Wasm bytes of its own code, which chunks cut by measured size; one that is not split gets
+     * them in line only while an estimate of its size stays well under the limit.
+     */
+    static boolean inLine(int accesses, int codeSize, boolean regionMethod) {
+        if (HELPERS || regionMethod || accesses < IN_LINE_FROM) return false;
+        return codeSize > Outliner.BUDGET || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
     }
 
     private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
