@@ -118,6 +118,64 @@ class CallTest {
         assertTrap(TrapKind.UNDEFINED_ELEMENT, () -> f.call(21, -1));
     }
 
+    /**
+     * call_indirect among many functions of one type (the AOT engine's dispatcher then switches
+     * over buckets of them), with callees put in the table by the host after instantiation: an
+     * exported function of another instance of the same module (it runs against its own
+     * instance's memory), a host function, one of the wrong type, and slots added by a grow.
+     */
+    @Test
+    void callIndirectAmongManyFunctionsAndCalleesTheHostPutsInTheTable() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, -1).exportMemory("mem");
+        int ii = b.type("i", "i");
+        int ll = b.type("l", "l");
+        int tab = b.table(ValType.FUNCREF, 40, -1);
+        b.exportTable("t", tab);
+        int[] adders = new int[36];
+        for (int k = 0; k < adders.length; k++) {
+            // x + k + the byte at address 0 of the instance's own memory
+            adders[k] = b.function(ii, Code.of().get(0).i32(k).op(Opcode.I32_ADD).i32(0).mem(Opcode.I32_LOAD8_U, 0).op(Opcode.I32_ADD));
+        }
+        int neg = b.function(ll, Code.of().i64(0).get(0).op(Opcode.I64_SUB));
+        b.activeElements(tab, 0, java.util.Arrays.copyOf(adders, 34));
+        b.activeElements(tab, 35, neg);
+        b.exportFunction("adder35", adders[35]);
+        int dispatch = b.function(b.type("ii", "i"), Code.of().get(0).get(1).op(Opcode.CALL_INDIRECT, ii, tab));
+        b.exportFunction("dispatch", dispatch);
+        byte[] module = b.build();
+        Store store = new Store(Run.ENGINE);
+        var compiled = Run.ENGINE.compile(module);
+        Instance one = new Linker().instantiate(store, compiled);
+        Instance two = new Linker().instantiate(store, compiled);
+        two.memory("mem").write(0, new byte[] {100});
+        WasmFunction f = one.function("dispatch");
+        for (int round = 0; round < 2000; round++) {
+            for (int k = 0; k < 34; k++) assertEquals(1000 + k, f.call(1000, k)[0]);
+        }
+        assertTrap(TrapKind.UNINITIALIZED_ELEMENT, () -> f.call(1, 34));
+        assertTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, () -> f.call(1, 35));
+        assertTrap(TrapKind.UNINITIALIZED_ELEMENT, () -> f.call(1, 39));
+        assertTrap(TrapKind.UNDEFINED_ELEMENT, () -> f.call(1, 40));
+
+        var table = one.table("t");
+        table.set(34, two.function("adder35"));
+        assertEquals(1000 + 35 + 100, f.call(1000, 34)[0], "another instance's function runs against its memory");
+        table.set(34, one.function("adder35"));
+        assertEquals(1000 + 35, f.call(1000, 34)[0]);
+        table.set(39, dev.nebula.runtime.HostFunction.of("plus7", new FuncType(List.of(ValType.I32), List.of(ValType.I32)),
+                (caller, args) -> new long[] {args[0] + 7}));
+        assertEquals(1007, f.call(1000, 39)[0]);
+        table.set(39, dev.nebula.runtime.HostFunction.of("wrong", new FuncType(List.of(ValType.I64), List.of(ValType.I64)),
+                (caller, args) -> new long[] {args[0]}));
+        assertTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, () -> f.call(1000, 39));
+        assertEquals(40, table.grow(2, 0));
+        assertTrap(TrapKind.UNINITIALIZED_ELEMENT, () -> f.call(1, 41));
+        table.set(41, one.function("adder35"));
+        assertEquals(1035, f.call(1000, 41)[0]);
+        assertTrap(TrapKind.UNDEFINED_ELEMENT, () -> f.call(1, 42));
+    }
+
     private static byte[] callsHost() {
         WasmBuilder b = new WasmBuilder();
         int t = b.type("ii", "i");

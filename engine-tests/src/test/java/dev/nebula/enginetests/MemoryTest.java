@@ -28,12 +28,23 @@ class MemoryTest {
 
     /** A module with one page (max 3) and functions load(addr)/store(addr, v) for {@code load}/{@code store} at {@code offset}. */
     private static Instance loadStore(Opcode load, Opcode store, long offset, String value) {
+        return loadStore(load, store, offset, value, 0);
+    }
+
+    /** {@link #loadStore} whose load and store functions first make {@code padding} loads of address 0. */
+    private static Instance loadStore(Opcode load, Opcode store, long offset, String value, int padding) {
         WasmBuilder b = new WasmBuilder();
         b.memory(1, 3).exportMemory("mem");
         int loadType = b.type("i", value);
         int storeType = b.type("i" + value, "");
-        b.exportFunction("load", b.function(loadType, Code.of().get(0).mem(load, offset)));
-        b.exportFunction("store", b.function(storeType, Code.of().get(0).get(1).mem(store, offset)));
+        Code loadCode = Code.of();
+        Code storeCode = Code.of();
+        for (int n = 0; n < padding; n++) {
+            loadCode.i32(0).mem(Opcode.I32_LOAD8_U, 0).op(Opcode.DROP);
+            storeCode.i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP);
+        }
+        b.exportFunction("load", b.function(loadType, loadCode.get(0).mem(load, offset)));
+        b.exportFunction("store", b.function(storeType, storeCode.get(0).get(1).mem(store, offset)));
         b.exportFunction("grow", b.function(b.type("i", "i"), Code.of().get(0).op(Opcode.MEMORY_GROW)));
         b.exportFunction("size", b.function(b.type("", "i"), Code.of().op(Opcode.MEMORY_SIZE)));
         return Run.instantiate(b.build());
@@ -113,6 +124,68 @@ class MemoryTest {
         assertEquals(0, load.call(end - 8)[0]);
         byte[] tail = i.memory("mem").read(65536 - 16, 16);
         assertArrayEquals(new byte[16], tail, "a store that trapped wrote nothing (offset " + offset + ")");
+    }
+
+    /**
+     * The same rules in functions with many accesses, which the AOT engine compiles with the
+     * accesses in line (its {@code MemoryEmitter}, from 24 per function) instead of helper calls:
+     * every width and extension, the unsigned effective address with an offset that could wrap,
+     * the trap's kind and frame, and a trapping store writing nothing, before and after the JIT
+     * compiled the code hot.
+     */
+    @Test
+    void functionsWithManyAccessesFollowTheSameRules() {
+        int padding = 30;
+        Object[][] cases = {
+            {Opcode.I32_LOAD, Opcode.I32_STORE, "i", 0x8081_8283L, 0xFFFF_FFFF_8081_8283L},
+            {Opcode.I32_LOAD8_S, Opcode.I32_STORE8, "i", 0x183L, 0xFFFF_FFFF_FFFF_FF83L},
+            {Opcode.I32_LOAD8_U, Opcode.I32_STORE8, "i", 0x183L, 0x83L},
+            {Opcode.I32_LOAD16_S, Opcode.I32_STORE16, "i", 0x1_8001L, 0xFFFF_FFFF_FFFF_8001L},
+            {Opcode.I32_LOAD16_U, Opcode.I32_STORE16, "i", 0x1_8001L, 0x8001L},
+            {Opcode.I64_LOAD, Opcode.I64_STORE, "l", 0x8000_0000_0000_0001L, 0x8000_0000_0000_0001L},
+            {Opcode.I64_LOAD8_S, Opcode.I64_STORE8, "l", 0x183L, -125L},
+            {Opcode.I64_LOAD8_U, Opcode.I64_STORE8, "l", 0x183L, 0x83L},
+            {Opcode.I64_LOAD16_S, Opcode.I64_STORE16, "l", 0x1_8001L, -32767L},
+            {Opcode.I64_LOAD16_U, Opcode.I64_STORE16, "l", 0x1_8001L, 0x8001L},
+            {Opcode.I64_LOAD32_S, Opcode.I64_STORE32, "l", 0x1_8000_0001L, 0xFFFF_FFFF_8000_0001L},
+            {Opcode.I64_LOAD32_U, Opcode.I64_STORE32, "l", 0x1_8000_0001L, 0x8000_0001L},
+            {Opcode.F32_LOAD, Opcode.F32_STORE, "f", 0xFFA0_0001L, 0xFFA0_0001L},
+            {Opcode.F64_LOAD, Opcode.F64_STORE, "d", 0x7FF4_0000_0000_0001L, 0x7FF4_0000_0000_0001L},
+        };
+        for (Object[] c : cases) {
+            Opcode load = (Opcode) c[0];
+            for (long offset : new long[] {0, 8}) {
+                Instance i = loadStore(load, (Opcode) c[1], offset, (String) c[2], padding);
+                WasmFunction loadFn = i.function("load");
+                WasmFunction storeFn = i.function("store");
+                storeFn.call(16, (long) c[3]);
+                long loaded = loadFn.call(16)[0];
+                if (c[2].equals("i")) loaded = (int) loaded;
+                if (c[2].equals("f")) loaded &= 0xFFFF_FFFFL;
+                assertEquals((long) c[4], loaded, load + " offset " + offset);
+                int size = load.name().contains("8") ? 1 : load.name().contains("16") ? 2
+                        : load.name().contains("32") || load == Opcode.I32_LOAD || load == Opcode.F32_LOAD ? 4 : 8;
+                long last = 65536 - offset - size;
+                for (int round = 0; round < (load == Opcode.I64_LOAD ? 2 : 1); round++) {
+                    assertEquals(0L, loadFn.call(last)[0], "the last address in bounds");
+                    for (long address : new long[] {last + 1, 65536, -1, -8, 0x7FFF_FFF8L, 0x8000_0000L, 0xFFFF_FFF0L}) {
+                        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> loadFn.call(address));
+                        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> storeFn.call(address, -1L));
+                    }
+                    if (round == 0 && load == Opcode.I64_LOAD) {
+                        // run the code hot, then the same traps again
+                        for (int n = 0; n < 60_000; n++) {
+                            int address = (n * 8) & 0x7FF8;
+                            storeFn.call(address, n);
+                            assertEquals(n, loadFn.call(address)[0]);
+                        }
+                    }
+                }
+                assertArrayEquals(new byte[16], i.memory("mem").read(65536 - 16, 16), "a store that trapped wrote nothing");
+                var trap = org.junit.jupiter.api.Assertions.assertThrows(dev.nebula.wasm.TrapException.class, () -> loadFn.call(65536));
+                assertEquals(1, trap.wasmStack().size(), "the trapping function is on the Wasm stack: " + trap.wasmStack());
+            }
+        }
     }
 
     @Test

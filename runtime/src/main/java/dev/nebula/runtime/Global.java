@@ -12,6 +12,8 @@ import dev.nebula.decoder.model.ValType;
 public final class Global implements Extern {
 
     private final GlobalType type;
+    /** Whether {@link #set} may change the value: mutable and not a v128. One field, read with the value, so that compiled code's set costs one test. */
+    private final boolean settable;
     private long value;
     private long high;
 
@@ -25,6 +27,7 @@ public final class Global implements Extern {
             throw new IllegalArgumentException("only a v128 global has a high half");
         }
         this.type = type;
+        this.settable = type.mutable() && type.valType() != ValType.V128;
         this.value = initialLow;
         this.high = initialHigh;
     }
@@ -45,8 +48,10 @@ public final class Global implements Extern {
 
     /** Sets the value of a mutable global; an immutable one never changes (spec 4.4.5 global.set). */
     public void set(long newValue) {
-        if (!type.mutable()) throw new IllegalStateException("global is immutable");
-        if (type.valType() == ValType.V128) throw new IllegalStateException("a v128 global is set with setV128");
+        if (!settable) {
+            if (!type.mutable()) throw new IllegalStateException("global is immutable");
+            throw new IllegalStateException("a v128 global is set with setV128");
+        }
         value = newValue;
     }
 

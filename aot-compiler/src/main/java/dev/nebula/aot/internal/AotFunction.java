@@ -10,21 +10,30 @@ import dev.nebula.wasm.TrapException;
 /**
  * A function instance (spec 4.2.6) whose code is a static method of a generated class.
  * Compiled callers never come through here: direct calls are {@code invokestatic}, and
- * call_indirect recognises this class and switches on {@link #index} in a generated dispatcher.
+ * call_indirect recognises this class and switches on {@link #slot} in a generated dispatcher.
  */
 public final class AotFunction extends WasmFunction {
 
     /** The instance whose code this is; read by generated dispatchers. */
     public final AotInstance instance;
-    /** Index in the module's function index space; read by generated dispatchers. */
+    /** The compiled module of the code; read by generated dispatchers, which switch only on their own module's functions. */
+    public final AotModule module;
+    /** Index in the module's function index space. */
     public final int index;
+    /**
+     * The function's call_indirect dispatch slot ({@link IndirectTargets}), or -1 when no table
+     * can hold it as this module's code; read by generated dispatchers.
+     */
+    public final int slot;
     /** The generated class holding the code, loaded on the first call from outside. */
     private final int cls;
 
-    AotFunction(FuncType type, AotInstance instance, int index, int cls) {
+    AotFunction(FuncType type, AotInstance instance, int index, int slot, int cls) {
         super(type);
         this.instance = instance;
+        this.module = instance.module;
         this.index = index;
+        this.slot = slot;
         this.cls = cls;
     }
 

@@ -54,7 +54,8 @@ public final class AotModule implements CompiledCode {
         int imported = m.importedFunctionCount();
         WasmFunction[] functions = new WasmFunction[m.bodies().size()];
         for (int i = 0; i < functions.length; i++) {
-            functions[i] = new AotFunction(m.functionType(imported + i), instance, imported + i, layout.classOf[i]);
+            functions[i] = new AotFunction(m.functionType(imported + i), instance, imported + i,
+                    layout.targets.slotOf[imported + i], layout.classOf[i]);
         }
         return functions;
     }

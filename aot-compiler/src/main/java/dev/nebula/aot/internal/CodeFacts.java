@@ -29,11 +29,14 @@ final class CodeFacts {
     final boolean[] accessesArray;
     /** Per function index (imports false), whether its code has a call or call_indirect. */
     final boolean[] makesCalls;
+    /** Per function index (imports 0), how many loads and stores (SIMD's included) its code has. */
+    final int[] accessCount;
 
-    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls) {
+    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls, int[] accessCount) {
         this.mayGrow = mayGrow;
         this.accessesArray = accessesArray;
         this.makesCalls = makesCalls;
+        this.accessCount = accessCount;
     }
 
     static CodeFacts of(DecodedModule module) {
@@ -42,6 +45,7 @@ final class CodeFacts {
         boolean[] grows = new boolean[total];
         boolean[] accesses = new boolean[total];
         boolean[] calls = new boolean[total];
+        int[] accessCount = new int[total];
         Arrays.fill(grows, 0, imported, true);
         // callers[callee] lists each defined caller of callee once per call site (as a growable int array)
         int[][] callers = new int[total][];
@@ -54,6 +58,7 @@ final class CodeFacts {
                 Immediate immediate = op.immediate();
                 if (immediate == Immediate.MEMARG || immediate == Immediate.MEMARG_LANE) {
                     accesses[f] = true;
+                    accessCount[f]++;
                 } else if (op == Opcode.MEMORY_GROW) {
                     grows[f] = true;
                 } else if (op == Opcode.CALL_INDIRECT) {
@@ -87,6 +92,6 @@ final class CodeFacts {
                 }
             }
         }
-        return new CodeFacts(grows, accesses, calls);
+        return new CodeFacts(grows, accesses, calls, accessCount);
     }
 }

@@ -276,6 +276,7 @@ final class FunctionCompiler {
         memorySlot = slot++;
         storeSlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
+        inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
         carryBase = frameSlots;
@@ -330,6 +331,8 @@ final class FunctionCompiler {
         Frame f = push(Kind.FUNCTION, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
         f.label = new Label();
         emitBody(new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd()));
+        // inside the range of the handler below, so that an out-of-bounds trap gets this frame
+        emitMemoryHandler();
         mv.visitLabel(end);
         mv.visitLabel(handler);
         layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
@@ -344,7 +347,15 @@ final class FunctionCompiler {
     private void reloadMemory() {
         if (!hasMemory) return;
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
+        if (inLineMemory) {
+            // Rt.memory's body: an accessor call, which C2 inlines even past its node cutoff (see MemoryEmitter)
+            mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "memories", "[Ldev/nebula/runtime/Memory;");
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Memory", "buffer", "()[B", false);
+        } else {
+            Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
+        }
         mv.visitVarInsn(ASTORE, memorySlot);
     }
 
@@ -806,7 +817,27 @@ final class FunctionCompiler {
 
     // ---- memory ----
 
+    /** Whether this method's loads and stores are emitted in line ({@link MemoryEmitter#inLine}). */
+    private final boolean inLineMemory;
+    /** This method's in-line memory accesses and their trap handler; created with the first access. */
+    private MemoryEmitter memoryEmitter;
+
+    /** Emits the handler of this method's memory accesses, if it has any, where no code falls through to it. */
+    private void emitMemoryHandler() {
+        if (memoryEmitter == null) return;
+        Label after = new Label();
+        mv.visitJumpInsn(GOTO, after);
+        memoryEmitter.emitHandler();
+        mv.visitLabel(after);
+    }
+
     private void memoryAccess(Opcode op, long offset) {
+        if (offset <= Integer.MAX_VALUE && inLineMemory) {
+            if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot);
+            scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext);
+            applySignature(op);
+            return;
+        }
         String name = switch (op) {
             case I32_LOAD -> "i32Load";
             case I64_LOAD -> "i64Load";
@@ -1719,6 +1750,7 @@ final class FunctionCompiler {
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
         endOutlined(prologue, r.position());
+        emitMemoryHandler();
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
@@ -1819,6 +1851,7 @@ final class FunctionCompiler {
             trackRun(op, r);
         }
         endOutlined(prologue, r.position());
+        emitMemoryHandler();
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
@@ -1934,13 +1967,11 @@ final class FunctionCompiler {
 
     private void callIndirect(int typeIndex, int table) {
         FuncType ft = module.types().get(typeIndex);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.pushInt(mv, table);
-        Jvm.pushInt(mv, typeIndex);
-        Jvm.rt(mv, "resolve", "(I" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
+        // the element index is on the stack above the arguments; the dispatcher does the rest
         pop();
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, table);
         int canonical = layout.canonicalType[typeIndex];
         mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(canonical), ModuleLayout.dispatchDesc(ft), false);
         popN(Jvm.halves(ft.params()).size());

@@ -9,11 +9,9 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -22,14 +20,14 @@ import static org.objectweb.asm.Opcodes.*;
  * as static methods (see {@link ModuleLayout}), each also implementing {@link EntryPoints} for
  * calls from outside, and one {@code Dispatch} class with a call_indirect dispatcher per function
  * type. A dispatcher recognises a callee compiled from this same module and reaches its static
- * method through a {@code lookupswitch} on the function index, with no reflection and no method
- * handle; anything else (host functions, other modules) is called through
+ * method through a {@code tableswitch} on its slot ({@link IndirectTargets}), with no reflection
+ * and no method handle; anything else (host functions, other modules) is called through
  * {@link dev.nebula.runtime.WasmFunction#invoke}.
  */
 public final class ModuleCompiler {
 
-    /** Functions per switch of a dispatcher; more are split into buckets so each method stays small enough for the JIT. */
-    static final int DISPATCH_BUCKET = 64;
+    /** Cases per switch of a dispatcher; more are split into buckets so that the dispatcher stays small enough for C2 to inline. */
+    static final int DISPATCH_BUCKET = 16;
 
     private ModuleCompiler() {
     }
@@ -208,88 +206,135 @@ public final class ModuleCompiler {
             if (layout.canonicalType[t] != t) continue;
             FuncType type = types.get(t);
             dispatcher(cw, layout, t, type);
+            genericDispatcher(cw, t, type);
         }
         cw.visitEnd();
         return cw.toByteArray();
     }
 
+    /** Slots of the parameters of a method whose first parameters are {@code params}. */
+    private static int[] paramSlots(List<ValType> params) {
+        int slot = 0;
+        int[] slots = new int[params.size() + 1];
+        for (int i = 0; i < params.size(); i++) {
+            slots[i] = slot;
+            slot += Jvm.size(params.get(i));
+        }
+        slots[params.size()] = slot;
+        return slots;
+    }
+
     /**
-     * {@code callIndirectT(params..., WasmFunction callee, int depth, AotInstance caller)}: a
-     * same-module callee runs through a switch on its index, one frame deeper than the caller
-     * ({@code depth}, the remaining call depth, minus one); any other through {@code invoke}.
+     * {@code callIndirectT(params..., int element, int depth, AotInstance caller, int table)}: the
+     * whole of call_indirect (spec 4.4.8) for the canonical type T. The element's function is
+     * looked up and checked for "undefined element" and "uninitialized element"; a callee compiled
+     * from this same module whose slot lies in T's range ({@link IndirectTargets}: then its type is
+     * T) runs its static method through a {@code tableswitch}, one frame deeper than the caller
+     * ({@code depth}, the remaining call depth, minus one), with the callee's own instance; anything else, a mismatching type included,
+     * takes the general path. The method is kept small (at most {@link #DISPATCH_BUCKET} cases,
+     * more go to bucket methods) so that C2 inlines it into a hot call site, where its switch
+     * profile can inline the usual callee too.
      */
     private static void dispatcher(ClassWriter cw, ModuleLayout layout, int t, FuncType type) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t), ModuleLayout.dispatchDesc(type), null, null);
         mv.visitCode();
         List<ValType> params = Jvm.halves(type.params());
-        int slot = 0;
-        int[] paramSlots = new int[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            paramSlots[i] = slot;
-            slot += Jvm.size(params.get(i));
-        }
-        int calleeSlot = slot++;
-        int depthSlot = slot++;
-        int callerSlot = slot++;
-        int targetSlot = slot++;
-        int calleeDepthSlot = slot++;
+        int[] paramSlots = paramSlots(params);
+        int elementSlot = paramSlots[params.size()];
+        int depthSlot = elementSlot + 1;
+        int callerSlot = elementSlot + 2;
+        int tableSlot = elementSlot + 3;
+        int calleeSlot = elementSlot + 4;
+        int aotSlot = elementSlot + 5;
+        mv.visitVarInsn(ALOAD, callerSlot);
+        mv.visitVarInsn(ILOAD, tableSlot);
+        mv.visitVarInsn(ILOAD, elementSlot);
+        Jvm.rt(mv, "element", "(" + Jvm.INSTANCE_DESC + "II)L" + Jvm.WASM_FUNCTION + ";");
+        mv.visitVarInsn(ASTORE, calleeSlot);
         Label generic = new Label();
-        List<Integer> functions = layout.definedOfType(t);
-        if (!functions.isEmpty()) {
+        int first = layout.targets.firstSlot[t];
+        int count = layout.targets.slotCount[t];
+        if (count > 0) {
             mv.visitVarInsn(ALOAD, calleeSlot);
             mv.visitTypeInsn(INSTANCEOF, Jvm.AOT_FUNCTION);
             mv.visitJumpInsn(IFEQ, generic);
             mv.visitVarInsn(ALOAD, calleeSlot);
             mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
-            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "instance", Jvm.INSTANCE_DESC);
-            mv.visitVarInsn(ASTORE, targetSlot);
-            mv.visitVarInsn(ALOAD, targetSlot);
-            mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "module", "Ldev/nebula/aot/internal/AotModule;");
+            mv.visitVarInsn(ASTORE, aotSlot);
+            mv.visitVarInsn(ALOAD, aotSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "module", "Ldev/nebula/aot/internal/AotModule;");
             mv.visitVarInsn(ALOAD, callerSlot);
             mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "module", "Ldev/nebula/aot/internal/AotModule;");
             mv.visitJumpInsn(IF_ACMPNE, generic);
-            // same compiled module: the callee's static method, with the callee's own instance
-            mv.visitVarInsn(ILOAD, depthSlot);
-            mv.visitInsn(ICONST_M1);
-            mv.visitInsn(IADD);
-            mv.visitVarInsn(ISTORE, calleeDepthSlot);
-            Map<Integer, List<Integer>> buckets = new TreeMap<>();
-            for (int f : functions) buckets.computeIfAbsent(f / DISPATCH_BUCKET, b -> new ArrayList<>()).add(f);
-            mv.visitVarInsn(ALOAD, calleeSlot);
-            mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
-            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
-            if (buckets.size() == 1) {
-                switchCalls(mv, layout, type, functions, paramSlots, calleeDepthSlot, targetSlot, generic);
+            mv.visitVarInsn(ALOAD, aotSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "slot", "I");
+            if (count <= DISPATCH_BUCKET) {
+                switchCalls(mv, layout, type, first, count, paramSlots, depthSlot, aotSlot, generic);
             } else {
-                String bucketDesc = "(" + Jvm.paramsDesc(params) + "I" + Jvm.INSTANCE_DESC + "I)" + Jvm.resultDesc(type.results());
+                // a switch over buckets of slots, each a method of its own; past T's range, the general path
+                Jvm.pushInt(mv, first);
+                mv.visitInsn(ISUB);
+                mv.visitInsn(DUP);
+                Jvm.pushInt(mv, count);
+                Label inRange = new Label();
+                mv.visitJumpInsn(IF_ICMPLT, inRange);
+                mv.visitInsn(POP);
+                mv.visitJumpInsn(GOTO, generic);
+                mv.visitLabel(inRange);
+                // below the range too (division truncates toward 0, so a small negative would be bucket 0)
+                Label nonNegative = new Label();
+                mv.visitInsn(DUP);
+                mv.visitJumpInsn(IFGE, nonNegative);
+                mv.visitInsn(POP);
+                mv.visitJumpInsn(GOTO, generic);
+                mv.visitLabel(nonNegative);
                 Jvm.pushInt(mv, DISPATCH_BUCKET);
                 mv.visitInsn(IDIV);
-                int[] keys = new int[buckets.size()];
-                Label[] labels = new Label[buckets.size()];
-                int k = 0;
-                for (int b : buckets.keySet()) {
-                    keys[k] = b;
-                    labels[k++] = new Label();
-                }
-                mv.visitLookupSwitchInsn(generic, keys, labels);
-                k = 0;
-                for (Map.Entry<Integer, List<Integer>> bucket : buckets.entrySet()) {
-                    mv.visitLabel(labels[k++]);
+                int buckets = (count + DISPATCH_BUCKET - 1) / DISPATCH_BUCKET;
+                Label[] labels = new Label[buckets];
+                for (int b = 0; b < buckets; b++) labels[b] = new Label();
+                mv.visitTableSwitchInsn(0, buckets - 1, generic, labels);
+                String bucketDesc = "(" + Jvm.paramsDesc(params) + "IL" + Jvm.AOT_FUNCTION + ";)" + Jvm.resultDesc(type.results());
+                for (int b = 0; b < buckets; b++) {
+                    mv.visitLabel(labels[b]);
                     for (int i = 0; i < params.size(); i++) mv.visitVarInsn(Jvm.load(params.get(i)), paramSlots[i]);
-                    mv.visitVarInsn(ILOAD, calleeDepthSlot);
-                    mv.visitVarInsn(ALOAD, targetSlot);
-                    mv.visitVarInsn(ALOAD, calleeSlot);
-                    mv.visitTypeInsn(CHECKCAST, Jvm.AOT_FUNCTION);
-                    mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "index", "I");
-                    String name = ModuleLayout.dispatchName(t) + "_" + bucket.getKey();
+                    mv.visitVarInsn(ILOAD, depthSlot);
+                    mv.visitVarInsn(ALOAD, aotSlot);
+                    String name = ModuleLayout.dispatchName(t) + "_" + b;
                     mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, name, bucketDesc, false);
                     returnResult(mv, Jvm.halves(type.results()));
-                    bucketMethod(cw, layout, type, name, bucketDesc, bucket.getValue());
+                    int from = first + b * DISPATCH_BUCKET;
+                    bucketMethod(cw, layout, type, name, bucketDesc, from, Math.min(DISPATCH_BUCKET, first + count - from));
                 }
             }
         }
         mv.visitLabel(generic);
-        // anything else: box, invoke, unbox
+        for (int i = 0; i < params.size(); i++) mv.visitVarInsn(Jvm.load(params.get(i)), paramSlots[i]);
+        mv.visitVarInsn(ALOAD, calleeSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitVarInsn(ALOAD, callerSlot);
+        mv.visitMethodInsn(INVOKESTATIC, ModuleLayout.DISPATCH, ModuleLayout.dispatchName(t) + "_generic",
+                ModuleLayout.dispatchGenericDesc(type), false);
+        returnResult(mv, Jvm.halves(type.results()));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code callIndirectT_generic(params..., WasmFunction callee, int depth, AotInstance caller)}:
+     * call_indirect's type check and call through {@code WasmFunction.invoke} with boxed values,
+     * for callees the switch does not know; kept out of the dispatcher so that stays small.
+     */
+    private static void genericDispatcher(ClassWriter cw, int t, FuncType type) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.dispatchName(t) + "_generic",
+                ModuleLayout.dispatchGenericDesc(type), null, null);
+        mv.visitCode();
+        List<ValType> params = Jvm.halves(type.params());
+        int[] paramSlots = paramSlots(params);
+        int calleeSlot = paramSlots[params.size()];
+        int depthSlot = calleeSlot + 1;
+        int callerSlot = calleeSlot + 2;
+        mv.visitVarInsn(ALOAD, calleeSlot);
         Jvm.pushInt(mv, params.size());
         mv.visitIntInsn(NEWARRAY, T_LONG);
         for (int i = 0; i < params.size(); i++) {
@@ -299,11 +344,10 @@ public final class ModuleCompiler {
             Jvm.toLong(mv, params.get(i));
             mv.visitInsn(LASTORE);
         }
-        mv.visitVarInsn(ALOAD, calleeSlot);
-        mv.visitInsn(SWAP);
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, callerSlot);
-        Jvm.rt(mv, "callOut", "(L" + Jvm.WASM_FUNCTION + ";[JI" + Jvm.INSTANCE_DESC + ")[J");
+        Jvm.pushInt(mv, t);
+        Jvm.rt(mv, "callIndirectOut", "(L" + Jvm.WASM_FUNCTION + ";[JI" + Jvm.INSTANCE_DESC + "I)[J");
         List<ValType> results = Jvm.halves(type.results());
         if (results.isEmpty()) {
             mv.visitInsn(POP);
@@ -320,46 +364,46 @@ public final class ModuleCompiler {
         mv.visitEnd();
     }
 
-    /** A bucket of a large dispatcher: {@code (params..., int depth, AotInstance target, int index)}. */
-    private static void bucketMethod(ClassWriter cw, ModuleLayout layout, FuncType type, String name, String desc, List<Integer> functions) {
+    /** A bucket of a large dispatcher: {@code (params..., int depth, AotFunction callee)}, its slot known to be in the bucket. */
+    private static void bucketMethod(ClassWriter cw, ModuleLayout layout, FuncType type, String name, String desc, int first, int count) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         mv.visitCode();
         List<ValType> params = Jvm.halves(type.params());
-        int slot = 0;
-        int[] paramSlots = new int[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            paramSlots[i] = slot;
-            slot += Jvm.size(params.get(i));
-        }
-        int depthSlot = slot++;
-        int targetSlot = slot++;
-        int indexSlot = slot;
+        int[] paramSlots = paramSlots(params);
+        int depthSlot = paramSlots[params.size()];
+        int calleeSlot = depthSlot + 1;
         Label missing = new Label();
-        mv.visitVarInsn(ILOAD, indexSlot);
-        switchCalls(mv, layout, type, functions, paramSlots, depthSlot, targetSlot, missing);
+        mv.visitVarInsn(ALOAD, calleeSlot);
+        mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "slot", "I");
+        switchCalls(mv, layout, type, first, count, paramSlots, depthSlot, calleeSlot, missing);
         mv.visitLabel(missing);
-        throwIllegalState(mv, "function index missing from its dispatch bucket");
+        throwIllegalState(mv, "function slot missing from its dispatch bucket");
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    /** With the callee's index on the stack: a lookupswitch over {@code functions}, each case calling and returning. */
-    private static void switchCalls(MethodVisitor mv, ModuleLayout layout, FuncType type, List<Integer> functions,
-                                    int[] paramSlots, int depthSlot, int targetSlot, Label dflt) {
-        int[] keys = new int[functions.size()];
-        Label[] labels = new Label[functions.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = functions.get(i);
-            labels[i] = new Label();
-        }
-        mv.visitLookupSwitchInsn(dflt, keys, labels);
+    /**
+     * With a callee's slot on the stack: a {@code tableswitch} over slots {@code first} to
+     * {@code first + count - 1}, each case calling that slot's function with the parameters,
+     * {@code depth - 1} (the remaining call depth counts down, see {@link Jvm#methodDesc}) and the
+     * callee's instance, and returning its result.
+     */
+    private static void switchCalls(MethodVisitor mv, ModuleLayout layout, FuncType type, int first, int count,
+                                    int[] paramSlots, int depthSlot, int calleeSlot, Label dflt) {
+        Label[] labels = new Label[count];
+        for (int i = 0; i < count; i++) labels[i] = new Label();
+        mv.visitTableSwitchInsn(first, first + count - 1, dflt, labels);
         List<ValType> params = Jvm.halves(type.params());
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < count; i++) {
+            int f = layout.targets.functionOf[first + i];
             mv.visitLabel(labels[i]);
             for (int p = 0; p < params.size(); p++) mv.visitVarInsn(Jvm.load(params.get(p)), paramSlots[p]);
             mv.visitVarInsn(ILOAD, depthSlot);
-            mv.visitVarInsn(ALOAD, targetSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(keys[i]), ModuleLayout.methodName(keys[i]), Jvm.methodDesc(type), false);
+            mv.visitInsn(ICONST_M1);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ALOAD, calleeSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.AOT_FUNCTION, "instance", Jvm.INSTANCE_DESC);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(f), ModuleLayout.methodName(f), Jvm.methodDesc(type), false);
             returnResult(mv, Jvm.halves(type.results()));
         }
     }

@@ -3,7 +3,6 @@ package dev.nebula.aot.internal;
 import dev.nebula.decoder.model.DecodedModule;
 import dev.nebula.decoder.model.FuncType;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,8 @@ final class ModuleLayout {
     final int classCount;
     /** Per type index, the index of the first structurally equal type: call_indirect dispatches per such type. */
     final int[] canonicalType;
+    /** The functions call_indirect can meet as this module's code, and their dispatch slots. */
+    final IndirectTargets targets;
     /** The most values (v128 halves counted apart) any label or function carries: sizes the frame array of functions with regions. */
     final int maxArity;
     /** Bytecode size of each generated function and region method, by method name (for tests and diagnostics). */
@@ -71,6 +72,7 @@ final class ModuleLayout {
         int[] representative = new int[first.size()];
         for (int i = types.size() - 1; i >= 0; i--) representative[canonicalType[i]] = i;
         for (int i = 0; i < types.size(); i++) canonicalType[i] = representative[canonicalType[i]];
+        targets = IndirectTargets.of(module, canonicalType);
     }
 
     /**
@@ -99,8 +101,16 @@ final class ModuleLayout {
         return "callIndirect" + canonicalType;
     }
 
-    /** Descriptor of a call_indirect dispatcher: the callee's parameters, the resolved function, the caller's depth and instance. */
+    /**
+     * Descriptor of a call_indirect dispatcher: the callee's parameters, the element index, the
+     * caller's depth and instance, and the table index.
+     */
     static String dispatchDesc(FuncType type) {
+        return "(" + Jvm.paramsDesc(type.params()) + "II" + Jvm.INSTANCE_DESC + "I)" + Jvm.resultDesc(type.results());
+    }
+
+    /** Descriptor of a dispatcher's general path: the parameters, the resolved function, the caller's depth and instance. */
+    static String dispatchGenericDesc(FuncType type) {
         return "(" + Jvm.paramsDesc(type.params()) + "L" + Jvm.WASM_FUNCTION + ";I" + Jvm.INSTANCE_DESC + ")"
                 + Jvm.resultDesc(type.results());
     }
@@ -116,6 +126,11 @@ final class ModuleLayout {
     /** Whether {@code functionIndex}'s code loads or stores through memory 0's array, so it keeps the array in a local. */
     boolean accessesMemoryArray(int functionIndex) {
         return codeFacts().accessesArray[functionIndex];
+    }
+
+    /** How many loads and stores {@code functionIndex}'s code has (see {@link MemoryEmitter#inLine}). */
+    int memoryAccessCount(int functionIndex) {
+        return codeFacts().accessCount[functionIndex];
     }
 
     /** Whether {@code functionIndex} (a defined function) has a call or call_indirect, so it polls interruption on entry. */
@@ -134,14 +149,5 @@ final class ModuleLayout {
 
     boolean hasMemory() {
         return !module.allMemories().isEmpty();
-    }
-
-    List<Integer> definedOfType(int canonical) {
-        List<Integer> out = new ArrayList<>();
-        int imported = module.importedFunctionCount();
-        for (int f = imported; f < module.functionCount(); f++) {
-            if (canonicalType[module.functionTypeIndex(f)] == canonical) out.add(f);
-        }
-        return out;
     }
 }

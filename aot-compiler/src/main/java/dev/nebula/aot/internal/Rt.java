@@ -27,9 +27,10 @@ import java.nio.ByteOrder;
 public final class Rt {
 
     private static final long MASK = 0xFFFF_FFFFL;
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The little-endian views of a byte[]; public because generated code calls them in line (see MemoryEmitter). */
+    public static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         Traps.load();
@@ -350,9 +351,24 @@ public final class Rt {
         if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
     }
 
-    /** call_indirect's checks (spec 4.4.8), shared with every engine. */
-    public static WasmFunction resolve(int element, AotInstance instance, int table, int type) {
-        return CallIndirect.resolve(instance.tables[table], instance.module.types[type], element);
+    /**
+     * call_indirect's first checks (spec 4.4.8, shared with every engine): the function at
+     * {@code element} of the caller's table, or "undefined element" / "uninitialized element".
+     * The dispatcher checks the type: by its switch for its own module's callees, by
+     * {@link #callIndirectOut} for any other.
+     */
+    public static WasmFunction element(AotInstance caller, int table, int element) {
+        return CallIndirect.element(caller.tables[table], element);
+    }
+
+    /**
+     * call_indirect of a callee that the dispatcher's switch does not know (an import, another
+     * module's or engine's code): "indirect call type mismatch" unless its type is {@code type},
+     * else {@link #callOut}.
+     */
+    public static long[] callIndirectOut(WasmFunction callee, long[] args, int depth, AotInstance caller, int type) {
+        CallIndirect.checkType(callee, caller.module.types[type]);
+        return callOut(callee, args, depth, caller);
     }
 
     /**
