@@ -1423,6 +1423,7 @@ final class FunctionCompiler {
             names[b] = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
             MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, names[b], REGION_DESC, null, null);
             compiled[b] = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+            compiled[b].outlinedLocals = outlinedLocals();
             compiled[b].emitBucket(names[b], nest, nest.buckets.get(b)[0], nest.buckets.get(b)[1], frames, base);
             used.or(compiled[b].usedLocals);
             written.or(compiled[b].writtenLocals);
@@ -1564,7 +1565,7 @@ final class FunctionCompiler {
         }
         CodeReader r = new CodeReader(module.bytesUnsafe(), start, body.codeEnd());
         emitBody(r);
-        endOutlined(prologue);
+        endOutlined(prologue, r.position());
         Label end = new Label();
         mv.visitLabel(end);
         layout.methodSizes.put(name, end.getOffset());
