@@ -112,6 +112,36 @@ class SwitchNestTest {
         return 5 + acc;
     }
 
+    /**
+     * 16,100 nested blocks, more than one nest may have (16,001): the first 16,001 make the
+     * switch, the rest start its innermost body (plain blocks there). A br_table of 15,000
+     * labels reaches levels of both; every case falls through into the next.
+     */
+    @Test
+    void aRunOfBlocksLongerThanOneSwitchMayHaveStillRunsEveryCase() {
+        int blocks = 16_100;
+        int labels = 15_000;
+        Code c = Code.of();
+        for (int k = 0; k < blocks; k++) c.block(Opcode.BLOCK);
+        int[] table = new int[labels];
+        for (int i = 0; i < labels; i++) table[i] = blocks - 1 - deepLevel(i, blocks);
+        c.get(X).brTable(blocks - 1, table);
+        for (int k = blocks - 1; k >= 1; k--) c.end().get(ACC).i32(3).op(Opcode.I32_MUL).i32(k).op(Opcode.I32_ADD).set(ACC);
+        c.end().get(ACC);
+        WasmFunction f = Run.function("ii", "i", "ii", c).function("f");
+        int[] xs = {0, 1, 2, 1234, 2027, 7000, 14_999, 15_000, -1, 123_456};
+        for (int x : xs) {
+            int level = x >= 0 && x < labels ? deepLevel(x, blocks) : 0;
+            int acc = 0;
+            for (int k = level; k >= 1; k--) acc = acc * 3 + k;
+            assertEquals(acc, (int) f.call(x, 0)[0], "f(" + x + ") from level " + level);
+        }
+    }
+
+    private static int deepLevel(int index, int blocks) {
+        return (int) ((long) index * 7919 % blocks);
+    }
+
     @Test
     void everyPathThroughALargeSwitchMatchesTheModel() {
         WasmFunction f = Run.function("ii", "i", "ii", switchFunction()).function("f");

@@ -32,7 +32,7 @@ final class SwitchNest {
      * spec suite's nests through this machinery.
      */
     static final int MIN_BLOCKS = Math.max(2, Integer.getInteger("nebula.aot.switch.minBlocks", 16));
-    /** More levels than this would not fit the string constant that maps levels to code. */
+    /** More levels than this would not fit the string constants that map indexes and levels to code (65,535 bytes of modified UTF-8). */
     static final int MAX_LEVELS = 16_000;
     /** Wasm bytes of tails per bucket method. */
     static final int BUCKET_BUDGET = Outliner.BUDGET;
@@ -92,23 +92,27 @@ final class SwitchNest {
 
     /**
      * The nest starting at the block instruction at {@code start}, or null when there is none
-     * worth splitting this way: fewer than {@link #MIN_BLOCKS} blocks, more than
-     * {@link #MAX_LEVELS}, or all of it within one method's budget ({@link Outliner#BUDGET}).
+     * worth splitting this way: fewer than {@link #MIN_BLOCKS} blocks, or all of it within one
+     * method's budget ({@link Outliner#BUDGET}). Of a run of more than {@link #MAX_LEVELS} + 1
+     * blocks, the nest is the first ones.
      */
     static SwitchNest at(byte[] bytes, int start, int codeEnd) {
         CodeReader r = new CodeReader(bytes, start, codeEnd);
         int blocks = 0;
-        int bodyStart;
-        while (true) {
+        int bodyStart = -1;
+        // a longer run of blocks is cut after MAX_LEVELS + 1: the rest starts the innermost body
+        // (a nest of its own), so no run is scanned more than once per block
+        while (blocks <= MAX_LEVELS) {
             int at = r.position();
             Opcode op = r.next();
-            if (op != Opcode.BLOCK || r.blockType() != CodeReader.BLOCK_EMPTY || blocks > MAX_LEVELS) {
+            if (op != Opcode.BLOCK || r.blockType() != CodeReader.BLOCK_EMPTY) {
                 bodyStart = at;
                 break;
             }
             blocks++;
         }
-        if (blocks < MIN_BLOCKS || blocks > MAX_LEVELS + 1) return null;
+        if (bodyStart < 0) bodyStart = r.position();
+        if (blocks < MIN_BLOCKS) return null;
         int n = blocks - 1;
         int[] endAt = new int[n + 1];
         // find each block's end: the reader stands on the innermost body's first instruction
