@@ -288,16 +288,24 @@ final class NumericEmitter {
         };
     }
 
-    /** Pushes 1 if {@code jump} is taken on what is on the stack, else 0. */
+    /** Pushes 1 if {@code jump} is taken on what is on the stack, else 0 ({@link Conditions} says why a call). */
     private static void test(MethodVisitor mv, int jump) {
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jump, yes);
-        mv.visitInsn(ICONST_0);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(ICONST_1);
-        mv.visitLabel(done);
+        String name = switch (jump) {
+            case IFEQ -> "eqz";
+            case IFNE -> "nez";
+            case IFLT -> "ltz";
+            case IFGE -> "gez";
+            case IFGT -> "gtz";
+            case IFLE -> "lez";
+            case IF_ICMPEQ -> "eq";
+            case IF_ICMPNE -> "ne";
+            case IF_ICMPLT -> "lt";
+            case IF_ICMPGE -> "ge";
+            case IF_ICMPGT -> "gt";
+            case IF_ICMPLE -> "le";
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
+        };
+        mv.visitMethodInsn(INVOKESTATIC, "dev/nebula/aot/internal/Conditions", name, name.endsWith("z") ? "(I)I" : "(II)I", false);
     }
 
     /**
