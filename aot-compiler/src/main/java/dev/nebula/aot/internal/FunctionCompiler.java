@@ -74,8 +74,10 @@ final class FunctionCompiler {
      * with more values alive at once than registers its register allocation grows much faster
      * than the code: bz2's 50-fold unrolled cost loop (about 100 loads kept in locals before
      * they are summed) took C2 25 to 37 s in one method, holding up every other compilation.
+     * Not lower: at 20, shootout-keccak's unrolled rounds (fewer than 80 locals per run) were cut
+     * into chunks that pass their state through the frame array, 2.8 times slower.
      */
-    static final int RUN_LOCALS = Integer.getInteger("nebula.aot.chunk.runLocals", 20);
+    static final int RUN_LOCALS = Integer.getInteger("nebula.aot.chunk.runLocals", 80);
     /** Wasm bytes between two measurements of the bytecode size ({@link #chunkHere}). */
     private static final int PROBE_STEP = 16;
 
