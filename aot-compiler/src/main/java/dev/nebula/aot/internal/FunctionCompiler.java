@@ -1212,6 +1212,16 @@ final class FunctionCompiler {
             if (code > 0) exitCodes.add(code);
             codes.append((char) Math.max(code, 0));
         }
+        storeTableEntry(codes.toString(), indexSlot, n, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitTail);
+    }
+
+    /**
+     * Stores {@code table.charAt(index)} in {@code resultSlot}, the br_table operand in
+     * {@code indexSlot} first clamped to {@code n} (spec 4.4.8: an index past the labels takes the
+     * default, the table's last entry).
+     */
+    private void storeTableEntry(String table, int indexSlot, int n, int resultSlot) {
         Label inRange = new Label();
         mv.visitVarInsn(ILOAD, indexSlot);
         Jvm.pushInt(mv, n);
@@ -1220,11 +1230,10 @@ final class FunctionCompiler {
         Jvm.pushInt(mv, n);
         mv.visitVarInsn(ISTORE, indexSlot);
         mv.visitLabel(inRange);
-        mv.visitLdcInsn(codes.toString());
+        mv.visitLdcInsn(table);
         mv.visitVarInsn(ILOAD, indexSlot);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
-        mv.visitVarInsn(ISTORE, exitCodeSlot);
-        mv.visitJumpInsn(GOTO, exitTail);
+        mv.visitVarInsn(ISTORE, resultSlot);
     }
 
     /**
@@ -1255,18 +1264,7 @@ final class FunctionCompiler {
             levels.append((char) (target.nest == dispatch ? target.nestLevel : 0));
         }
         for (int i = sp - 1; i >= any.base; i--) Jvm.pop(mv, stack[i]);
-        Label inRange = new Label();
-        mv.visitVarInsn(ILOAD, indexSlot);
-        Jvm.pushInt(mv, n);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-        mv.visitJumpInsn(IFLT, inRange);
-        Jvm.pushInt(mv, n);
-        mv.visitVarInsn(ISTORE, indexSlot);
-        mv.visitLabel(inRange);
-        mv.visitLdcInsn(levels.toString());
-        mv.visitVarInsn(ILOAD, indexSlot);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
-        mv.visitVarInsn(ISTORE, dispatch.levelSlot);
+        storeTableEntry(levels.toString(), indexSlot, n, dispatch.levelSlot);
         mv.visitJumpInsn(GOTO, dispatch.label);
     }
 
