@@ -376,12 +376,21 @@ final class FunctionCompiler {
                 callChunk(r);
                 continue;
             }
-            int before = r.position();
-            emit(op, r);
-            if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
-            if (r.position() == before) inlineBytes += before - r.instructionStart();
-            trackRun(op, r);
+            step(op, r);
         } while (depth > floor);
+    }
+
+    /**
+     * Compiles one reachable instruction and keeps what the next ones depend on: the inline size
+     * (an instruction compiled here, not moved into a method of its own, counts its Wasm bytes),
+     * the stepped value's height and the straight run's locals.
+     */
+    private void step(Opcode op, CodeReader r) {
+        int before = r.position();
+        emit(op, r);
+        if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
+        if (r.position() == before) inlineBytes += before - r.instructionStart();
+        trackRun(op, r);
     }
 
     /** Keeps {@link #runLocals}: the locals set since the last instruction that starts or ends a basic block. */
@@ -1400,9 +1409,7 @@ final class FunctionCompiler {
                 callChunk(r);
                 continue;
             }
-            int before = r.position();
-            emit(op, r);
-            if (r.position() == before) inlineBytes += before - r.instructionStart();
+            step(op, r);
         }
         if (m == n) {
             // every tail stays here: an ordinary nest of blocks from here on
@@ -1845,11 +1852,7 @@ final class FunctionCompiler {
                 callChunk(r);
                 continue;
             }
-            int before = r.position();
-            emit(op, r);
-            if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
-            if (r.position() == before) inlineBytes += before - r.instructionStart();
-            trackRun(op, r);
+            step(op, r);
         }
         endOutlined(prologue, r.position());
         emitMemoryHandler();
