@@ -368,24 +368,26 @@ final class FunctionCompiler {
         do {
             Opcode op = r.next();
             scratchNext = scratchBase;
-            if (frames[depth - 1].unreachable) {
-                skip(op);
-                continue;
-            }
-            if (chunkHere(op, r)) {
-                callChunk(r);
-                continue;
-            }
-            step(op, r);
+            step(op, r, true);
         } while (depth > floor);
     }
 
     /**
-     * Compiles one reachable instruction and keeps what the next ones depend on: the inline size
-     * (an instruction compiled here, not moved into a method of its own, counts its Wasm bytes),
-     * the stepped value's height and the straight run's locals.
+     * Compiles the instruction just read: skipped when unreachable, else (where {@code mayCut})
+     * the start of a chunk once this method holds its budget ({@link #chunkHere}), else compiled
+     * here, keeping what the next ones depend on: the inline size (an instruction compiled here,
+     * not moved into a method of its own, counts its Wasm bytes), the stepped value's height and
+     * the straight run's locals.
      */
-    private void step(Opcode op, CodeReader r) {
+    private void step(Opcode op, CodeReader r, boolean mayCut) {
+        if (frames[depth - 1].unreachable) {
+            skip(op);
+            return;
+        }
+        if (mayCut && chunkHere(op, r)) {
+            callChunk(r);
+            return;
+        }
         int before = r.position();
         emit(op, r);
         if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
@@ -1401,15 +1403,7 @@ final class FunctionCompiler {
             Opcode op = r.next();
             scratchNext = scratchBase;
             if (r.instructionStart() == nest.endAt[n]) break;
-            if (frames[depth - 1].unreachable) {
-                skip(op);
-                continue;
-            }
-            if (chunkHere(op, r)) {
-                callChunk(r);
-                continue;
-            }
-            step(op, r);
+            step(op, r, true);
         }
         if (m == n) {
             // every tail stays here: an ordinary nest of blocks from here on
@@ -1842,17 +1836,9 @@ final class FunctionCompiler {
                 exitRegion(0, sp);
                 break;
             }
-            if (frames[depth - 1].unreachable) {
-                skip(op);
-                continue;
-            }
             // past the budget the rest goes into a nested chunk, so that a long block becomes a
             // chain of chunks each calling the next, not one method calling them all
-            if (r.instructionStart() != start && chunkHere(op, r)) {
-                callChunk(r);
-                continue;
-            }
-            step(op, r);
+            step(op, r, r.instructionStart() != start);
         }
         endOutlined(prologue, r.position());
         emitMemoryHandler();
