@@ -46,7 +46,7 @@ public final class PeersTable {
 
     /** The rows of one JMH CSV file, in file order. */
     static List<Row> rows(List<String> csv) {
-        List<String> header = fields(csv.get(0));
+        List<String> header = ChicoryRatios.fields(csv.get(0));
         int score = header.indexOf("Score");
         int unit = header.indexOf("Unit");
         int runtime = header.indexOf("Param: runtime");
@@ -59,7 +59,7 @@ public final class PeersTable {
         Map<String, Row> byName = new LinkedHashMap<>();
         for (String line : csv.subList(1, csv.size())) {
             if (line.isBlank()) continue;
-            List<String> row = fields(line);
+            List<String> row = ChicoryRatios.fields(line);
             if (!row.get(unit).equals("ms/op")) {
                 throw new IllegalArgumentException("expected ms/op, got " + row.get(unit) + " in " + line);
             }
@@ -139,30 +139,5 @@ public final class PeersTable {
 
     private static String format(Double value, String pattern) {
         return value == null ? "—" : String.format(Locale.ROOT, pattern, value);
-    }
-
-    /** The fields of one CSV line as JMH writes it (fields quoted when they hold text). */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

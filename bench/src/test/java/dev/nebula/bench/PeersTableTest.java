@@ -47,6 +47,6 @@ class PeersTableTest {
 
     @Test
     void quotedFieldsKeepTheirCommas() {
-        assertEquals(List.of("a,b", "c", ""), PeersTable.fields("\"a,b\",c,"));
+        assertEquals(List.of("a,b", "c", ""), ChicoryRatios.fields("\"a,b\",c,"));
     }
 }
