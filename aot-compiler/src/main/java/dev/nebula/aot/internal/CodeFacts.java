@@ -19,7 +19,8 @@ import java.util.Arrays;
  * function may grow memory when it executes {@code memory.grow}, calls an import or uses
  * {@code call_indirect} (either may reach any code, host functions included), or calls a defined
  * function that may: the answer is closed over the direct-call graph. A call-bound workload
- * such as recursive {@code fib} then keeps its array in a register across calls.
+ * such as recursive {@code fib} then keeps its array in a register across calls. And which
+ * functions call themselves directly: small ones get a twin ({@link ModuleLayout#mayHaveTwin}).
  */
 final class CodeFacts {
 
@@ -31,12 +32,15 @@ final class CodeFacts {
     final boolean[] makesCalls;
     /** Per function index (imports 0), how many loads and stores (SIMD's included) its code has. */
     final int[] accessCount;
+    /** Per function index (imports false), whether its code calls itself directly (a {@code call} of its own index). */
+    final boolean[] callsItself;
 
-    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls, int[] accessCount) {
+    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls, int[] accessCount, boolean[] callsItself) {
         this.mayGrow = mayGrow;
         this.accessesArray = accessesArray;
         this.makesCalls = makesCalls;
         this.accessCount = accessCount;
+        this.callsItself = callsItself;
     }
 
     static CodeFacts of(DecodedModule module) {
@@ -46,6 +50,7 @@ final class CodeFacts {
         boolean[] accesses = new boolean[total];
         boolean[] calls = new boolean[total];
         int[] accessCount = new int[total];
+        boolean[] self = new boolean[total];
         Arrays.fill(grows, 0, imported, true);
         // callers[callee] lists each defined caller of callee once per call site (as a growable int array)
         int[][] callers = new int[total][];
@@ -67,6 +72,7 @@ final class CodeFacts {
                 } else if (op == Opcode.CALL) {
                     calls[f] = true;
                     int callee = r.index();
+                    if (callee == f) self[f] = true;
                     if (callee < imported) {
                         grows[f] = true;
                     } else {
@@ -92,6 +98,6 @@ final class CodeFacts {
                 }
             }
         }
-        return new CodeFacts(grows, accesses, calls, accessCount);
+        return new CodeFacts(grows, accesses, calls, accessCount, self);
     }
 }

@@ -142,6 +142,10 @@ final class FunctionCompiler {
 
     private final ModuleLayout layout;
     private final ClassVisitor cv;
+    /** The name of the function's method this compiler emits: its own, or its twin's ({@link #compile}); regions are named after it. */
+    private final String methodName;
+    /** The method a direct call of the function to itself invokes: the other copy when it has a twin. */
+    private final String selfCallee;
     private final DecodedModule module;
     private final int function;
     private final FuncType type;
@@ -220,9 +224,11 @@ final class FunctionCompiler {
     private int depth;
     private int skipDepth;
 
-    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
+    private FunctionCompiler(ModuleLayout layout, int function, String methodName, String selfCallee, ClassVisitor cv, MethodVisitor mv,
                              Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
         this.layout = layout;
+        this.methodName = methodName;
+        this.selfCallee = selfCallee;
         this.cv = cv;
         this.module = layout.module;
         this.function = function;
@@ -286,12 +292,44 @@ final class FunctionCompiler {
         scratchNext = slot;
     }
 
-    /** Compiles function {@code function} into a public static method of {@code cv}. */
+    /**
+     * Compiles function {@code function} into a public static method of {@code cv}; a small
+     * function that calls itself directly also into a twin ({@link ModuleLayout#twinName}), a
+     * second method of the same code, the two calling each other where the function calls itself.
+     * C2 inlines a method into itself only one level deep ({@code MaxRecursiveInlineLevel=1}),
+     * but two methods that call each other two levels each, so a hot recursion makes half as many
+     * real calls. Each copy traps, polls, counts the call depth and names the function in a
+     * trap's trace exactly as the one method did: a twin is the same function, only under another
+     * name. A function gets a twin when its method is at most
+     * {@link ModuleLayout#TWIN_MAX_BYTECODE} bytes, measured by compiling it once on the side
+     * (C2 does not inline a larger one at a hot call site, so a twin would only double its code);
+     * its generated code at most doubles (RATIONALE.md, "Self-recursive functions compiled twice").
+     */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
+        String name = ModuleLayout.methodName(function);
+        if (layout.mayHaveTwin(function) && bytecodeSize(layout, function) <= ModuleLayout.TWIN_MAX_BYTECODE) {
+            String twin = ModuleLayout.twinName(function);
+            compile(layout, function, name, twin, cv);
+            compile(layout, function, twin, name, cv);
+        } else {
+            compile(layout, function, name, name, cv);
+        }
+    }
+
+    /** The bytecode size of the function's method (its trap handler not counted), compiled into a class that is thrown away. */
+    private static int bytecodeSize(ModuleLayout layout, int function) {
+        String name = ModuleLayout.methodName(function);
+        // the real compile that follows records the size again
+        compile(layout, function, name, ModuleLayout.twinName(function), ModuleCompiler.newClassWriter());
+        return layout.methodSizes.get(name);
+    }
+
+    private static void compile(ModuleLayout layout, int function, String name, String selfCallee, ClassVisitor cv) {
         FuncType type = layout.module.functionType(function);
-        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, Jvm.methodDesc(type), null, null);
         Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
-        new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false).emitFunction();
+        new FunctionCompiler(layout, function, name, selfCallee, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false)
+                .emitFunction();
     }
 
     /**
@@ -337,7 +375,7 @@ final class FunctionCompiler {
         emitMemoryHandler();
         mv.visitLabel(end);
         mv.visitLabel(handler);
-        layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
+        layout.methodSizes.put(methodName, end.getOffset());
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.pushInt(mv, function);
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
@@ -1421,9 +1459,9 @@ final class FunctionCompiler {
         Set<Integer> outer = new TreeSet<>();
         boolean toLevels = false;
         for (int b = 0; b < buckets; b++) {
-            names[b] = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+            names[b] = methodName + "_r" + regionCounter[0]++;
             MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, names[b], REGION_DESC, null, null);
-            compiled[b] = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+            compiled[b] = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
             compiled[b].outlinedLocals = outlinedLocals();
             compiled[b].emitBucket(names[b], nest, nest.buckets.get(b)[0], nest.buckets.get(b)[1], frames, base);
             used.or(compiled[b].usedLocals);
@@ -1587,9 +1625,9 @@ final class FunctionCompiler {
         ValType[][] signature = blockSignature(r);
         ValType[] params = signature[0];
         ValType[] results = signature[1];
-        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        String name = methodName + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        FunctionCompiler region = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
         region.outlinedLocals = outlinedLocals();
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
@@ -1602,9 +1640,9 @@ final class FunctionCompiler {
      * when the rest of the block is unreachable, skips to it).
      */
     private void callChunk(CodeReader r) {
-        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
+        String name = methodName + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
         chunk.outlinedLocals = outlinedLocals();
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
@@ -1946,7 +1984,8 @@ final class FunctionCompiler {
             mv.visitInsn(ICONST_M1);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
+            String name = callee == function ? selfCallee : ModuleLayout.methodName(callee);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), name, Jvm.methodDesc(ft), false);
             popN(params.size());
             pushResults(Jvm.halves(ft.results()));
         }

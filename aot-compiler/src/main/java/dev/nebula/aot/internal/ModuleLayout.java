@@ -97,6 +97,33 @@ final class ModuleLayout {
         return "f" + functionIndex;
     }
 
+    /** The name of the twin of {@code functionIndex} (see {@link FunctionCompiler#compile}). */
+    static String twinName(int functionIndex) {
+        return methodName(functionIndex) + "_t";
+    }
+
+    /**
+     * Whether the defined function {@code functionIndex} may get a twin (see
+     * {@link FunctionCompiler#compile}): it calls itself directly, and its code is small enough
+     * that its method might be at most {@link #TWIN_MAX_BYTECODE} bytes (a Wasm instruction is
+     * never less than half its bytecode) and is never outlined.
+     */
+    boolean mayHaveTwin(int functionIndex) {
+        int defined = functionIndex - module.importedFunctionCount();
+        if (defined < 0 || !codeFacts().callsItself[functionIndex]) return false;
+        int size = module.bodies().get(defined).codeSize();
+        return size <= 2 * TWIN_MAX_BYTECODE && size <= Outliner.BUDGET;
+    }
+
+    /**
+     * Bytecode bytes up to which a self-recursive function's method gets a twin; 0 turns twins
+     * off. The system property {@code nebula.aot.recursion.twinMaxBytecode}, read once here.
+     * 325 is C2's {@code FreqInlineSize} (JDK 17, x86_64): a larger method is never inlined at a
+     * hot call site, so its twin would only double its code. Measured with it: bench/RESULTS.md,
+     * "Self-recursive functions compiled twice".
+     */
+    static final int TWIN_MAX_BYTECODE = Integer.getInteger("nebula.aot.recursion.twinMaxBytecode", 325);
+
     static String dispatchName(int canonicalType) {
         return "callIndirect" + canonicalType;
     }
