@@ -300,20 +300,31 @@ final class FunctionCompiler {
      * but two methods that call each other two levels each, so a hot recursion makes half as many
      * real calls. Each copy traps, polls, counts the call depth and names the function in a
      * trap's trace exactly as the one method did: a twin is the same function, only under another
-     * name. A function gets a twin when its method is at most
+     * name. A function gets a twin when every loop in it calls ({@link #callsEveryIteration}) and its method is at most
      * {@link ModuleLayout#TWIN_MAX_BYTECODE} bytes, measured by compiling it once on the side
      * (C2 does not inline a larger one at a hot call site, so a twin would only double its code);
      * its generated code at most doubles (RATIONALE.md, "Self-recursive functions compiled twice").
      */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
         String name = ModuleLayout.methodName(function);
-        if (layout.mayHaveTwin(function) && bytecodeSize(layout, function) <= ModuleLayout.TWIN_MAX_BYTECODE) {
+        if (layout.mayHaveTwin(function) && callsEveryIteration(layout, function)
+                && bytecodeSize(layout, function) <= ModuleLayout.TWIN_MAX_BYTECODE) {
             String twin = ModuleLayout.twinName(function);
             compile(layout, function, name, twin, cv);
             compile(layout, function, twin, name, cv);
         } else {
             compile(layout, function, name, name, cv);
         }
+    }
+
+    /**
+     * Whether every loop of the function makes a call on every iteration ({@link LoopPolls}: no
+     * loop would need its own poll), so that its time goes in calls rather than in a loop that
+     * calls nothing. Only such functions get a twin: inlining a recursion whose work is an inner
+     * loop (quicksort's partition) two levels deeper made it 9% slower (bench/RESULTS.md).
+     */
+    private static boolean callsEveryIteration(ModuleLayout layout, int function) {
+        return LoopPolls.of(layout.module, function, f -> f >= layout.module.importedFunctionCount() && layout.makesCalls(f)).isEmpty();
     }
 
     /** The bytecode size of the function's method (its trap handler not counted), compiled into a class that is thrown away. */
