@@ -20,7 +20,7 @@ import java.util.Arrays;
  * {@code call_indirect} (either may reach any code, host functions included), or calls a defined
  * function that may: the answer is closed over the direct-call graph. A call-bound workload
  * such as recursive {@code fib} then keeps its array in a register across calls. And which
- * functions call themselves directly: small ones get a twin ({@link ModuleLayout#mayHaveTwin}).
+ * functions call themselves directly: small ones have those calls compiled in line ({@link ModuleLayout#mayInlineSelf}).
  */
 final class CodeFacts {
 

@@ -142,10 +142,12 @@ final class FunctionCompiler {
 
     private final ModuleLayout layout;
     private final ClassVisitor cv;
-    /** The name of the function's method this compiler emits: its own, or its twin's ({@link #compile}); regions are named after it. */
-    private final String methodName;
-    /** The method a direct call of the function to itself invokes: the other copy when it has a twin. */
-    private final String selfCallee;
+    /** A direct call of the function to itself is compiled in line, once ({@link #inlineSelfCall}). */
+    private boolean inlineSelf;
+    /** Compiling the body of an in-line self call. */
+    private boolean inlining;
+    /** The frame a {@code return} leaves: the function's, or the block standing for an in-line self call. */
+    private int functionFrame;
     private final DecodedModule module;
     private final int function;
     private final FuncType type;
@@ -153,12 +155,12 @@ final class FunctionCompiler {
     private final MethodVisitor mv;
     private final boolean hasMemory;
     private final ValType[] localTypes;
-    private final int[] localSlots;
+    private int[] localSlots;
     /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
     private final int[] localFrame;
     private final int instanceSlot;
     /** The frames this call leaves below the depth limit (see {@link Jvm#methodDesc}): the caller's minus one for a Wasm call. */
-    private final int depthSlot;
+    private int depthSlot;
     private final int memorySlot;
     /** The instance's store, loaded once per method so that a poll is one load of its flag. */
     private final int storeSlot;
@@ -224,11 +226,9 @@ final class FunctionCompiler {
     private int depth;
     private int skipDepth;
 
-    private FunctionCompiler(ModuleLayout layout, int function, String methodName, String selfCallee, ClassVisitor cv, MethodVisitor mv,
+    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
                              Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
         this.layout = layout;
-        this.methodName = methodName;
-        this.selfCallee = selfCallee;
         this.cv = cv;
         this.module = layout.module;
         this.function = function;
@@ -293,54 +293,55 @@ final class FunctionCompiler {
     }
 
     /**
-     * Compiles function {@code function} into a public static method of {@code cv}; a small
-     * function that calls itself directly also into a twin ({@link ModuleLayout#twinName}), a
-     * second method of the same code, the two calling each other where the function calls itself.
-     * C2 inlines a method into itself only one level deep ({@code MaxRecursiveInlineLevel=1}),
-     * but two methods that call each other two levels each, so a hot recursion makes half as many
-     * real calls. Each copy traps, polls, counts the call depth and names the function in a
-     * trap's trace exactly as the one method did: a twin is the same function, only under another
-     * name. A function gets a twin when every loop in it calls ({@link #callsEveryIteration}) and its method is at most
-     * {@link ModuleLayout#TWIN_MAX_BYTECODE} bytes, measured by compiling it once on the side
-     * (C2 does not inline a larger one at a hot call site, so a twin would only double its code);
-     * its generated code at most doubles (RATIONALE.md, "Self-recursive functions compiled twice").
+     * Compiles function {@code function} into a public static method of {@code cv}. A small
+     * function that calls itself directly ({@link ModuleLayout#mayInlineSelf}), whose every loop
+     * calls ({@link #callsEveryIteration}), has those calls compiled in line one level deep
+     * ({@link #inlineSelfCall}) when its method stays at most
+     * {@link ModuleLayout#SELF_INLINE_MAX_BYTECODE} bytes, measured by compiling it once on the
+     * side: C2 inlines a method into itself only one level deep ({@code MaxRecursiveInlineLevel=1}),
+     * so a hot recursion then runs four Wasm levels per real call instead of two.
      */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
-        String name = ModuleLayout.methodName(function);
-        if (layout.mayHaveTwin(function) && callsEveryIteration(layout, function)
-                && bytecodeSize(layout, function) <= ModuleLayout.TWIN_MAX_BYTECODE) {
-            String twin = ModuleLayout.twinName(function);
-            compile(layout, function, name, twin, cv);
-            compile(layout, function, twin, name, cv);
-        } else {
-            compile(layout, function, name, name, cv);
-        }
+        boolean inline = layout.mayInlineSelf(function) && callsEveryIteration(layout, function) && noV128(layout.module, function)
+                && inlinedSize(layout, function) <= ModuleLayout.SELF_INLINE_MAX_BYTECODE;
+        compile(layout, function, cv, inline);
+    }
+
+    private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf) {
+        FuncType type = layout.module.functionType(function);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
+        Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
+        FunctionCompiler c = new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false);
+        c.inlineSelf = inlineSelf;
+        c.emitFunction();
     }
 
     /**
      * Whether every loop of the function makes a call on every iteration ({@link LoopPolls}: no
      * loop would need its own poll), so that its time goes in calls rather than in a loop that
-     * calls nothing. Only such functions get a twin: inlining a recursion whose work is an inner
-     * loop (quicksort's partition) two levels deeper made it 9% slower (bench/RESULTS.md).
+     * calls nothing. Only such functions get their self calls in line: inlining a recursion
+     * whose work is an inner loop (quicksort's partition) deeper made it 9% slower (bench/RESULTS.md).
      */
     private static boolean callsEveryIteration(ModuleLayout layout, int function) {
         return LoopPolls.of(layout.module, function, f -> f >= layout.module.importedFunctionCount() && layout.makesCalls(f)).isEmpty();
     }
 
-    /** The bytecode size of the function's method (its trap handler not counted), compiled into a class that is thrown away. */
-    private static int bytecodeSize(ModuleLayout layout, int function) {
-        String name = ModuleLayout.methodName(function);
-        // the real compile that follows records the size again
-        compile(layout, function, name, ModuleLayout.twinName(function), ModuleCompiler.newClassWriter());
-        return layout.methodSizes.get(name);
+    /** Whether the function has no v128 parameter, result or local (an in-line call's locals are scalars, one JVM local each). */
+    private static boolean noV128(DecodedModule module, int function) {
+        FuncType t = module.functionType(function);
+        if (t.params().contains(ValType.V128) || t.results().contains(ValType.V128)) return false;
+        FunctionBody b = module.bodies().get(function - module.importedFunctionCount());
+        for (long i = 0; i < b.localCount(); i++) {
+            if (b.localType((int) i) == ValType.V128) return false;
+        }
+        return true;
     }
 
-    private static void compile(ModuleLayout layout, int function, String name, String selfCallee, ClassVisitor cv) {
-        FuncType type = layout.module.functionType(function);
-        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, Jvm.methodDesc(type), null, null);
-        Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
-        new FunctionCompiler(layout, function, name, selfCallee, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false)
-                .emitFunction();
+    /** The bytecode size of the function's method with its self calls in line (its trap handler not counted), compiled into a class that is thrown away. */
+    private static int inlinedSize(ModuleLayout layout, int function) {
+        // the real compile that follows records its own size
+        compile(layout, function, ModuleCompiler.newClassWriter(), true);
+        return layout.methodSizes.get(ModuleLayout.methodName(function));
     }
 
     /**
@@ -357,7 +358,8 @@ final class FunctionCompiler {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        // the handler's entry is added after the body's: an in-line self call's own handler
+        // (inlineSelfCall), nested in this range, must come first in the exception table
         // outside the handler: a function that cannot be entered is not on the Wasm stack
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
@@ -385,8 +387,9 @@ final class FunctionCompiler {
         // inside the range of the handler below, so that an out-of-bounds trap gets this frame
         emitMemoryHandler();
         mv.visitLabel(end);
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
         mv.visitLabel(handler);
-        layout.methodSizes.put(methodName, end.getOffset());
+        layout.methodSizes.put(ModuleLayout.methodName(function), end.getOffset());
         mv.visitVarInsn(ALOAD, instanceSlot);
         Jvm.pushInt(mv, function);
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
@@ -534,7 +537,7 @@ final class FunctionCompiler {
             case BR_IF -> brIf(r, IFNE);
             case BR_TABLE -> brTable(r);
             case RETURN -> {
-                branch(frames[0]);
+                branch(frames[functionFrame]);
                 markUnreachable();
             }
             case CALL -> call(r.index());
@@ -1470,9 +1473,9 @@ final class FunctionCompiler {
         Set<Integer> outer = new TreeSet<>();
         boolean toLevels = false;
         for (int b = 0; b < buckets; b++) {
-            names[b] = methodName + "_r" + regionCounter[0]++;
+            names[b] = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
             MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, names[b], REGION_DESC, null, null);
-            compiled[b] = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
+            compiled[b] = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
             compiled[b].outlinedLocals = outlinedLocals();
             compiled[b].emitBucket(names[b], nest, nest.buckets.get(b)[0], nest.buckets.get(b)[1], frames, base);
             used.or(compiled[b].usedLocals);
@@ -1636,9 +1639,9 @@ final class FunctionCompiler {
         ValType[][] signature = blockSignature(r);
         ValType[] params = signature[0];
         ValType[] results = signature[1];
-        String name = methodName + "_r" + regionCounter[0]++;
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler region = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
+        FunctionCompiler region = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         region.outlinedLocals = outlinedLocals();
         int resume = region.emitRegion(name, r.instructionStart(), frames, depth, params);
         invokeOutlined(name, region, params.length, results, r, resume);
@@ -1651,9 +1654,9 @@ final class FunctionCompiler {
      * when the rest of the block is unreachable, skips to it).
      */
     private void callChunk(CodeReader r) {
-        String name = methodName + "_r" + regionCounter[0]++;
+        String name = ModuleLayout.methodName(function) + "_r" + regionCounter[0]++;
         MethodVisitor rmv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, REGION_DESC, null, null);
-        FunctionCompiler chunk = new FunctionCompiler(layout, function, methodName, selfCallee, cv, rmv, regions, loopPolls, regionCounter, true);
+        FunctionCompiler chunk = new FunctionCompiler(layout, function, cv, rmv, regions, loopPolls, regionCounter, true);
         chunk.outlinedLocals = outlinedLocals();
         ValType[] operands = Arrays.copyOfRange(stack, frames[depth - 1].base, sp);
         int resume = chunk.emitChunk(name, r.instructionStart(), frames, depth, operands);
@@ -1990,19 +1993,104 @@ final class FunctionCompiler {
             Jvm.rt(mv, "callImport", "([JI" + Jvm.INSTANCE_DESC + "I)[J");
             popN(params.size());
             unboxResults(Jvm.halves(ft.results()));
+        } else if (callee == function && inlineSelf && !inlining) {
+            inlineSelfCall();
+            return;
         } else {
             mv.visitVarInsn(ILOAD, depthSlot);
             mv.visitInsn(ICONST_M1);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
-            String name = callee == function ? selfCallee : ModuleLayout.methodName(callee);
-            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), name, Jvm.methodDesc(ft), false);
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
             popN(params.size());
             pushResults(Jvm.halves(ft.results()));
         }
         // the memory's array changes only when it grows: after a callee that cannot grow it
         // (not even through an import or call_indirect further down), the array in hand is current
         if (layout.mayGrowMemory(callee)) reloadMemory();
+    }
+
+    /**
+     * A call of the function to itself, compiled in line: the arguments go into fresh locals
+     * (the callee's own), the entry checks the depth and polls as the callee's method would, one
+     * frame deeper, and the body is compiled as a block that {@code return} leaves. Its own
+     * handler adds the function's frame to a trap from inside it, so a trap's trace names the
+     * function once per Wasm frame, in line or not. Self calls inside it are real calls.
+     */
+    private void inlineSelfCall() {
+        int[] outerSlots = localSlots;
+        int outerDepth = depthSlot;
+        int outerScratch = scratchBase;
+        MemoryEmitter outerMemory = memoryEmitter;
+        int outerFunctionFrame = functionFrame;
+        int params = type.params().size();
+        int[] slots = new int[localTypes.length];
+        int slot = scratchBase;
+        for (int i = 0; i < localTypes.length; i++) {
+            slots[i] = slot;
+            slot += Jvm.size(localTypes[i]);
+        }
+        int newDepth = slot++;
+        for (int i = params - 1; i >= 0; i--) {
+            mv.visitVarInsn(Jvm.store(localTypes[i]), slots[i]);
+            pop();
+        }
+        for (int i = params; i < localTypes.length; i++) {
+            Jvm.zero(mv, localTypes[i]);
+            mv.visitVarInsn(Jvm.store(localTypes[i]), slots[i]);
+        }
+        // outside the in-line frame's handler, as a callee's entry is: it is not on the Wasm stack yet
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, newDepth);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
+        mv.visitInsn(POP); // the same store as this method's
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        mv.visitLabel(start);
+        localSlots = slots;
+        depthSlot = newDepth;
+        scratchBase = slot;
+        memoryEmitter = null;
+        inlining = true;
+        constEnd = -1;
+        stepHeight = -1;
+        runLocals.clear();
+        Frame f = push(Kind.BLOCK, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
+        f.label = new Label();
+        functionFrame = depth - 1;
+        int outside = depth - 1;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        do {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            step(op, r, false);
+        } while (depth > outside);
+        // inside the in-line frame's range, so that an out-of-bounds trap gets its frame
+        emitMemoryHandler();
+        mv.visitLabel(end);
+        localSlots = outerSlots;
+        depthSlot = outerDepth;
+        scratchBase = outerScratch;
+        scratchNext = outerScratch;
+        memoryEmitter = outerMemory;
+        inlining = false;
+        functionFrame = outerFunctionFrame;
+        constEnd = -1;
+        stepHeight = -1;
+        Label after = new Label();
+        mv.visitJumpInsn(GOTO, after);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, function);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(after);
     }
 
     private void callIndirect(int typeIndex, int table) {

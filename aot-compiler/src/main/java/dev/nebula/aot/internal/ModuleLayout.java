@@ -97,32 +97,29 @@ final class ModuleLayout {
         return "f" + functionIndex;
     }
 
-    /** The name of the twin of {@code functionIndex} (see {@link FunctionCompiler#compile}). */
-    static String twinName(int functionIndex) {
-        return methodName(functionIndex) + "_t";
-    }
-
     /**
-     * Whether the defined function {@code functionIndex} may get a twin (see
-     * {@link FunctionCompiler#compile}): it calls itself directly, and its code is small enough
-     * that its method might be at most {@link #TWIN_MAX_BYTECODE} bytes (a Wasm instruction is
-     * never less than half its bytecode) and is never outlined.
+     * Whether the defined function {@code functionIndex} may have its calls to itself compiled
+     * in line (see {@code FunctionCompiler.compile}): it calls itself directly, and its code is
+     * small enough that its method, the in-line copy included, might stay within
+     * {@link #SELF_INLINE_MAX_BYTECODE} bytes (a Wasm instruction's bytecode is never less than
+     * half its size) and is never outlined.
      */
-    boolean mayHaveTwin(int functionIndex) {
+    boolean mayInlineSelf(int functionIndex) {
         int defined = functionIndex - module.importedFunctionCount();
         if (defined < 0 || !codeFacts().callsItself[functionIndex]) return false;
         int size = module.bodies().get(defined).codeSize();
-        return size <= 2 * TWIN_MAX_BYTECODE && size <= Outliner.BUDGET;
+        return size <= SELF_INLINE_MAX_BYTECODE && size <= Outliner.BUDGET;
     }
 
     /**
-     * Bytecode bytes up to which a self-recursive function's method gets a twin; 0 turns twins
-     * off. The system property {@code nebula.aot.recursion.twinMaxBytecode}, read once here.
-     * 325 is C2's {@code FreqInlineSize} (JDK 17, x86_64): a larger method is never inlined at a
-     * hot call site, so its twin would only double its code. Measured with it: bench/RESULTS.md,
-     * "Self-recursive functions compiled twice".
+     * Bytecode bytes up to which a self-recursive function's method, with its self calls in line,
+     * is compiled that way; 0 turns it off. The system property
+     * {@code nebula.aot.recursion.maxBytecode}, read once here. 325 is C2's {@code FreqInlineSize}
+     * (JDK 17, x86_64): a larger method is not inlined into itself at a hot call site, which is
+     * what the in-line level relies on to run four levels per real call. Measured: bench/RESULTS.md,
+     * "Small recursive functions: one level in line".
      */
-    static final int TWIN_MAX_BYTECODE = Integer.getInteger("nebula.aot.recursion.twinMaxBytecode", 325);
+    static final int SELF_INLINE_MAX_BYTECODE = Integer.getInteger("nebula.aot.recursion.maxBytecode", 325);
 
     static String dispatchName(int canonicalType) {
         return "callIndirect" + canonicalType;
