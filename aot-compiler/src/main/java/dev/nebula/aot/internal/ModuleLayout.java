@@ -99,10 +99,9 @@ final class ModuleLayout {
 
     /**
      * Whether the defined function {@code functionIndex} may have its calls to itself compiled
-     * in line (see {@code FunctionCompiler.compile}): it calls itself directly, and its code is
-     * small enough that its method, the in-line copy included, might stay within
-     * {@link #SELF_INLINE_MAX_BYTECODE} bytes (a Wasm instruction's bytecode is never less than
-     * half its size) and is never outlined.
+     * in line (see {@code FunctionCompiler.compile}): it calls itself directly, its code is
+     * never outlined, and it is no larger than {@link #SELF_INLINE_MAX_BYTECODE} Wasm bytes, a
+     * cheap first cut (the method holds the body at least twice); the method's measured size decides.
      */
     boolean mayInlineSelf(int functionIndex) {
         int defined = functionIndex - module.importedFunctionCount();
