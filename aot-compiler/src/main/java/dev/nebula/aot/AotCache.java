@@ -107,8 +107,46 @@ public final class AotCache {
         NOT_STORED
     }
 
-    /** A compiled module and how it was obtained; {@code file} is null when the outcome is {@link Outcome#NOT_STORED}. */
-    public record Result(AotModule module, Outcome outcome, Path file) {
+    /**
+     * A compiled module and how it was obtained. The compiled classes stay this module's own
+     * ({@code internal} type): callers see the outcome and the entry's file, which is null when
+     * the outcome is {@link Outcome#NOT_STORED}.
+     */
+    public static final class Result {
+        private final AotModule module;
+        private final Outcome outcome;
+        private final Path file;
+
+        Result(AotModule module, Outcome outcome, Path file) {
+            this.module = module;
+            this.outcome = outcome;
+            this.file = file;
+        }
+
+        AotModule module() {
+            return module;
+        }
+
+        public Outcome outcome() {
+            return outcome;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /**
+         * Defines (and so verifies) every generated class now instead of at each function's first
+         * call: for a host that would rather pay the whole start-up before the first request.
+         */
+        public void defineAllClasses() {
+            module.loadAll();
+        }
+
+        @Override
+        public String toString() {
+            return outcome + (file == null ? "" : " " + file);
+        }
     }
 
     /**

@@ -59,7 +59,7 @@ class AotCacheTest {
                 "named by length (34 = 0x22), both CRCs and the version: " + first.file().getFileName());
         assertEquals(first.module().classFiles().keySet(), second.module().classFiles().keySet());
         first.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, second.module().classFiles().get(name)));
-        second.module().loadAll();
+        second.defineAllClasses();
     }
 
     @Test
@@ -122,7 +122,7 @@ class AotCacheTest {
         assertThrows(IllegalStateException.class, () -> found.module().validated().maxStackHeight(0),
                 "the module was not validated again, so it has no stack heights");
         stored.module().classFiles().forEach((name, bytes) -> assertArrayEquals(bytes, found.module().classFiles().get(name)));
-        found.module().loadAll();
+        found.defineAllClasses();
         assertNull(cache.lookup(ModuleDecoder.decode(OTHER)), "another module is not found");
     }
 

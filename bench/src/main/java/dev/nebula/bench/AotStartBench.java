@@ -107,8 +107,8 @@ public class AotStartBench {
      */
     @Benchmark
     public Object aotCachedDefineAll() {
-        var loaded = new AotCache(cacheDir).compile(ModuleValidator.validate(ModuleDecoder.decode(bytes))).module();
-        loaded.loadAll();
+        AotCache.Result loaded = new AotCache(cacheDir).compile(ModuleValidator.validate(ModuleDecoder.decode(bytes)));
+        loaded.defineAllClasses();
         return loaded;
     }
 
