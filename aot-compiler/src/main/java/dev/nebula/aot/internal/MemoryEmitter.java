@@ -13,8 +13,9 @@ import static org.objectweb.asm.Opcodes.*;
  * itself, inside an exception-table range whose handler turns the JVM's
  * {@code IndexOutOfBoundsException} into the out-of-bounds trap. The semantics are the helpers'
  * ({@link Rt#i32Load} and its kin): the index is {@code base + offset} as an {@code int}, a
- * negative operand or sum traps (the true unsigned sum is then 2^31 or more), the bound against
- * the length is the JVM's check, made before anything is read or written.
+ * negative operand or sum traps (the true unsigned sum is then 2^31 or more), the bound is the
+ * memory's limit (its size; the array may be longer), checked by {@code Objects.checkIndex}
+ * before anything is read or written.
  *
  * <p>Why not the helpers: C2 stops inlining into a method once it has built
  * {@code NodeCountInliningCutoff} (18,000) nodes, counting the dead ones, and each helper call
@@ -41,8 +42,8 @@ final class MemoryEmitter {
      */
     static final int IN_LINE_FROM = Integer.getInteger("nebula.aot.memory.inLineFrom", 150);
 
-    /** Bytecode an in-line access may take beyond a helper call: the sign test and the view's call. */
-    private static final int EXTRA_BYTES = 20;
+    /** Bytecode an in-line access may take beyond a helper call: the sign test, the limit's check and the view's call. */
+    private static final int EXTRA_BYTES = 26;
 
     /**
      * Whether a method of a function of {@code codeSize} Wasm bytes with {@code accesses} loads
@@ -64,12 +65,15 @@ final class MemoryEmitter {
 
     private final MethodVisitor mv;
     private final int memorySlot;
+    /** Memory 0's size in bytes, the bound of every access (the array may be longer). */
+    private final int limitSlot;
     /** The handler of this method's accesses; created with the first one. */
     private Label outOfBounds;
 
-    MemoryEmitter(MethodVisitor mv, int memorySlot) {
+    MemoryEmitter(MethodVisitor mv, int memorySlot, int limitSlot) {
         this.mv = mv;
         this.memorySlot = memorySlot;
+        this.limitSlot = limitSlot;
     }
 
     /**
@@ -104,12 +108,40 @@ final class MemoryEmitter {
             mv.visitInsn(ATHROW);
             mv.visitLabel(inRange);
         }
+        checkLimit(accessSize(op));
         if (store) {
             store(op, valueSlot, valueType);
         } else {
             load(op);
         }
         return scratch;
+    }
+
+    /**
+     * [index] → [index], or the out-of-bounds trap unless {@code size} bytes from it lie within the
+     * memory's limit: {@code Objects.checkIndex}, a range check C2 knows, in a guarded range. A
+     * limit under {@code size - 1} makes a negative length, which it refuses too.
+     */
+    private void checkLimit(int size) {
+        mv.visitVarInsn(ILOAD, limitSlot);
+        if (size > 1) {
+            Jvm.pushInt(mv, size - 1);
+            mv.visitInsn(ISUB);
+        }
+        Label end = begin();
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "checkIndex", "(II)I", false);
+        mv.visitLabel(end);
+    }
+
+    /** The bytes {@code op} reads or writes. */
+    private static int accessSize(Opcode op) {
+        return switch (op) {
+            case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 1;
+            case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 2;
+            case I32_LOAD, I64_LOAD32_S, I64_LOAD32_U, F32_LOAD, I32_STORE, I64_STORE32, F32_STORE -> 4;
+            case I64_LOAD, F64_LOAD, I64_STORE, F64_STORE -> 8;
+            default -> throw new IllegalStateException("not a scalar access: " + op);
+        };
     }
 
     /** With the index on the stack. */
