@@ -491,7 +491,12 @@ final class FunctionCompiler {
                 branch(frameAt(r.index()));
                 markUnreachable();
             }
-            case BR_IF -> brIf(r, IFNE);
+            case BR_IF -> {
+                // a counter just stepped by a constant (i += c, maybe through local.tee) and tested
+                // for zero, gimli's rounds: a plain value, not a 0/1 to materialise (see brIf), so
+                // the jump goes back itself and C2 can count the loop
+                if (!(COUNTABLE_BACK_EDGE && stepHeight == sp && loopBackEdge(r, IFNE))) brIf(r, IFNE);
+            }
             case BR_TABLE -> brTable(r);
             case RETURN -> {
                 branch(frames[0]);

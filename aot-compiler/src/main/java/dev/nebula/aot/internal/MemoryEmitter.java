@@ -9,9 +9,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * Emits the scalar loads and stores (spec 4.4.7) of one generated method in line: the sign test
- * of {@code Rt}'s helpers, then the array access or the byte-array view's {@code VarHandle} call
- * itself, inside an exception-table range whose handler turns the JVM's
- * {@code IndexOutOfBoundsException} into the out-of-bounds trap. The semantics are the helpers'
+ * of {@code Rt}'s helpers and their check against the memory's limit ({@code Objects.checkIndex},
+ * inside an exception-table range whose handler turns its {@code IndexOutOfBoundsException} into
+ * the out-of-bounds trap), then {@code Unsafe}'s read or write at the checked index, as
+ * {@code Rt}'s accessors do. The semantics are the helpers'
  * ({@link Rt#i32Load} and its kin): the index is {@code base + offset} as an {@code int}, a
  * negative operand or sum traps (the true unsigned sum is then 2^31 or more), the bound is the
  * memory's limit (its size; the array may be longer), checked by {@code Objects.checkIndex}
@@ -19,11 +20,10 @@ import static org.objectweb.asm.Opcodes.*;
  *
  * <p>Why not the helpers: C2 stops inlining into a method once it has built
  * {@code NodeCountInliningCutoff} (18,000) nodes, counting the dead ones, and each helper call
- * costs about ten inlined methods' worth (the helper, its address check, the VarHandle's guard and
- * accessors); in a function of a few hundred accesses (richards' scheduler) the accesses past
- * that point became real calls. Here the {@code VarHandle} call site links to a
- * {@code @ForceInline} guard, which C2 inlines past that cutoff, and a byte access is one
- * instruction. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
+ * costs several inlined methods' worth (the helper, its address check, its accessor); in a
+ * function of a few hundred accesses (richards' scheduler) the accesses past that point became
+ * real calls. Here {@code checkIndex} is an intrinsic and {@code Unsafe}'s methods are
+ * {@code @ForceInline}, which C2 inlines past that cutoff. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
  * {@code -Dnebula.aot.bench.memoryHelpers=true} (read once, a measurement switch, never a user
  * option) emits the helper calls everywhere.
  */
@@ -59,8 +59,7 @@ final class MemoryEmitter {
         return codeSize > Outliner.BUDGET || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
     }
 
-    private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
-    private static final String VAR_HANDLE_DESC = "L" + VAR_HANDLE + ";";
+    private static final String UNSAFE = "sun/misc/Unsafe";
     private static final String OUT_OF_RANGE = "java/lang/IndexOutOfBoundsException";
 
     private final MethodVisitor mv;
@@ -163,40 +162,40 @@ final class MemoryEmitter {
                 mv.visitInsn(IAND);
                 mv.visitInsn(I2L);
             }
-            case I32_LOAD16_S -> viewGet("SHORT", "S");
+            case I32_LOAD16_S -> unsafeGet("Short", "S");
             case I32_LOAD16_U -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 Jvm.pushInt(mv, 0xFFFF);
                 mv.visitInsn(IAND);
             }
             case I64_LOAD16_S -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 mv.visitInsn(I2L);
             }
             case I64_LOAD16_U -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 Jvm.pushInt(mv, 0xFFFF);
                 mv.visitInsn(IAND);
                 mv.visitInsn(I2L);
             }
-            case I32_LOAD -> viewGet("INT", "I");
+            case I32_LOAD -> unsafeGet("Int", "I");
             case I64_LOAD32_S -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitInsn(I2L);
             }
             case I64_LOAD32_U -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitInsn(I2L);
                 mv.visitLdcInsn(0xFFFF_FFFFL);
                 mv.visitInsn(LAND);
             }
-            case I64_LOAD -> viewGet("LONG", "J");
+            case I64_LOAD -> unsafeGet("Long", "J");
             case F32_LOAD -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
             }
             case F64_LOAD -> {
-                viewGet("LONG", "J");
+                unsafeGet("Long", "J");
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
             }
             default -> throw new IllegalStateException("not a scalar load: " + op);
@@ -207,75 +206,87 @@ final class MemoryEmitter {
     private void store(Opcode op, int value, ValType type) {
         switch (op) {
             case I32_STORE8, I64_STORE8 -> {
-                mv.visitVarInsn(ALOAD, memorySlot);
-                mv.visitInsn(SWAP);
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
-                guarded(BASTORE);
+                mv.visitInsn(I2B);
+                unsafePut("Byte", "B");
             }
             case I32_STORE16, I64_STORE16 -> {
-                viewTarget("SHORT");
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
                 mv.visitInsn(I2S);
-                guardedView("set", "([BIS)V");
+                unsafePut("Short", "S");
             }
             case I32_STORE, I64_STORE32 -> {
-                viewTarget("INT");
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
-                guardedView("set", "([BII)V");
+                unsafePut("Int", "I");
             }
             case I64_STORE -> {
-                viewTarget("LONG");
+                unsafeTarget();
                 mv.visitVarInsn(LLOAD, value);
-                guardedView("set", "([BIJ)V");
+                unsafePut("Long", "J");
             }
             case F32_STORE -> {
-                viewTarget("INT");
+                unsafeTarget();
                 mv.visitVarInsn(FLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-                guardedView("set", "([BII)V");
+                unsafePut("Int", "I");
             }
             case F64_STORE -> {
-                viewTarget("LONG");
+                unsafeTarget();
                 mv.visitVarInsn(DLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-                guardedView("set", "([BIJ)V");
+                unsafePut("Long", "J");
             }
             default -> throw new IllegalStateException("not a scalar store: " + op);
         }
     }
 
     private void loadByte() {
+        unsafeGet("Byte", "B");
+    }
+
+    /** [checked index] → [value]: Unsafe's read (see Rt's accessors for why it is sound), in Wasm's byte order. */
+    private void unsafeGet(String kind, String type) {
+        unsafeTarget();
+        mv.visitMethodInsn(INVOKEVIRTUAL, UNSAFE, "get" + kind, "(Ljava/lang/Object;J)" + type, false);
+        swapBytes(kind, type);
+    }
+
+    /** [unsafe, array, address, value] → []. */
+    private void unsafePut(String kind, String type) {
+        swapBytes(kind, type);
+        mv.visitMethodInsn(INVOKEVIRTUAL, UNSAFE, "put" + kind, "(Ljava/lang/Object;J" + type + ")V", false);
+    }
+
+    /** [checked index] → [unsafe, array, address]. */
+    private void unsafeTarget() {
+        mv.visitFieldInsn(GETSTATIC, Jvm.RT, "UNSAFE", "L" + UNSAFE + ";");
+        mv.visitInsn(SWAP);
         mv.visitVarInsn(ALOAD, memorySlot);
         mv.visitInsn(SWAP);
-        guarded(BALOAD);
+        mv.visitInsn(I2L);
+        mv.visitFieldInsn(GETSTATIC, Jvm.RT, "BYTES", "J");
+        mv.visitInsn(LADD);
     }
 
-    private void viewGet(String view, String result) {
-        viewTarget(view);
-        guardedView("get", "([BI)" + result);
-    }
-
-    /** [index] → [view, array, index]. */
-    private void viewTarget(String view) {
-        mv.visitFieldInsn(GETSTATIC, Jvm.RT, view, VAR_HANDLE_DESC);
-        mv.visitInsn(SWAP);
-        mv.visitVarInsn(ALOAD, memorySlot);
-        mv.visitInsn(SWAP);
-    }
-
-    private void guardedView(String access, String desc) {
-        Label end = begin();
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, access, desc, false);
-        mv.visitLabel(end);
-    }
-
-    private void guarded(int instruction) {
-        Label end = begin();
-        mv.visitInsn(instruction);
-        mv.visitLabel(end);
+    /**
+     * Unsafe reads and writes in the platform's byte order; on a big-endian one the value is
+     * swapped to Wasm's little-endian order. Decided when the code is generated: the AOT cache
+     * keeps the byte order in its entries' version ({@code AotCache}).
+     */
+    private void swapBytes(String kind, String type) {
+        if (!Rt.BIG_ENDIAN || kind.equals("Byte")) return;
+        String owner = switch (kind) {
+            case "Short" -> "java/lang/Short";
+            case "Int" -> "java/lang/Integer";
+            default -> "java/lang/Long";
+        };
+        mv.visitMethodInsn(INVOKESTATIC, owner, "reverseBytes", "(" + type + ")" + type, false);
     }
 
     /** Opens the exception-table range of one access instruction; returns the label that closes it. */
