@@ -110,7 +110,7 @@ public final class Rt {
     }
 
     private static byte getByte(byte[] m, int checked) {
-        return m[checked];
+        return UNSAFE.getByte(m, BYTES + checked);
     }
 
     private static short getShort(byte[] m, int checked) {
@@ -129,7 +129,7 @@ public final class Rt {
     }
 
     private static void putByte(byte[] m, int checked, byte v) {
-        m[checked] = v;
+        UNSAFE.putByte(m, BYTES + checked, v);
     }
 
     private static void putShort(byte[] m, int checked, short v) {
