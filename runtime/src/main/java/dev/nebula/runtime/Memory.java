@@ -34,8 +34,8 @@ public final class Memory implements Extern {
     /**
      * Share of the size a growth past the array's end reserves beyond what it asks for, in
      * percent ({@code -Dnebula.memory.growthReserve}, read once). 25: rust-json, growing from 62
-     * to 109 pages one page at a time and then by doubling, copies its memory 5 times per run
-     * instead of 53, for at most a quarter more heap; 0 allocates exactly what is asked.
+     * to 109 pages one page at a time and then by doubling, copies its memory 6 times per run
+     * instead of 54, for at most a quarter more heap; 0 allocates exactly what is asked.
      */
     private static final int GROWTH_RESERVE = Math.max(0, Integer.getInteger("nebula.memory.growthReserve", 25));
 
