@@ -367,6 +367,11 @@ final class FunctionCompiler {
             mv.visitVarInsn(ASTORE, memorySlot);
             Jvm.rt(mv, "memoryLimit", "(" + Jvm.INSTANCE_DESC + ")I");
         }
+        // never past the array in hand, whatever happened between the two reads (a store is not
+        // thread-safe, but a race must not let Unsafe, behind the check, leave the array; see Rt)
+        mv.visitVarInsn(ALOAD, memorySlot);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
         mv.visitVarInsn(ISTORE, limitSlot);
     }
 

@@ -87,8 +87,10 @@ public final class Rt {
     // access (sieve 1.32x and matmul 1.27x slower with it: their strided loops are not counted,
     // so C2 cannot hoist either check). Sound because every index reaching them passed the check
     // against the limit, and the limit never exceeds the array's length: Memory keeps
-    // size <= bytes.length, and generated code loads the array and the limit together, from the
-    // same memory, at the same points (FunctionCompiler.reloadMemory). Unsafe reads and writes in
+    // size <= bytes.length, generated code loads the array and the limit together, from the
+    // same memory, at the same points, and takes the smaller of the limit and the length of the
+    // array it holds (FunctionCompiler.reloadMemory), so that even a memory misused from two
+    // threads at once (a Store is not thread-safe) cannot send an access past the array. Unsafe reads and writes in
     // the platform's byte order; Wasm's is little-endian, so a big-endian JVM swaps (a constant
     // the JIT folds away).
 
