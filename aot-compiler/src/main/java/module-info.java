@@ -7,6 +7,8 @@
 module dev.nebula.aot {
     requires transitive dev.nebula.runtime;
     requires org.objectweb.asm;
+    // sun.misc.Unsafe: compiled code's memory accesses, checked against the memory's size (Rt)
+    requires jdk.unsupported;
 
     exports dev.nebula.aot;
 

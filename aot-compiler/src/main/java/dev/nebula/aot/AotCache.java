@@ -53,6 +53,12 @@ public final class AotCache {
 
     /** Bump when generated code or the file format changes shape: old entries then simply miss. */
     public static final String COMPILER_VERSION = "nebula-aot-6";
+    /**
+     * What an entry's name and header record: the compiler version, plus the byte order on a
+     * big-endian platform, where generated memory accesses swap bytes (MemoryEmitter).
+     */
+    private static final String VERSION = COMPILER_VERSION
+            + (java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN ? "-big-endian" : "");
     /** System property naming the cache folder; the AOT engine uses the cache only when it is set. */
     public static final String DIRECTORY_PROPERTY = "nebula.aot.cache.dir";
 
@@ -197,7 +203,7 @@ public final class AotCache {
         // both CRCs as 16 hex digits; no String.format, whose parser is slow in a cold JVM
         String crcs = Long.toHexString(crc32c.getValue() << 32 | crc32.getValue());
         return Integer.toHexString(module.length) + "-" + "0".repeat(16 - crcs.length()) + crcs
-                + "-" + COMPILER_VERSION + SUFFIX;
+                + "-" + VERSION + SUFFIX;
     }
 
     /**
@@ -237,7 +243,7 @@ public final class AotCache {
         try {
             if (!Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return null;
             in.position(MAGIC.length);
-            if (!COMPILER_VERSION.equals(string(in))) return null;
+            if (!VERSION.equals(string(in))) return null;
             if (!String.valueOf(BUILD).equals(string(in))) return null;
             int moduleLength = in.getInt();
             if (moduleLength != module.length || moduleLength > in.remaining()) return null;
@@ -273,7 +279,7 @@ public final class AotCache {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(module.length + classes.values().stream().mapToInt(b -> b.length + 64).sum() + 64);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
-            string(out, COMPILER_VERSION);
+            string(out, VERSION);
             string(out, String.valueOf(BUILD));
             out.writeInt(module.length);
             out.write(module);

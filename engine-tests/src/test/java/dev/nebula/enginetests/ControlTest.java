@@ -204,4 +204,31 @@ class ControlTest {
         assertEquals(10, g.call(-7, -27, 0)[0]);
         assertEquals(500, f.call(0, 1000, 0)[0]);
     }
+
+    /**
+     * Loops whose back edge is {@code br_if} on a counter just stepped by a constant (gimli's
+     * rounds: {@code br_if (local.tee i (i - 1))}), which the AOT engine compiles as a jump back
+     * on the value itself: they run until the counter is zero, whatever the step, also when the
+     * counter wraps around 2^32 on its way there; hot, then cold inputs, the count stays exact.
+     */
+    @Test
+    void loopsCountingDownToZeroEndExactly() {
+        for (int step : new int[] {-1, 1, 3}) {
+            // count = 0; loop { count++; br_if (local.tee 0 (i + step)) }; count
+            Code body = Code.of().block(Opcode.LOOP)
+                    .get(1).i32(1).op(Opcode.I32_ADD).set(1)
+                    .get(0).i32(step).op(Opcode.I32_ADD).tee(0).op(Opcode.BR_IF, 0)
+                    .end().get(1);
+            WasmFunction f = Run.function("ii", "i", "", body).function("f");
+            for (int n = 0; n < 3_000; n++) assertEquals(24, f.call(-24L * step, 0)[0], "step " + step);
+            assertEquals(1, f.call(-step, 0)[0], "step " + step);
+            assertEquals(1000, f.call(-1000L * step, 0)[0], "step " + step);
+        }
+        // a step of 2^30 from 2^30 reaches zero by wrapping around 2^32, after 3 iterations
+        Code wrap = Code.of().block(Opcode.LOOP)
+                .get(1).i32(1).op(Opcode.I32_ADD).set(1)
+                .get(0).i32(0x4000_0000).op(Opcode.I32_ADD).tee(0).op(Opcode.BR_IF, 0)
+                .end().get(1);
+        assertEquals(3, Run.function("ii", "i", "", wrap).function("f").call(0x4000_0000, 0)[0]);
+    }
 }

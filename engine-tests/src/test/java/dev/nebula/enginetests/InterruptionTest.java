@@ -71,13 +71,17 @@ class InterruptionTest {
                 .get(0).i32(1).op(Opcode.I32_ADD).i32(0xFF).op(Opcode.I32_AND).set(0)
                 .get(0).get(1).op(Opcode.I32_LT_S).op(Opcode.BR_IF, 0)
                 .end();
-        for (Code body : new Code[] {stepping, signed}) {
+        // (loop (br_if 0 (local.tee 0 (i32.add (local.get 0) (i32.const 2))))): odd i never reaches zero
+        Code countingDown = Code.of().block(Opcode.LOOP)
+                .get(0).i32(2).op(Opcode.I32_ADD).tee(0).op(Opcode.BR_IF, 0)
+                .end();
+        for (Code body : new Code[] {stepping, signed, countingDown}) {
             WasmBuilder b = new WasmBuilder();
             b.exportFunction("spin", b.function(b.type("ii", ""), body));
             Store store = new Store(Run.ENGINE);
             WasmFunction spin = instantiate(b, store).function("spin");
             store.setDeadline(Duration.ofMillis(50));
-            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, () -> spin.call(0, 1001)));
+            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, () -> spin.call(body == countingDown ? 1 : 0, 1001)));
             assertEquals(TrapKind.INTERRUPTED, trap.kind());
         }
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import static dev.nebula.interpreter.testkit.Run.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -184,6 +185,62 @@ class MemoryTest {
                 assertArrayEquals(new byte[16], i.memory("mem").read(65536 - 16, 16), "a store that trapped wrote nothing");
                 var trap = org.junit.jupiter.api.Assertions.assertThrows(dev.nebula.wasm.TrapException.class, () -> loadFn.call(65536));
                 assertEquals(1, trap.wasmStack().size(), "the trapping function is on the Wasm stack: " + trap.wasmStack());
+            }
+        }
+    }
+
+    /**
+     * A memory grown a page at a time (as Rust's allocator does) may be backed by an array with
+     * room beyond its size (the runtime's {@code Memory} reserves it so that growing does not copy
+     * every time): accesses must still trap exactly at the size, through helper calls and in-line
+     * accesses alike (padding 160 puts a function over the AOT engine's in-line threshold), cold
+     * and after the code ran hot, and the pages taken from the reserve read as zero.
+     */
+    @Test
+    void accessesStopAtTheSizeWhileTheArrayHasRoomBeyond() {
+        for (int padding : new int[] {0, 160}) {
+            WasmBuilder b = new WasmBuilder();
+            b.memory(1, -1).exportMemory("mem");
+            Code loadCode = Code.of();
+            Code storeCode = Code.of();
+            for (int n = 0; n < padding; n++) {
+                loadCode.i32(0).mem(Opcode.I32_LOAD8_U, 0).op(Opcode.DROP);
+                storeCode.i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP);
+            }
+            b.exportFunction("load", b.function(b.type("i", "l"), loadCode.get(0).mem(Opcode.I64_LOAD, 0)));
+            b.exportFunction("load8", b.function(b.type("i", "i"), Code.of().get(0).mem(Opcode.I32_LOAD8_U, 0)));
+            b.exportFunction("store", b.function(b.type("il", ""), storeCode.get(0).get(1).mem(Opcode.I64_STORE, 0)));
+            b.exportFunction("grow", b.function(b.type("i", "i"), Code.of().get(0).op(Opcode.MEMORY_GROW)));
+            Instance i = Run.instantiate(b.build());
+            WasmFunction load = i.function("load");
+            WasmFunction load8 = i.function("load8");
+            WasmFunction store = i.function("store");
+            for (int pages = 1; pages <= 6; pages++) {
+                long size = pages * 65536L;
+                assertEquals(pages, i.memory("mem").pages());
+                if (pages == 4 && Run.KIND == EngineKind.AOT) {
+                    // the case this test is for: the interpreter asks for an exact array (Memory.buffer)
+                    assertTrue(i.memory("mem").storage().length > size, "room beyond the size at 4 pages (grown from 3: a quarter more)");
+                }
+                for (int round = 0; round < 2; round++) {
+                    assertEquals(0L, load.call(size - 8)[0], "the new page reads as zero (" + pages + " pages)");
+                    assertEquals(0L, load8.call(size - 1)[0]);
+                    for (long address : new long[] {size - 7, size - 1, size, size + 8, size + 65536}) {
+                        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> load.call(address));
+                        assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> store.call(address, -1L));
+                    }
+                    assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> load8.call(size));
+                    if (round == 0 && pages == 4) {
+                        for (int n = 0; n < 60_000; n++) {
+                            int address = (n * 8) & 0x7FF8;
+                            store.call(address, n);
+                            assertEquals(n, load.call(address)[0]);
+                        }
+                    }
+                }
+                store.call(size - 16, pages);
+                assertEquals(pages, i.function("grow").call(1)[0]);
+                assertEquals(pages, load.call(size - 16)[0], "the bytes below the old size survive the growth");
             }
         }
     }

@@ -14,6 +14,14 @@ import java.nio.ByteOrder;
  * access is bounds-checked against the current size and traps with "out of bounds memory access";
  * an effective address is the unsigned 32-bit operand plus the unsigned offset, computed in a
  * long so it cannot wrap (spec 4.4.7).
+ *
+ * <p>The array may be longer than the memory ({@link #storage()} and {@link #limit()}): a growth
+ * past the array's end allocates a quarter more than asked, so that a program growing a page at a
+ * time (Rust's allocator: rust-json grows 47 times by one page per run) copies its memory a few
+ * times instead of at every grow. The room beyond the size is never written (every access is
+ * checked against the size), so it is still zero when a grow takes it. Code that bounds its
+ * accesses by the array's length instead calls {@link #buffer()}, which trims the array to the size
+ * and keeps it exact from then on.
  */
 public final class Memory implements Extern {
 
@@ -23,7 +31,20 @@ public final class Memory implements Extern {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Share of the size a growth past the array's end reserves beyond what it asks for, in
+     * percent ({@code -Dnebula.memory.growthReserve}, read once). 25: rust-json, growing from 62
+     * to 109 pages one page at a time and then by doubling, copies its memory 6 times per run
+     * instead of 54, for at most a quarter more heap; 0 allocates exactly what is asked.
+     */
+    private static final int GROWTH_RESERVE = Math.max(0, Integer.getInteger("nebula.memory.growthReserve", 25));
+
+    /** The backing array: {@link #size} bytes of memory, then zeroes never written (the room to grow into). */
     private byte[] bytes;
+    /** The memory's size in bytes, a whole number of pages; the bound of every access. */
+    private int size;
+    /** Set once something bounds accesses by the array's length ({@link #buffer()}): no room kept from then on. */
+    private boolean exact;
     private final long declaredMax;
     private final boolean hasDeclaredMax;
     private final int pageLimit;
@@ -62,6 +83,7 @@ public final class Memory implements Extern {
         byte[] initial = allocate((int) limits.min());
         if (initial == null) throw new ResourceLimitException("memory of " + limits.min() + " pages could not be allocated");
         this.bytes = initial;
+        this.size = initial.length;
     }
 
     /**
@@ -80,7 +102,7 @@ public final class Memory implements Extern {
 
     /** Current size in pages. */
     public int pages() {
-        return bytes.length / PAGE_SIZE;
+        return size / PAGE_SIZE;
     }
 
     /** The declared maximum in pages (65536 when none was declared). */
@@ -93,9 +115,32 @@ public final class Memory implements Extern {
         return hasDeclaredMax;
     }
 
-    /** The backing array; it is replaced on grow, so engines re-read it after anything that may grow. */
+    /**
+     * The memory's bytes, in an array exactly as long as the memory, so that its length bounds
+     * accesses; it is replaced on grow, so engines re-read it after anything that may grow. The
+     * first call trims away the room kept to grow into, and later grows allocate exactly.
+     */
     public byte[] buffer() {
+        if (!exact) {
+            if (bytes.length != size) bytes = java.util.Arrays.copyOf(bytes, size);
+            exact = true;
+        }
         return bytes;
+    }
+
+    /**
+     * The backing array, which may be longer than the memory: only its first {@link #limit()}
+     * bytes are the memory, and every access must be checked against that limit, not the
+     * array's length. Replaced on grow (and by {@link #buffer()}): re-read it, with the limit,
+     * after anything that may grow.
+     */
+    public byte[] storage() {
+        return bytes;
+    }
+
+    /** The memory's size in bytes (at most 2^31 - 2^16, see {@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT}). */
+    public int limit() {
+        return size;
     }
 
     /**
@@ -111,25 +156,30 @@ public final class Memory implements Extern {
             return -1;
         }
         if (delta != 0) {
-            byte[] grown = grownCopy((int) wanted);
-            if (grown == null) return -1;
-            bytes = grown;
+            int grownSize = (int) wanted * PAGE_SIZE;
+            if (grownSize > bytes.length) {
+                long reserve = exact ? wanted : Math.min(wanted + wanted * GROWTH_RESERVE / 100, Math.min(declaredMax, pageLimit));
+                byte[] grown = reserve > wanted ? grownCopy((int) reserve, false) : null;
+                if (grown == null) grown = grownCopy((int) wanted, true);
+                if (grown == null) return -1;
+                bytes = grown;
+            }
+            size = grownSize;
         }
         return old;
     }
 
     /**
      * The bytes, copied into a zeroed array of {@code pages} pages, or null when the heap cannot
-     * hold it. {@code Arrays.copyOf} rather than a new array and a copy: compiled, the JIT then
-     * zeroes only the new tail instead of the whole array before copying over most of it. Rust
-     * programs grow their memory a page at a time (rust-json: 47 grows from 4 to 7 MB per run),
-     * so the copies are a large share of their run.
+     * hold it (noted in the store when {@code last}, the exact size, is what failed).
+     * {@code Arrays.copyOf} rather than a new array and a copy: compiled, the JIT then zeroes only
+     * the new tail instead of the whole array before copying over most of it.
      */
-    private byte[] grownCopy(int pages) {
+    private byte[] grownCopy(int pages, boolean last) {
         try {
             return java.util.Arrays.copyOf(bytes, pages * PAGE_SIZE);
         } catch (OutOfMemoryError heapFull) {
-            if (store != null) store.noteLimitReached();
+            if (last && store != null) store.noteLimitReached();
             return null;
         }
     }
@@ -137,7 +187,7 @@ public final class Memory implements Extern {
     /** Effective address of an access of {@code size} bytes at {@code address + offset}, or a trap. */
     public int checkAccess(int address, long offset, int size) {
         long ea = (address & 0xFFFFFFFFL) + offset;
-        if (ea + size > bytes.length) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        if (ea + size > this.size) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         return (int) ea;
     }
 
@@ -190,7 +240,7 @@ public final class Memory implements Extern {
         long src = sourceOffset & 0xFFFFFFFFL;
         long len = length & 0xFFFFFFFFL;
         long dst = destination & 0xFFFFFFFFL;
-        if (src + len > segment.length || dst + len > bytes.length) {
+        if (src + len > segment.length || dst + len > size) {
             throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         }
         System.arraycopy(segment, (int) src, bytes, (int) dst, (int) len);
@@ -201,7 +251,7 @@ public final class Memory implements Extern {
         long len = length & 0xFFFFFFFFL;
         long dst = destination & 0xFFFFFFFFL;
         long src = source & 0xFFFFFFFFL;
-        if (src + len > bytes.length || dst + len > bytes.length) {
+        if (src + len > size || dst + len > size) {
             throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         }
         System.arraycopy(bytes, (int) src, bytes, (int) dst, (int) len);
@@ -211,7 +261,7 @@ public final class Memory implements Extern {
     public void fill(int destination, byte value, int length) {
         long len = length & 0xFFFFFFFFL;
         long dst = destination & 0xFFFFFFFFL;
-        if (dst + len > bytes.length) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        if (dst + len > size) throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         java.util.Arrays.fill(bytes, (int) dst, (int) (dst + len), value);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Linear memory (spec 4.2.8, 4.4.7): little-endian access, bounds at the last byte, growth limits. */
 class MemoryTest {
@@ -44,6 +45,44 @@ class MemoryTest {
         assertOutOfBounds(() -> memory.checkAccess(-1, 0, 1));
         assertOutOfBounds(() -> memory.checkAccess(1, 0xFFFF_FFFFL, 1));
         assertEquals(65535, memory.checkAccess(0, 65535, 1));
+    }
+
+    /**
+     * Growing past the array's end reserves room (a quarter more, within the limits), which later
+     * grows take without copying; the size stays the bound of every access and bulk operation,
+     * and {@link Memory#buffer()} hands out an array exactly as long as the memory from then on.
+     */
+    @Test
+    void growthKeepsRoomBeyondTheSizeButBoundsStayAtTheSize() {
+        Memory memory = new Memory(Limits.of(1), EngineConfig.BYTE_ARRAY_PAGE_LIMIT);
+        assertEquals(Memory.PAGE_SIZE, memory.storage().length, "no room before the first growth");
+        for (int pages = 1; pages < 20; pages++) {
+            int size = pages * Memory.PAGE_SIZE;
+            memory.writeInt(size - 4, pages);
+            assertEquals(pages, memory.grow(1));
+            size += Memory.PAGE_SIZE;
+            assertEquals(size, memory.limit());
+            assertEquals(pages + 1, memory.pages());
+            assertTrue(memory.storage().length >= size);
+            assertEquals(pages, memory.readInt(size - Memory.PAGE_SIZE - 4));
+            assertEquals(0, memory.readLong(size - 8), "a page taken from the room is zero");
+            assertOutOfBounds(() -> memory.readInt(memory.limit() - 3));
+            assertOutOfBounds(() -> memory.readByte(memory.limit()));
+            assertOutOfBounds(() -> memory.fill(memory.limit() - 1, (byte) 1, 2));
+            assertOutOfBounds(() -> memory.copy(memory.limit() - 1, 0, 2));
+            assertOutOfBounds(() -> memory.init(memory.limit() - 1, new byte[2], 0, 2));
+        }
+        assertTrue(memory.storage().length > memory.limit(), "20 pages grown one by one leave room");
+        byte[] exact = memory.buffer();
+        assertEquals(memory.limit(), exact.length);
+        assertEquals(19, memory.readInt(19 * Memory.PAGE_SIZE - 4));
+        assertEquals(20, memory.grow(1));
+        assertEquals(memory.limit(), memory.buffer().length, "exact from then on");
+        assertEquals(memory.limit(), memory.storage().length);
+
+        Memory declared = new Memory(Limits.of(1, 2), EngineConfig.BYTE_ARRAY_PAGE_LIMIT);
+        assertEquals(1, declared.grow(1));
+        assertEquals(2 * Memory.PAGE_SIZE, declared.storage().length, "no room past the declared maximum");
     }
 
     @Test

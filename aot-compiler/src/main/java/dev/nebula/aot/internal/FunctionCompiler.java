@@ -162,6 +162,8 @@ final class FunctionCompiler {
     /** The frames this call leaves below the depth limit (see {@link Jvm#methodDesc}): the caller's minus one for a Wasm call. */
     private int depthSlot;
     private final int memorySlot;
+    /** Memory 0's size in bytes, the bound of every access (the array may be longer), re-read with the array. */
+    private final int limitSlot;
     /** The instance's store, loaded once per method so that a poll is one load of its flag. */
     private final int storeSlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
@@ -282,6 +284,7 @@ final class FunctionCompiler {
         depthSlot = callDepth;
         instanceSlot = inst;
         memorySlot = slot++;
+        limitSlot = slot++;
         storeSlot = slot++;
         splittable = body.codeSize() > Outliner.BUDGET;
         inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
@@ -402,15 +405,26 @@ final class FunctionCompiler {
         if (!hasMemory) return;
         mv.visitVarInsn(ALOAD, instanceSlot);
         if (inLineMemory) {
-            // Rt.memory's body: an accessor call, which C2 inlines even past its node cutoff (see MemoryEmitter)
+            // Rt.memory's and Rt.memoryLimit's bodies: accessor calls, which C2 inlines even past its node cutoff (see MemoryEmitter)
             mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "memories", "[Ldev/nebula/runtime/Memory;");
             mv.visitInsn(ICONST_0);
             mv.visitInsn(AALOAD);
-            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Memory", "buffer", "()[B", false);
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Memory", "storage", "()[B", false);
+            mv.visitVarInsn(ASTORE, memorySlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/nebula/runtime/Memory", "limit", "()I", false);
         } else {
+            mv.visitInsn(DUP);
             Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
+            mv.visitVarInsn(ASTORE, memorySlot);
+            Jvm.rt(mv, "memoryLimit", "(" + Jvm.INSTANCE_DESC + ")I");
         }
-        mv.visitVarInsn(ASTORE, memorySlot);
+        // never past the array in hand, whatever happened between the two reads (a store is not
+        // thread-safe, but a race must not let Unsafe, behind the check, leave the array; see Rt)
+        mv.visitVarInsn(ALOAD, memorySlot);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+        mv.visitVarInsn(ISTORE, limitSlot);
     }
 
     // ---- the instruction loop ----
@@ -534,7 +548,12 @@ final class FunctionCompiler {
                 branch(frameAt(r.index()));
                 markUnreachable();
             }
-            case BR_IF -> brIf(r, IFNE);
+            case BR_IF -> {
+                // a counter just stepped by a constant (i += c, maybe through local.tee) and tested
+                // for zero, gimli's rounds: a plain value, not a 0/1 to materialise (see brIf), so
+                // the jump goes back itself and C2 can count the loop
+                if (!(COUNTABLE_BACK_EDGE && stepHeight == sp && loopBackEdge(r, IFNE))) brIf(r, IFNE);
+            }
             case BR_TABLE -> brTable(r);
             case RETURN -> {
                 branch(frames[functionFrame]);
@@ -710,7 +729,7 @@ final class FunctionCompiler {
                 if (op.immediate() == dev.nebula.decoder.Immediate.MEMARG && op.prefix() == 0) {
                     memoryAccess(op, r.offset());
                 } else if (op.prefix() == Opcode.PREFIX_FD) {
-                    scratchNext = new SimdEmitter(mv, memorySlot, scratchNext).emit(op, r);
+                    scratchNext = new SimdEmitter(mv, memorySlot, limitSlot, scratchNext).emit(op, r);
                     for (ValType t : op.pops()) {
                         pop();
                         if (t == ValType.V128) pop();
@@ -898,7 +917,7 @@ final class FunctionCompiler {
 
     private void memoryAccess(Opcode op, long offset) {
         if (offset <= Integer.MAX_VALUE && inLineMemory) {
-            if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot);
+            if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot, limitSlot);
             scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext);
             applySignature(op);
             return;
@@ -931,9 +950,10 @@ final class FunctionCompiler {
         };
         Jvm.pushInt(mv, (int) offset);
         mv.visitVarInsn(ALOAD, memorySlot);
+        mv.visitVarInsn(ILOAD, limitSlot);
         StringBuilder desc = new StringBuilder("(");
         for (ValType t : op.pops()) desc.append(Jvm.desc(t));
-        desc.append("I[B)");
+        desc.append("I[BI)");
         desc.append(op.pushCount() == 0 ? "V" : Jvm.desc(op.push(0)));
         Jvm.rt(mv, name, desc.toString());
         applySignature(op);

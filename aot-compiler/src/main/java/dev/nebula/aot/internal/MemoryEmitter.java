@@ -9,20 +9,21 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * Emits the scalar loads and stores (spec 4.4.7) of one generated method in line: the sign test
- * of {@code Rt}'s helpers, then the array access or the byte-array view's {@code VarHandle} call
- * itself, inside an exception-table range whose handler turns the JVM's
- * {@code IndexOutOfBoundsException} into the out-of-bounds trap. The semantics are the helpers'
+ * of {@code Rt}'s helpers and their check against the memory's limit ({@code Objects.checkIndex},
+ * inside an exception-table range whose handler turns its {@code IndexOutOfBoundsException} into
+ * the out-of-bounds trap), then {@code Unsafe}'s read or write at the checked index, as
+ * {@code Rt}'s accessors do. The semantics are the helpers'
  * ({@link Rt#i32Load} and its kin): the index is {@code base + offset} as an {@code int}, a
- * negative operand or sum traps (the true unsigned sum is then 2^31 or more), the bound against
- * the length is the JVM's check, made before anything is read or written.
+ * negative operand or sum traps (the true unsigned sum is then 2^31 or more), the bound is the
+ * memory's limit (its size; the array may be longer), checked by {@code Objects.checkIndex}
+ * before anything is read or written.
  *
  * <p>Why not the helpers: C2 stops inlining into a method once it has built
  * {@code NodeCountInliningCutoff} (18,000) nodes, counting the dead ones, and each helper call
- * costs about ten inlined methods' worth (the helper, its address check, the VarHandle's guard and
- * accessors); in a function of a few hundred accesses (richards' scheduler) the accesses past
- * that point became real calls. Here the {@code VarHandle} call site links to a
- * {@code @ForceInline} guard, which C2 inlines past that cutoff, and a byte access is one
- * instruction. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
+ * costs several inlined methods' worth (the helper, its address check, its accessor); in a
+ * function of a few hundred accesses (richards' scheduler) the accesses past that point became
+ * real calls. Here {@code checkIndex} is an intrinsic and {@code Unsafe}'s methods are
+ * {@code @ForceInline}, which C2 inlines past that cutoff. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
  * {@code -Dnebula.aot.bench.memoryHelpers=true} (read once, a measurement switch, never a user
  * option) emits the helper calls everywhere.
  */
@@ -41,8 +42,8 @@ final class MemoryEmitter {
      */
     static final int IN_LINE_FROM = Integer.getInteger("nebula.aot.memory.inLineFrom", 150);
 
-    /** Bytecode an in-line access may take beyond a helper call: the sign test and the view's call. */
-    private static final int EXTRA_BYTES = 20;
+    /** Bytecode an in-line access may take beyond a helper call: the sign test, the limit's check and the view's call. */
+    private static final int EXTRA_BYTES = 26;
 
     /**
      * Whether a method of a function of {@code codeSize} Wasm bytes with {@code accesses} loads
@@ -58,18 +59,20 @@ final class MemoryEmitter {
         return codeSize > Outliner.BUDGET || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
     }
 
-    private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
-    private static final String VAR_HANDLE_DESC = "L" + VAR_HANDLE + ";";
+    private static final String UNSAFE = "sun/misc/Unsafe";
     private static final String OUT_OF_RANGE = "java/lang/IndexOutOfBoundsException";
 
     private final MethodVisitor mv;
     private final int memorySlot;
+    /** Memory 0's size in bytes, the bound of every access (the array may be longer). */
+    private final int limitSlot;
     /** The handler of this method's accesses; created with the first one. */
     private Label outOfBounds;
 
-    MemoryEmitter(MethodVisitor mv, int memorySlot) {
+    MemoryEmitter(MethodVisitor mv, int memorySlot, int limitSlot) {
         this.mv = mv;
         this.memorySlot = memorySlot;
+        this.limitSlot = limitSlot;
     }
 
     /**
@@ -104,12 +107,40 @@ final class MemoryEmitter {
             mv.visitInsn(ATHROW);
             mv.visitLabel(inRange);
         }
+        checkLimit(accessSize(op));
         if (store) {
             store(op, valueSlot, valueType);
         } else {
             load(op);
         }
         return scratch;
+    }
+
+    /**
+     * [index] → [index], or the out-of-bounds trap unless {@code size} bytes from it lie within the
+     * memory's limit: {@code Objects.checkIndex}, a range check C2 knows, in a guarded range. A
+     * limit under {@code size - 1} makes a negative length, which it refuses too.
+     */
+    private void checkLimit(int size) {
+        mv.visitVarInsn(ILOAD, limitSlot);
+        if (size > 1) {
+            Jvm.pushInt(mv, size - 1);
+            mv.visitInsn(ISUB);
+        }
+        Label end = begin();
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "checkIndex", "(II)I", false);
+        mv.visitLabel(end);
+    }
+
+    /** The bytes {@code op} reads or writes. */
+    private static int accessSize(Opcode op) {
+        return switch (op) {
+            case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 1;
+            case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 2;
+            case I32_LOAD, I64_LOAD32_S, I64_LOAD32_U, F32_LOAD, I32_STORE, I64_STORE32, F32_STORE -> 4;
+            case I64_LOAD, F64_LOAD, I64_STORE, F64_STORE -> 8;
+            default -> throw new IllegalStateException("not a scalar access: " + op);
+        };
     }
 
     /** With the index on the stack. */
@@ -131,40 +162,40 @@ final class MemoryEmitter {
                 mv.visitInsn(IAND);
                 mv.visitInsn(I2L);
             }
-            case I32_LOAD16_S -> viewGet("SHORT", "S");
+            case I32_LOAD16_S -> unsafeGet("Short", "S");
             case I32_LOAD16_U -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 Jvm.pushInt(mv, 0xFFFF);
                 mv.visitInsn(IAND);
             }
             case I64_LOAD16_S -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 mv.visitInsn(I2L);
             }
             case I64_LOAD16_U -> {
-                viewGet("SHORT", "S");
+                unsafeGet("Short", "S");
                 Jvm.pushInt(mv, 0xFFFF);
                 mv.visitInsn(IAND);
                 mv.visitInsn(I2L);
             }
-            case I32_LOAD -> viewGet("INT", "I");
+            case I32_LOAD -> unsafeGet("Int", "I");
             case I64_LOAD32_S -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitInsn(I2L);
             }
             case I64_LOAD32_U -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitInsn(I2L);
                 mv.visitLdcInsn(0xFFFF_FFFFL);
                 mv.visitInsn(LAND);
             }
-            case I64_LOAD -> viewGet("LONG", "J");
+            case I64_LOAD -> unsafeGet("Long", "J");
             case F32_LOAD -> {
-                viewGet("INT", "I");
+                unsafeGet("Int", "I");
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
             }
             case F64_LOAD -> {
-                viewGet("LONG", "J");
+                unsafeGet("Long", "J");
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
             }
             default -> throw new IllegalStateException("not a scalar load: " + op);
@@ -175,75 +206,87 @@ final class MemoryEmitter {
     private void store(Opcode op, int value, ValType type) {
         switch (op) {
             case I32_STORE8, I64_STORE8 -> {
-                mv.visitVarInsn(ALOAD, memorySlot);
-                mv.visitInsn(SWAP);
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
-                guarded(BASTORE);
+                mv.visitInsn(I2B);
+                unsafePut("Byte", "B");
             }
             case I32_STORE16, I64_STORE16 -> {
-                viewTarget("SHORT");
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
                 mv.visitInsn(I2S);
-                guardedView("set", "([BIS)V");
+                unsafePut("Short", "S");
             }
             case I32_STORE, I64_STORE32 -> {
-                viewTarget("INT");
+                unsafeTarget();
                 mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
-                guardedView("set", "([BII)V");
+                unsafePut("Int", "I");
             }
             case I64_STORE -> {
-                viewTarget("LONG");
+                unsafeTarget();
                 mv.visitVarInsn(LLOAD, value);
-                guardedView("set", "([BIJ)V");
+                unsafePut("Long", "J");
             }
             case F32_STORE -> {
-                viewTarget("INT");
+                unsafeTarget();
                 mv.visitVarInsn(FLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-                guardedView("set", "([BII)V");
+                unsafePut("Int", "I");
             }
             case F64_STORE -> {
-                viewTarget("LONG");
+                unsafeTarget();
                 mv.visitVarInsn(DLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-                guardedView("set", "([BIJ)V");
+                unsafePut("Long", "J");
             }
             default -> throw new IllegalStateException("not a scalar store: " + op);
         }
     }
 
     private void loadByte() {
+        unsafeGet("Byte", "B");
+    }
+
+    /** [checked index] → [value]: Unsafe's read (see Rt's accessors for why it is sound), in Wasm's byte order. */
+    private void unsafeGet(String kind, String type) {
+        unsafeTarget();
+        mv.visitMethodInsn(INVOKEVIRTUAL, UNSAFE, "get" + kind, "(Ljava/lang/Object;J)" + type, false);
+        swapBytes(kind, type);
+    }
+
+    /** [unsafe, array, address, value] → []. */
+    private void unsafePut(String kind, String type) {
+        swapBytes(kind, type);
+        mv.visitMethodInsn(INVOKEVIRTUAL, UNSAFE, "put" + kind, "(Ljava/lang/Object;J" + type + ")V", false);
+    }
+
+    /** [checked index] → [unsafe, array, address]. */
+    private void unsafeTarget() {
+        mv.visitFieldInsn(GETSTATIC, Jvm.RT, "UNSAFE", "L" + UNSAFE + ";");
+        mv.visitInsn(SWAP);
         mv.visitVarInsn(ALOAD, memorySlot);
         mv.visitInsn(SWAP);
-        guarded(BALOAD);
+        mv.visitInsn(I2L);
+        mv.visitFieldInsn(GETSTATIC, Jvm.RT, "BYTES", "J");
+        mv.visitInsn(LADD);
     }
 
-    private void viewGet(String view, String result) {
-        viewTarget(view);
-        guardedView("get", "([BI)" + result);
-    }
-
-    /** [index] → [view, array, index]. */
-    private void viewTarget(String view) {
-        mv.visitFieldInsn(GETSTATIC, Jvm.RT, view, VAR_HANDLE_DESC);
-        mv.visitInsn(SWAP);
-        mv.visitVarInsn(ALOAD, memorySlot);
-        mv.visitInsn(SWAP);
-    }
-
-    private void guardedView(String access, String desc) {
-        Label end = begin();
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, access, desc, false);
-        mv.visitLabel(end);
-    }
-
-    private void guarded(int instruction) {
-        Label end = begin();
-        mv.visitInsn(instruction);
-        mv.visitLabel(end);
+    /**
+     * Unsafe reads and writes in the platform's byte order; on a big-endian one the value is
+     * swapped to Wasm's little-endian order. Decided when the code is generated: the AOT cache
+     * keeps the byte order in its entries' version ({@code AotCache}).
+     */
+    private void swapBytes(String kind, String type) {
+        if (!Rt.BIG_ENDIAN || kind.equals("Byte")) return;
+        String owner = switch (kind) {
+            case "Short" -> "java/lang/Short";
+            case "Int" -> "java/lang/Integer";
+            default -> "java/lang/Long";
+        };
+        mv.visitMethodInsn(INVOKESTATIC, owner, "reverseBytes", "(" + type + ")" + type, false);
     }
 
     /** Opens the exception-table range of one access instruction; returns the label that closes it. */

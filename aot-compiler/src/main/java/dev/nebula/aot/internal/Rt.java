@@ -39,214 +39,292 @@ public final class Rt {
     private Rt() {
     }
 
-    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset. The helper only
-    // refuses sums of 2^31 and more (a sign test); the bound against the length is the JVM's own
-    // check (the array's, or the byte-array view's checkIndex, a range check C2 can hoist out of
-    // counted loops): an explicit length check in a long before it cost matmul a quarter of its
-    // time. The JVM checks before it reads or writes, so a store that traps writes nothing; its
-    // IndexOutOfBoundsException becomes the Wasm trap. ----
+    // ---- memory (spec 4.4.7): effective address = unsigned i32 + unsigned offset. The helper
+    // refuses sums of 2^31 and more (a sign test) and checks the access against the memory's
+    // limit, its size in bytes, with Objects.checkIndex: a range check C2 knows (intrinsic), which
+    // it hoists out of counted loops like an array's own. The array may be longer than the limit
+    // (Memory keeps room to grow into without copying), so its length is no bound, and the access
+    // itself is unchecked (below). A store that traps writes nothing; the
+    // IndexOutOfBoundsException becomes the Wasm trap. An explicit
+    // length check in a long before the JVM's (main dd82caa) cost matmul a quarter of its time. ----
 
-    /** Memory 0's current bytes; generated code re-reads them after every call and memory.grow. */
+    /**
+     * Memory 0's current backing array (it may be longer than the memory: see {@link #memoryLimit});
+     * generated code re-reads it, with the limit, after every call and memory.grow.
+     */
     public static byte[] memory(AotInstance instance) {
-        return instance.memories[0].buffer();
+        return instance.memories[0].storage();
+    }
+
+    /** Memory 0's size in bytes, the bound of every access; re-read with {@link #memory}. */
+    public static int memoryLimit(AotInstance instance) {
+        return instance.memories[0].limit();
     }
 
     /**
-     * The effective address as an array index, or the trap when the true, unsigned sum is 2^31 or
-     * more and so past any {@code byte[]}. An operand at or above 2^31 is negative as an int: a
+     * The effective address of a {@code size}-byte access as an array index, or an
+     * {@code IndexOutOfBoundsException} (which callers turn into the trap) when the access does
+     * not lie within {@code limit} bytes. An operand at or above 2^31 is negative as an int: a
      * negative offset (a constant, so the JIT folds its test away) traps here, and so does a
-     * negative base under a positive offset, which could otherwise wrap the sum into range. What is
-     * left reaches the JVM's own check as a negative index, which it refuses like one past the
+     * negative base under a positive offset, which could otherwise wrap the sum into range. What
+     * is left reaches the range check as a negative index, which it refuses like one past the
      * end: a base alone (offset 0, clang's usual form) or two non-negative operands whose int sum
-     * overflows. So an access with offset 0 costs the JVM's check only, and one with an offset one
-     * sign test more, on the base, which C2 can eliminate in counted loops like the bound itself.
-     * Leaving the index a plain {@code base + offset} (not masked) keeps it linear for that.
+     * overflows. Leaving the index a plain {@code base + offset} (not masked) keeps it linear for
+     * C2's range-check elimination; a limit under {@code size - 1} gives a negative length, which
+     * {@code checkIndex} refuses too.
      */
-    private static int address(int base, int offset) {
-        if (offset == 0) return base;
-        if (offset < 0 || base < 0) throw Traps.outOfBounds();
-        return base + offset;
+    private static int address(int base, int offset, int limit, int size) {
+        int ea = base;
+        if (offset != 0) {
+            if (offset < 0 || base < 0) throw Traps.outOfBounds();
+            ea = base + offset;
+        }
+        return java.util.Objects.checkIndex(ea, limit - size + 1);
     }
 
-    public static int i32Load(int base, int offset, byte[] m) {
+    // The reads and writes behind a checked address: Unsafe's, not the array's or a byte-array
+    // view's, whose own bound check against the array's length would be a second compare per
+    // access (sieve 1.32x and matmul 1.27x slower with it: their strided loops are not counted,
+    // so C2 cannot hoist either check). Sound because every index reaching them passed the check
+    // against the limit, and the limit never exceeds the array's length: Memory keeps
+    // size <= bytes.length, generated code loads the array and the limit together, from the
+    // same memory, at the same points, and takes the smaller of the limit and the length of the
+    // array it holds (FunctionCompiler.reloadMemory), so that even a memory misused from two
+    // threads at once (a Store is not thread-safe) cannot send an access past the array. Unsafe reads and writes in
+    // the platform's byte order; Wasm's is little-endian, so a big-endian JVM swaps (a constant
+    // the JIT folds away).
+
+    /** {@code Unsafe}, for the in-line accesses of MemoryEmitter (whose methods C2 always inlines). */
+    public static final sun.misc.Unsafe UNSAFE = unsafe();
+    /** Where a byte[]'s elements start, for {@link #UNSAFE}. */
+    public static final long BYTES = UNSAFE.arrayBaseOffset(byte[].class);
+    /** Whether the platform's byte order is big-endian (Unsafe's values then need swapping). */
+    public static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+
+    private static sun.misc.Unsafe unsafe() {
         try {
-            return (int) INT.get(m, address(base, offset));
+            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static byte getByte(byte[] m, int checked) {
+        return UNSAFE.getByte(m, BYTES + checked);
+    }
+
+    private static short getShort(byte[] m, int checked) {
+        short v = UNSAFE.getShort(m, BYTES + checked);
+        return BIG_ENDIAN ? Short.reverseBytes(v) : v;
+    }
+
+    private static int getInt(byte[] m, int checked) {
+        int v = UNSAFE.getInt(m, BYTES + checked);
+        return BIG_ENDIAN ? Integer.reverseBytes(v) : v;
+    }
+
+    private static long getLong(byte[] m, int checked) {
+        long v = UNSAFE.getLong(m, BYTES + checked);
+        return BIG_ENDIAN ? Long.reverseBytes(v) : v;
+    }
+
+    private static void putByte(byte[] m, int checked, byte v) {
+        UNSAFE.putByte(m, BYTES + checked, v);
+    }
+
+    private static void putShort(byte[] m, int checked, short v) {
+        UNSAFE.putShort(m, BYTES + checked, BIG_ENDIAN ? Short.reverseBytes(v) : v);
+    }
+
+    private static void putInt(byte[] m, int checked, int v) {
+        UNSAFE.putInt(m, BYTES + checked, BIG_ENDIAN ? Integer.reverseBytes(v) : v);
+    }
+
+    private static void putLong(byte[] m, int checked, long v) {
+        UNSAFE.putLong(m, BYTES + checked, BIG_ENDIAN ? Long.reverseBytes(v) : v);
+    }
+
+    public static int i32Load(int base, int offset, byte[] m, int limit) {
+        try {
+            return getInt(m, address(base, offset, limit, 4));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static int i32Load8S(int base, int offset, byte[] m) {
+    public static int i32Load8S(int base, int offset, byte[] m, int limit) {
         try {
-            return m[address(base, offset)];
+            return getByte(m, address(base, offset, limit, 1));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static int i32Load8U(int base, int offset, byte[] m) {
+    public static int i32Load8U(int base, int offset, byte[] m, int limit) {
         try {
-            return m[address(base, offset)] & 0xFF;
+            return getByte(m, address(base, offset, limit, 1)) & 0xFF;
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static int i32Load16S(int base, int offset, byte[] m) {
+    public static int i32Load16S(int base, int offset, byte[] m, int limit) {
         try {
-            return (short) SHORT.get(m, address(base, offset));
+            return getShort(m, address(base, offset, limit, 2));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static int i32Load16U(int base, int offset, byte[] m) {
+    public static int i32Load16U(int base, int offset, byte[] m, int limit) {
         try {
-            return (short) SHORT.get(m, address(base, offset)) & 0xFFFF;
+            return getShort(m, address(base, offset, limit, 2)) & 0xFFFF;
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load(int base, int offset, byte[] m) {
+    public static long i64Load(int base, int offset, byte[] m, int limit) {
         try {
-            return (long) LONG.get(m, address(base, offset));
+            return getLong(m, address(base, offset, limit, 8));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load8S(int base, int offset, byte[] m) {
+    public static long i64Load8S(int base, int offset, byte[] m, int limit) {
         try {
-            return m[address(base, offset)];
+            return getByte(m, address(base, offset, limit, 1));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load8U(int base, int offset, byte[] m) {
+    public static long i64Load8U(int base, int offset, byte[] m, int limit) {
         try {
-            return m[address(base, offset)] & 0xFFL;
+            return getByte(m, address(base, offset, limit, 1)) & 0xFFL;
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load16S(int base, int offset, byte[] m) {
+    public static long i64Load16S(int base, int offset, byte[] m, int limit) {
         try {
-            return (short) SHORT.get(m, address(base, offset));
+            return getShort(m, address(base, offset, limit, 2));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load16U(int base, int offset, byte[] m) {
+    public static long i64Load16U(int base, int offset, byte[] m, int limit) {
         try {
-            return (short) SHORT.get(m, address(base, offset)) & 0xFFFFL;
+            return getShort(m, address(base, offset, limit, 2)) & 0xFFFFL;
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load32S(int base, int offset, byte[] m) {
+    public static long i64Load32S(int base, int offset, byte[] m, int limit) {
         try {
-            return (int) INT.get(m, address(base, offset));
+            return getInt(m, address(base, offset, limit, 4));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static long i64Load32U(int base, int offset, byte[] m) {
+    public static long i64Load32U(int base, int offset, byte[] m, int limit) {
         try {
-            return (int) INT.get(m, address(base, offset)) & MASK;
+            return getInt(m, address(base, offset, limit, 4)) & MASK;
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static float f32Load(int base, int offset, byte[] m) {
+    public static float f32Load(int base, int offset, byte[] m, int limit) {
         try {
-            return Float.intBitsToFloat((int) INT.get(m, address(base, offset)));
+            return Float.intBitsToFloat(getInt(m, address(base, offset, limit, 4)));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static double f64Load(int base, int offset, byte[] m) {
+    public static double f64Load(int base, int offset, byte[] m, int limit) {
         try {
-            return Double.longBitsToDouble((long) LONG.get(m, address(base, offset)));
+            return Double.longBitsToDouble(getLong(m, address(base, offset, limit, 8)));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i32Store(int base, int value, int offset, byte[] m) {
+    public static void i32Store(int base, int value, int offset, byte[] m, int limit) {
         try {
-            INT.set(m, address(base, offset), value);
+            putInt(m, address(base, offset, limit, 4), value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i32Store8(int base, int value, int offset, byte[] m) {
+    public static void i32Store8(int base, int value, int offset, byte[] m, int limit) {
         try {
-            m[address(base, offset)] = (byte) value;
+            putByte(m, address(base, offset, limit, 1), (byte) value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i32Store16(int base, int value, int offset, byte[] m) {
+    public static void i32Store16(int base, int value, int offset, byte[] m, int limit) {
         try {
-            SHORT.set(m, address(base, offset), (short) value);
+            putShort(m, address(base, offset, limit, 2), (short) value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i64Store(int base, long value, int offset, byte[] m) {
+    public static void i64Store(int base, long value, int offset, byte[] m, int limit) {
         try {
-            LONG.set(m, address(base, offset), value);
+            putLong(m, address(base, offset, limit, 8), value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i64Store8(int base, long value, int offset, byte[] m) {
+    public static void i64Store8(int base, long value, int offset, byte[] m, int limit) {
         try {
-            m[address(base, offset)] = (byte) value;
+            putByte(m, address(base, offset, limit, 1), (byte) value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i64Store16(int base, long value, int offset, byte[] m) {
+    public static void i64Store16(int base, long value, int offset, byte[] m, int limit) {
         try {
-            SHORT.set(m, address(base, offset), (short) value);
+            putShort(m, address(base, offset, limit, 2), (short) value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void i64Store32(int base, long value, int offset, byte[] m) {
+    public static void i64Store32(int base, long value, int offset, byte[] m, int limit) {
         try {
-            INT.set(m, address(base, offset), (int) value);
+            putInt(m, address(base, offset, limit, 4), (int) value);
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void f32Store(int base, float value, int offset, byte[] m) {
+    public static void f32Store(int base, float value, int offset, byte[] m, int limit) {
         try {
-            INT.set(m, address(base, offset), Float.floatToRawIntBits(value));
+            putInt(m, address(base, offset, limit, 4), Float.floatToRawIntBits(value));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }
     }
 
-    public static void f64Store(int base, double value, int offset, byte[] m) {
+    public static void f64Store(int base, double value, int offset, byte[] m, int limit) {
         try {
-            LONG.set(m, address(base, offset), Double.doubleToRawLongBits(value));
+            putLong(m, address(base, offset, limit, 8), Double.doubleToRawLongBits(value));
         } catch (IndexOutOfBoundsException outside) {
             throw Traps.outOfBounds();
         }

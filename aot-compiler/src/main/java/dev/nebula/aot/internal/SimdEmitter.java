@@ -36,11 +36,14 @@ final class SimdEmitter {
 
     private final MethodVisitor mv;
     private final int memorySlot;
+    /** Memory 0's size in bytes, the bound of every access. */
+    private final int limitSlot;
     private int scratch;
 
-    SimdEmitter(MethodVisitor mv, int memorySlot, int scratch) {
+    SimdEmitter(MethodVisitor mv, int memorySlot, int limitSlot, int scratch) {
         this.mv = mv;
         this.memorySlot = memorySlot;
+        this.limitSlot = limitSlot;
         this.scratch = scratch;
     }
 
@@ -306,9 +309,9 @@ final class SimdEmitter {
     /** With the address operand on the stack: checks {@code size} bytes from it and keeps the effective address in a scratch int. */
     private int address(long offset, int size) {
         Jvm.pushInt(mv, (int) offset);
-        mv.visitVarInsn(ALOAD, memorySlot);
+        mv.visitVarInsn(ILOAD, limitSlot);
         Jvm.pushInt(mv, size);
-        mv.visitMethodInsn(INVOKESTATIC, MEMORY, "address", "(II[BI)I", false);
+        mv.visitMethodInsn(INVOKESTATIC, MEMORY, "address", "(IIII)I", false);
         return spillInt();
     }
 

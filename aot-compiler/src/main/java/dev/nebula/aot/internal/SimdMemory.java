@@ -24,11 +24,12 @@ public final class SimdMemory {
 
     /**
      * The effective address (spec 4.4.7): the i32 operand plus the offset, both unsigned, in a
-     * long so it cannot wrap; traps unless {@code size} bytes from it are in bounds.
+     * long so it cannot wrap; traps unless {@code size} bytes from it lie within {@code limit},
+     * the memory's size (its array may be longer).
      */
-    public static int address(int base, int offset, byte[] m, int size) {
+    public static int address(int base, int offset, int limit, int size) {
         long ea = (base & MASK) + (offset & MASK);
-        if (ea > m.length - size) throw Traps.outOfBounds();
+        if (ea > limit - size) throw Traps.outOfBounds();
         return (int) ea;
     }
 
