@@ -52,7 +52,7 @@ import java.util.zip.CRC32C;
 public final class AotCache {
 
     /** Bump when generated code or the file format changes shape: old entries then simply miss. */
-    public static final String COMPILER_VERSION = "nebula-aot-5";
+    public static final String COMPILER_VERSION = "nebula-aot-6";
     /** System property naming the cache folder; the AOT engine uses the cache only when it is set. */
     public static final String DIRECTORY_PROPERTY = "nebula.aot.cache.dir";
 

@@ -41,6 +41,23 @@ final class MemoryEmitter {
      */
     static final int IN_LINE_FROM = Integer.getInteger("nebula.aot.memory.inLineFrom", 150);
 
+    /**
+     * A function that is not split into regions also gets its accesses in line when an estimate
+     * of the nodes C2 builds while inlining the helpers passes this many: C2's
+     * {@code NodeCountInliningCutoff} (18,000), past which the rest of the helpers stay calls.
+     * The estimate is {@link #NODES_PER_ACCESS} per access plus {@link #NODES_PER_BYTE} per Wasm
+     * byte. Measured on CoreMark's list function (1,642 Wasm bytes, 102 accesses; C2's
+     * {@code -XX:+LogCompilation}): the cutoff stopped the helpers at bytecode 1,455 of 2,177,
+     * after 56 accesses, and the 46 accesses left as calls (in its merge sort, comparator
+     * included) were 5% of CoreMark's time; in line, that function took 27 instead of 32 us per
+     * iteration. {@code -Dnebula.aot.memory.inLineNodes} sets it.
+     */
+    static final int IN_LINE_NODES = Integer.getInteger("nebula.aot.memory.inLineNodes", 18_000);
+    /** C2 nodes per helper access: the helper, its address check, the VarHandle's guard and accessors. */
+    private static final int NODES_PER_ACCESS = 250;
+    /** C2 nodes per Wasm byte of the rest of the code (about 3 bytes of bytecode each). */
+    private static final int NODES_PER_BYTE = 4;
+
     /** Bytecode an in-line access may take beyond a helper call: the sign test and the view's call. */
     private static final int EXTRA_BYTES = 20;
 
@@ -54,8 +71,11 @@ final class MemoryEmitter {
      * them in line only while an estimate of its size stays well under the limit.
      */
     static boolean inLine(int accesses, int codeSize, boolean regionMethod) {
-        if (HELPERS || regionMethod || accesses < IN_LINE_FROM) return false;
-        return codeSize > Outliner.BUDGET || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
+        if (HELPERS || regionMethod) return false;
+        boolean split = codeSize > Outliner.BUDGET;
+        boolean pastCutoff = !split && (long) NODES_PER_ACCESS * accesses + (long) NODES_PER_BYTE * codeSize > IN_LINE_NODES;
+        if (accesses < IN_LINE_FROM && !pastCutoff) return false;
+        return split || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
     }
 
     private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
