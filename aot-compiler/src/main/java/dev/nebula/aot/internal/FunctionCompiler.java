@@ -289,7 +289,7 @@ final class FunctionCompiler {
         depthSlot = callDepth;
         instanceSlot = inst;
         memorySlot = slot++;
-        splittable = body.codeSize() > Outliner.BUDGET;
+        splittable = !regions.isEmpty() || body.codeSize() > Outliner.BUDGET;
         inLinePolls = body.codeSize() >= POLL_IN_LINE_FROM;
         inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
         if (!regionMode && splittable) frame = slot++;

@@ -27,6 +27,21 @@ final class Outliner {
      * so 2,000 keeps methods near 6 KB, under the 8,000-byte limit.
      */
     static final int BUDGET = Integer.getInteger("nebula.aot.outline.budget", 2_000);
+    /**
+     * A smaller budget for code that makes calls, in functions that also have a loop without
+     * calls: past it, the largest blocks and loops that contain calls become regions, so that
+     * the call-free loops stay in a method without calls. The reason is C2's register
+     * allocator: in a method with calls (every register is caller-saved across a call that is
+     * not inlined) the values of a hot loop elsewhere in the method were kept in stack slots and
+     * reloaded on every iteration. CoreMark's list function (1,642 Wasm bytes: list walks
+     * without calls, then a merge sort whose comparator calls) ran its list reversal with the
+     * loop-carried pointer stored to and reloaded from the stack, about 11 cycles per element
+     * where the native build takes 4; with the merge sort in a region the list function took
+     * 19 instead of 27 us per CoreMark iteration. Blocks with calls pay a call more, next to the
+     * calls they make anyway. The system property nebula.aot.outline.callBudget sets it (never
+     * above {@link #BUDGET}).
+     */
+    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", 1_000));
     /** What a region call costs its caller, in Wasm-byte equivalents (saving and reloading locals aside). */
     private static final int CALL_COST = 40;
     /**
@@ -40,6 +55,8 @@ final class Outliner {
         final int start;
         final boolean outlinable;
         final List<Node> children = new ArrayList<>();
+        /** Whether its code, nested blocks included, has a call or call_indirect. */
+        boolean calls;
         int size;
         int residual;
         boolean outlined;
@@ -60,7 +77,9 @@ final class Outliner {
     static Set<Integer> regions(DecodedModule module, int function) {
         FunctionBody body = module.bodies().get(function - module.importedFunctionCount());
         Set<Integer> out = new HashSet<>();
-        if (body.codeSize() <= BUDGET) return out;
+        if (body.codeSize() <= CALL_BUDGET) return out;
+        int callBudget = leafLoopAndCalls(module, body) ? CALL_BUDGET : BUDGET;
+        if (body.codeSize() <= callBudget) return out;
         CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
         List<Node> open = new ArrayList<>();
         open.add(new Node(body.codeStart(), false));
@@ -84,11 +103,16 @@ final class Outliner {
                 }
                 case LOOP -> open.add(new Node(code.instructionStart(), true));
                 case IF -> open.add(new Node(code.instructionStart(), false));
+                case CALL, CALL_INDIRECT -> open.get(open.size() - 1).calls = true;
                 case END -> {
                     Node n = open.remove(open.size() - 1);
                     n.size = code.position() - n.start;
-                    settle(n, out);
-                    if (!open.isEmpty()) open.get(open.size() - 1).children.add(n);
+                    settle(n, out, callBudget);
+                    if (!open.isEmpty()) {
+                        Node parent = open.get(open.size() - 1);
+                        parent.children.add(n);
+                        parent.calls |= n.calls;
+                    }
                 }
                 default -> { }
             }
@@ -96,7 +120,41 @@ final class Outliner {
         return out;
     }
 
-    private static void settle(Node n, Set<Integer> out) {
+    /** Whether {@code body} has a call and a loop without calls in it (see {@link #CALL_BUDGET}). */
+    private static boolean leafLoopAndCalls(DecodedModule module, FunctionBody body) {
+        CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        // per open block: bit 0 = a loop, bit 1 = has calls
+        int[] open = new int[16];
+        int depth = 1;
+        boolean leafLoop = false;
+        boolean calls = false;
+        while (depth > 0) {
+            Opcode op = code.next();
+            switch (op) {
+                case BLOCK, IF -> {
+                    if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
+                    open[depth++] = 0;
+                }
+                case LOOP -> {
+                    if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
+                    open[depth++] = 1;
+                }
+                case CALL, CALL_INDIRECT -> {
+                    open[depth - 1] |= 2;
+                    calls = true;
+                }
+                case END -> {
+                    int closed = open[--depth];
+                    if (closed == 1) leafLoop = true;
+                    if (depth > 0) open[depth - 1] |= closed & 2;
+                }
+                default -> { }
+            }
+        }
+        return leafLoop && calls;
+    }
+
+    private static void settle(Node n, Set<Integer> out, int callBudget) {
         int residual = n.size;
         for (Node c : n.children) residual -= c.size - c.residual;
         // a nest block whose following tail goes to a bucket method: its inner nest's code stays
@@ -111,6 +169,16 @@ final class Outliner {
             Node best = null;
             for (Node c : n.children) {
                 if (c.outlinable && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
+            }
+            if (best == null) break;
+            best.outlined = true;
+            out.add(best.start);
+            residual -= best.residual - CALL_COST;
+        }
+        while (residual > callBudget) {
+            Node best = null;
+            for (Node c : n.children) {
+                if (c.outlinable && c.calls && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
             }
             if (best == null) break;
             best.outlined = true;
