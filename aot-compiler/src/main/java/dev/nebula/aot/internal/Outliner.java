@@ -29,19 +29,19 @@ final class Outliner {
     static final int BUDGET = Integer.getInteger("nebula.aot.outline.budget", 2_000);
     /**
      * A smaller budget for code that makes calls, in functions that also have a loop without
-     * calls: past it, the largest blocks and loops that contain calls become regions, so that
-     * the call-free loops stay in a method without calls. The reason is C2's register
-     * allocator: in a method with calls (every register is caller-saved across a call that is
-     * not inlined) the values of a hot loop elsewhere in the method were kept in stack slots and
-     * reloaded on every iteration. CoreMark's list function (1,642 Wasm bytes: list walks
-     * without calls, then a merge sort whose comparator calls) ran its list reversal with the
-     * loop-carried pointer stored to and reloaded from the stack, about 11 cycles per element
-     * where the native build takes 4; with the merge sort in a region the list function took
-     * 19 instead of 27 us per CoreMark iteration. Blocks with calls pay a call more, next to the
-     * calls they make anyway. The system property nebula.aot.outline.callBudget sets it (never
-     * above {@link #BUDGET}).
+     * calls: past it, the largest blocks and loops with a calling loop inside become regions, so
+     * that the call-free loops stay in a method without calls. Off by default (equal to
+     * {@link #BUDGET}); the system property nebula.aot.outline.callBudget turns it on. The
+     * reason it exists is C2's register allocator: in a method with calls (every register is
+     * caller-saved across a call that is not inlined) the values of a hot loop elsewhere in the
+     * method were kept in stack slots and reloaded on every iteration. CoreMark's list function
+     * (1,642 Wasm bytes: list walks without calls, then a merge sort whose comparator calls)
+     * reversed its list with the loop-carried pointer stored to and reloaded from the stack;
+     * with 1,000 here the merge sort becomes a region, the list function takes 19 instead of 27
+     * us per CoreMark iteration and CoreMark runs about 12% faster. Why it is off: tinygo-regex
+     * ran 1.4 to 2.5 times slower with it (bench/RESULTS.md), which was not explained in time.
      */
-    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", 1_000));
+    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", BUDGET));
     /** What a region call costs its caller, in Wasm-byte equivalents (saving and reloading locals aside). */
     private static final int CALL_COST = 40;
     /**
@@ -57,6 +57,9 @@ final class Outliner {
         final List<Node> children = new ArrayList<>();
         /** Whether its code, nested blocks included, has a call or call_indirect. */
         boolean calls;
+        /** Whether it is or has inside a loop whose code makes calls. */
+        boolean callingLoop;
+        boolean loop;
         int size;
         int residual;
         boolean outlined;
@@ -75,10 +78,15 @@ final class Outliner {
 
     /** Offsets of the block and loop instructions of {@code function} to compile as regions; empty for small functions. */
     static Set<Integer> regions(DecodedModule module, int function) {
+        return regions(module, function, CALL_BUDGET);
+    }
+
+    /** {@link #regions(DecodedModule, int)} with {@code callBudgetIfLeafLoop} in place of {@link #CALL_BUDGET}. */
+    static Set<Integer> regions(DecodedModule module, int function, int callBudgetIfLeafLoop) {
         FunctionBody body = module.bodies().get(function - module.importedFunctionCount());
         Set<Integer> out = new HashSet<>();
-        if (body.codeSize() <= CALL_BUDGET) return out;
-        int callBudget = leafLoopAndCalls(module, body) ? CALL_BUDGET : BUDGET;
+        if (body.codeSize() <= Math.min(BUDGET, callBudgetIfLeafLoop)) return out;
+        int callBudget = callBudgetIfLeafLoop < BUDGET && leafLoopAndCalls(module, body) ? callBudgetIfLeafLoop : BUDGET;
         if (body.codeSize() <= callBudget) return out;
         CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
         List<Node> open = new ArrayList<>();
@@ -101,17 +109,23 @@ final class Outliner {
                         open.add(n);
                     }
                 }
-                case LOOP -> open.add(new Node(code.instructionStart(), true));
+                case LOOP -> {
+                    Node n = new Node(code.instructionStart(), true);
+                    n.loop = true;
+                    open.add(n);
+                }
                 case IF -> open.add(new Node(code.instructionStart(), false));
                 case CALL, CALL_INDIRECT -> open.get(open.size() - 1).calls = true;
                 case END -> {
                     Node n = open.remove(open.size() - 1);
                     n.size = code.position() - n.start;
+                    n.callingLoop |= n.loop && n.calls;
                     settle(n, out, callBudget);
                     if (!open.isEmpty()) {
                         Node parent = open.get(open.size() - 1);
                         parent.children.add(n);
                         parent.calls |= n.calls;
+                        parent.callingLoop |= n.callingLoop;
                     }
                 }
                 default -> { }
@@ -178,7 +192,7 @@ final class Outliner {
         while (residual > callBudget) {
             Node best = null;
             for (Node c : n.children) {
-                if (c.outlinable && c.calls && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
+                if (c.outlinable && c.callingLoop && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
             }
             if (best == null) break;
             best.outlined = true;
