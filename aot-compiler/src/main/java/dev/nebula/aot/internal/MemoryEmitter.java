@@ -50,9 +50,11 @@ final class MemoryEmitter {
      * {@code -XX:+LogCompilation}): the cutoff stopped the helpers at bytecode 1,455 of 2,177,
      * after 56 accesses, and the 46 accesses left as calls (in its merge sort, comparator
      * included) were 5% of CoreMark's time; in line, that function took 27 instead of 32 us per
-     * iteration. {@code -Dnebula.aot.memory.inLineNodes} sets it.
+     * iteration. Off by default ({@code -Dnebula.aot.memory.inLineNodes=18000} turns it on):
+     * tinygo-regex then ran 2.5 times slower in about half the JVMs (31 against 12.5 ms per run),
+     * the same unexplained slowdown as with a lower {@link #IN_LINE_FROM}.
      */
-    static final int IN_LINE_NODES = Integer.getInteger("nebula.aot.memory.inLineNodes", 18_000);
+    static final int IN_LINE_NODES = Integer.getInteger("nebula.aot.memory.inLineNodes", Integer.MAX_VALUE);
     /** C2 nodes per helper access: the helper, its address check, the VarHandle's guard and accessors. */
     private static final int NODES_PER_ACCESS = 250;
     /** C2 nodes per Wasm byte of the rest of the code (about 3 bytes of bytecode each). */
