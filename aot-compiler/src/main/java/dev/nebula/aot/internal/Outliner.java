@@ -38,9 +38,9 @@ final class Outliner {
      * (1,642 Wasm bytes: list walks without calls, then a merge sort whose comparator calls)
      * reversed its list with the loop-carried pointer stored to and reloaded from the stack;
      * with 1,000 here the merge sort becomes a region, the list function takes 19 instead of 27
-     * us per CoreMark iteration and CoreMark runs about 12% faster. Off because it was not shown
-     * harmless to other programs (RATIONALE.md, "Blocks with calling loops out of mid-sized
-     * functions").
+     * us per CoreMark iteration and CoreMark runs about 12% faster. Off because tinygo-regex
+     * runs 1.35 times slower with it, not explained (RATIONALE.md, "Blocks with calling loops
+     * out of mid-sized functions").
      */
     static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", BUDGET));
     /** What a region call costs its caller, in Wasm-byte equivalents (saving and reloading locals aside). */
