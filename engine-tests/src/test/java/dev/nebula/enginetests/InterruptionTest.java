@@ -86,6 +86,37 @@ class InterruptionTest {
         }
     }
 
+    /**
+     * {@code body} after enough straight code (40 constants dropped, 120 bytes) that the function
+     * is large: the AOT engine then invokes the interrupt guard in line at its loop headers
+     * instead of calling {@code Rt.poll} (FunctionCompiler.POLL_IN_LINE_FROM).
+     */
+    private static Code padded(Code body) {
+        Code code = Code.of();
+        for (int i = 0; i < 40; i++) code.i32(1).op(Opcode.DROP);
+        for (byte x : body.bytes()) code.raw(x & 0xFF);
+        return code;
+    }
+
+    /** The loops above, in a large function. */
+    @Test
+    void loopsOfALargeFunctionStop() {
+        Code spin = Code.of().block(Opcode.LOOP).op(Opcode.BR, 0).end();
+        Code count = Code.of().block(Opcode.LOOP)
+                .get(0).i32(1).op(Opcode.I32_ADD).set(0)
+                .get(0).i32(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
+                .end();
+        for (Code body : new Code[] {spin, count}) {
+            WasmBuilder b = new WasmBuilder();
+            b.exportFunction("f", b.function(b.type("i", ""), padded(body)));
+            Store store = new Store(Run.ENGINE);
+            WasmFunction f = instantiate(b, store).function("f");
+            store.setDeadline(Duration.ofMillis(50));
+            TrapException trap = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TrapException.class, () -> f.call(1)));
+            assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        }
+    }
+
     /** Function entries are checked too, both from the embedder and between Wasm functions. */
     @Test
     void anInterruptedStoreRunsNoFunctionUntilCleared() {
@@ -210,23 +241,33 @@ class InterruptionTest {
                 .get(0).i32(0).op(Opcode.I32_NE).op(Opcode.BR_IF, 0)
                 .end();
         b.exportFunction("count", b.function(b.type("i", ""), body));
-        Store store = new Store(Run.ENGINE);
-        WasmFunction count = instantiate(b, store).function("count");
-        TrapException[] caught = new TrapException[1];
-        Thread guest = new Thread(() -> {
-            try {
-                while (true) count.call(1); // 2^32 - 1 iterations a call, again and again
-            } catch (TrapException e) {
-                caught[0] = e;
-            }
-        });
-        guest.setDaemon(true);
-        guest.start();
+        // the same loop in a large function, whose polls invoke the guard in line
+        b.exportFunction("countLarge", b.function(b.type("i", ""), padded(body)));
+        String[] names = {"count", "countLarge"};
+        Store[] stores = new Store[names.length];
+        TrapException[] caught = new TrapException[names.length];
+        Thread[] guests = new Thread[names.length];
+        for (int i = 0; i < names.length; i++) {
+            stores[i] = new Store(Run.ENGINE);
+            WasmFunction count = instantiate(b, stores[i]).function(names[i]);
+            int which = i;
+            guests[i] = new Thread(() -> {
+                try {
+                    while (true) count.call(1); // 2^32 - 1 iterations a call, again and again
+                } catch (TrapException e) {
+                    caught[which] = e;
+                }
+            });
+            guests[i].setDaemon(true);
+            guests[i].start();
+        }
         Thread.sleep(1500);
-        assertFalse(InterruptSwitch.isOn(), "no store was interrupted while the loop ran hot");
-        store.interrupt();
-        guest.join(30_000);
-        assertFalse(guest.isAlive(), "the hot loop stopped");
-        assertEquals(TrapKind.INTERRUPTED, caught[0].kind());
+        assertFalse(InterruptSwitch.isOn(), "no store was interrupted while the loops ran hot");
+        for (Store store : stores) store.interrupt();
+        for (int i = 0; i < names.length; i++) {
+            guests[i].join(30_000);
+            assertFalse(guests[i].isAlive(), names[i] + ": the hot loop stopped");
+            assertEquals(TrapKind.INTERRUPTED, caught[i].kind(), names[i]);
+        }
     }
 }

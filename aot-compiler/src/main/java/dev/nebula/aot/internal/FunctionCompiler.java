@@ -90,6 +90,21 @@ final class FunctionCompiler {
      */
     static final boolean POLLS = !Boolean.getBoolean("nebula.aot.bench.noPolls");
 
+    /**
+     * Functions of at least this many Wasm bytes get their loop polls in line: the guard's
+     * {@code invokeExact} on {@link Rt#INTERRUPT_GUARD}, then {@code Rt.pollStore} only when it
+     * is on. {@code Rt.poll} is an ordinary method, and C2 stops inlining ordinary methods into
+     * a method once it has built {@code NodeCountInliningCutoff} (18,000) nodes: CoreMark's list
+     * function (1,642 Wasm bytes, 102 accesses) then called {@code Rt.poll} in its hot loops, a
+     * real call that spilled every value alive across it. The invoker the guard links to is
+     * force-inlined, past the cutoff. The in-line form is 9 bytes of bytecode longer, so small
+     * functions keep the call: from about 110 Wasm bytes (3 bytes of bytecode each) a method is
+     * past C2's 325-byte limit for inlining at a hot call site anyway, so the longer form
+     * changes no inlining decision. The system property nebula.aot.poll.inLineFrom (0: every
+     * poll in line, how the tests cover it) sets it.
+     */
+    static final int POLL_IN_LINE_FROM = Integer.getInteger("nebula.aot.poll.inLineFrom", 110);
+
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
     /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
@@ -164,8 +179,6 @@ final class FunctionCompiler {
     private final int memorySlot;
     /** Memory 0's size in bytes, the bound of every access (the array may be longer), re-read with the array. */
     private final int limitSlot;
-    /** The instance's store, loaded once per method so that a poll is one load of its flag. */
-    private final int storeSlot;
     /** The long[] through which regions exchange locals and carried values (-1 when the function has no regions). */
     private final int frameSlot;
     /** Index in the frame array of the first carried value (block parameters, results, branch values); locals come first. */
@@ -285,8 +298,8 @@ final class FunctionCompiler {
         instanceSlot = inst;
         memorySlot = slot++;
         limitSlot = slot++;
-        storeSlot = slot++;
-        splittable = body.codeSize() > Outliner.BUDGET;
+        splittable = !regions.isEmpty() || body.codeSize() > Outliner.BUDGET;
+        inLinePolls = body.codeSize() >= POLL_IN_LINE_FROM;
         inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
         if (!regionMode && splittable) frame = slot++;
         frameSlot = frame;
@@ -366,8 +379,7 @@ final class FunctionCompiler {
         // outside the handler: a function that cannot be entered is not on the Wasm stack
         mv.visitVarInsn(ILOAD, depthSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
-        mv.visitVarInsn(ASTORE, storeSlot);
+        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
         mv.visitLabel(start);
         for (int i = type.params().size(); i < localTypes.length; i++) {
             Jvm.zero(mv, localTypes[i]);
@@ -889,8 +901,19 @@ final class FunctionCompiler {
         f.label = new Label();
         mv.visitLabel(f.label);
         if (loopPolls.contains(r.instructionStart())) {
-            mv.visitVarInsn(ALOAD, storeSlot);
-            Jvm.rt(mv, "poll", "(" + Jvm.STORE_DESC + ")V");
+            if (inLinePolls) {
+                // Rt.poll's body, with the guard invoked here (see POLL_IN_LINE_FROM)
+                Label quiet = new Label();
+                mv.visitFieldInsn(GETSTATIC, Jvm.RT, "INTERRUPT_GUARD", "Ljava/lang/invoke/MethodHandle;");
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
+                mv.visitJumpInsn(IFEQ, quiet);
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "pollStore", "(" + Jvm.INSTANCE_DESC + ")V");
+                mv.visitLabel(quiet);
+            } else {
+                mv.visitVarInsn(ALOAD, instanceSlot);
+                Jvm.rt(mv, "poll", "(" + Jvm.INSTANCE_DESC + ")V");
+            }
         }
     }
 
@@ -903,6 +926,8 @@ final class FunctionCompiler {
 
     /** Whether this method's loads and stores are emitted in line ({@link MemoryEmitter#inLine}). */
     private final boolean inLineMemory;
+    /** Whether loop polls invoke the guard in line ({@link #POLL_IN_LINE_FROM}). */
+    private final boolean inLinePolls;
     /** This method's in-line memory accesses and their trap handler; created with the first access. */
     private MemoryEmitter memoryEmitter;
 
@@ -1878,9 +1903,6 @@ final class FunctionCompiler {
         }
         mv.visitLabel(prologue);
         loadLocals(usedLocals);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "store", Jvm.STORE_DESC);
-        mv.visitVarInsn(ASTORE, storeSlot);
         reloadMemory();
         mv.visitJumpInsn(GOTO, bodyStart);
     }
@@ -2066,8 +2088,7 @@ final class FunctionCompiler {
         mv.visitInsn(DUP);
         mv.visitVarInsn(ISTORE, newDepth);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")" + Jvm.STORE_DESC);
-        mv.visitInsn(POP); // the same store as this method's
+        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();

@@ -24,7 +24,6 @@ final class Jvm {
     static final String INSTANCE = "dev/nebula/aot/internal/AotInstance";
     static final String INSTANCE_DESC = "L" + INSTANCE + ";";
     static final String RT = "dev/nebula/aot/internal/Rt";
-    static final String STORE_DESC = "Ldev/nebula/runtime/Store;";
     static final String NUMERICS = "dev/nebula/runtime/ops/Numerics";
     static final String TRAPS = "dev/nebula/runtime/ops/Traps";
     static final String TRAP = "dev/nebula/wasm/TrapException";

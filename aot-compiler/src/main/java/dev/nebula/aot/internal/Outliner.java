@@ -27,6 +27,22 @@ final class Outliner {
      * so 2,000 keeps methods near 6 KB, under the 8,000-byte limit.
      */
     static final int BUDGET = Integer.getInteger("nebula.aot.outline.budget", 2_000);
+    /**
+     * A smaller budget for code that makes calls, in functions that also have a loop without
+     * calls: past it, the largest blocks and loops with a calling loop inside become regions, so
+     * that the call-free loops stay in a method without calls. Off by default (equal to
+     * {@link #BUDGET}); the system property nebula.aot.outline.callBudget turns it on. The
+     * reason it exists is C2's register allocator: in a method with calls (every register is
+     * caller-saved across a call that is not inlined) the values of a hot loop elsewhere in the
+     * method were kept in stack slots and reloaded on every iteration. CoreMark's list function
+     * (1,642 Wasm bytes: list walks without calls, then a merge sort whose comparator calls)
+     * reversed its list with the loop-carried pointer stored to and reloaded from the stack;
+     * with 1,000 here the merge sort becomes a region, the list function takes 19 instead of 27
+     * us per CoreMark iteration and CoreMark runs about 12% faster. Off because tinygo-regex
+     * runs 1.35 times slower with it, not explained (RATIONALE.md, "Blocks with calling loops
+     * out of mid-sized functions").
+     */
+    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", BUDGET));
     /** What a region call costs its caller, in Wasm-byte equivalents (saving and reloading locals aside). */
     private static final int CALL_COST = 40;
     /**
@@ -40,6 +56,11 @@ final class Outliner {
         final int start;
         final boolean outlinable;
         final List<Node> children = new ArrayList<>();
+        /** Whether its code, nested blocks included, has a call or call_indirect. */
+        boolean calls;
+        /** Whether it is or has inside a loop whose code makes calls. */
+        boolean callingLoop;
+        boolean loop;
         int size;
         int residual;
         boolean outlined;
@@ -58,9 +79,16 @@ final class Outliner {
 
     /** Offsets of the block and loop instructions of {@code function} to compile as regions; empty for small functions. */
     static Set<Integer> regions(DecodedModule module, int function) {
+        return regions(module, function, CALL_BUDGET);
+    }
+
+    /** {@link #regions(DecodedModule, int)} with {@code callBudgetIfLeafLoop} in place of {@link #CALL_BUDGET}. */
+    static Set<Integer> regions(DecodedModule module, int function, int callBudgetIfLeafLoop) {
         FunctionBody body = module.bodies().get(function - module.importedFunctionCount());
         Set<Integer> out = new HashSet<>();
-        if (body.codeSize() <= BUDGET) return out;
+        if (body.codeSize() <= Math.min(BUDGET, callBudgetIfLeafLoop)) return out;
+        int callBudget = callBudgetIfLeafLoop < BUDGET && leafLoopAndCalls(module, body) ? callBudgetIfLeafLoop : BUDGET;
+        if (body.codeSize() <= callBudget) return out;
         CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
         List<Node> open = new ArrayList<>();
         open.add(new Node(body.codeStart(), false));
@@ -82,13 +110,24 @@ final class Outliner {
                         open.add(n);
                     }
                 }
-                case LOOP -> open.add(new Node(code.instructionStart(), true));
+                case LOOP -> {
+                    Node n = new Node(code.instructionStart(), true);
+                    n.loop = true;
+                    open.add(n);
+                }
                 case IF -> open.add(new Node(code.instructionStart(), false));
+                case CALL, CALL_INDIRECT -> open.get(open.size() - 1).calls = true;
                 case END -> {
                     Node n = open.remove(open.size() - 1);
                     n.size = code.position() - n.start;
-                    settle(n, out);
-                    if (!open.isEmpty()) open.get(open.size() - 1).children.add(n);
+                    n.callingLoop |= n.loop && n.calls;
+                    settle(n, out, callBudget);
+                    if (!open.isEmpty()) {
+                        Node parent = open.get(open.size() - 1);
+                        parent.children.add(n);
+                        parent.calls |= n.calls;
+                        parent.callingLoop |= n.callingLoop;
+                    }
                 }
                 default -> { }
             }
@@ -96,7 +135,41 @@ final class Outliner {
         return out;
     }
 
-    private static void settle(Node n, Set<Integer> out) {
+    /** Whether {@code body} has a call and a loop without calls in it (see {@link #CALL_BUDGET}). */
+    private static boolean leafLoopAndCalls(DecodedModule module, FunctionBody body) {
+        CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        // per open block: bit 0 = a loop, bit 1 = has calls
+        int[] open = new int[16];
+        int depth = 1;
+        boolean leafLoop = false;
+        boolean calls = false;
+        while (depth > 0) {
+            Opcode op = code.next();
+            switch (op) {
+                case BLOCK, IF -> {
+                    if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
+                    open[depth++] = 0;
+                }
+                case LOOP -> {
+                    if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
+                    open[depth++] = 1;
+                }
+                case CALL, CALL_INDIRECT -> {
+                    open[depth - 1] |= 2;
+                    calls = true;
+                }
+                case END -> {
+                    int closed = open[--depth];
+                    if (closed == 1) leafLoop = true;
+                    if (depth > 0) open[depth - 1] |= closed & 2;
+                }
+                default -> { }
+            }
+        }
+        return leafLoop && calls;
+    }
+
+    private static void settle(Node n, Set<Integer> out, int callBudget) {
         int residual = n.size;
         for (Node c : n.children) residual -= c.size - c.residual;
         // a nest block whose following tail goes to a bucket method: its inner nest's code stays
@@ -111,6 +184,16 @@ final class Outliner {
             Node best = null;
             for (Node c : n.children) {
                 if (c.outlinable && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
+            }
+            if (best == null) break;
+            best.outlined = true;
+            out.add(best.start);
+            residual -= best.residual - CALL_COST;
+        }
+        while (residual > callBudget) {
+            Node best = null;
+            for (Node c : n.children) {
+                if (c.outlinable && c.callingLoop && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
             }
             if (best == null) break;
             best.outlined = true;

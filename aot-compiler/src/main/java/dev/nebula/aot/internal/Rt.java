@@ -10,6 +10,7 @@ import dev.nebula.runtime.ops.InterruptSwitch;
 import dev.nebula.runtime.ops.Traps;
 import dev.nebula.wasm.TrapException;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -402,13 +403,10 @@ public final class Rt {
      * ({@code remaining}, the limit minus the call depth, see {@link Jvm#methodDesc}): traps with
      * "call stack exhausted" past the limit (as {@code Store.enterCall} does for the
      * interpreter), and polls interruption.
-     * Returns the store, which the method keeps in a local for its loop polls.
      */
-    public static Store enter(int remaining, AotInstance instance) {
+    public static void enter(int remaining, AotInstance instance) {
         if (remaining < 0) throw Traps.callStackExhausted();
-        Store store = instance.store;
-        if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
-        return store;
+        if (InterruptSwitch.mayBeInterrupted() && instance.store.interrupted()) throw Traps.interrupted();
     }
 
     /**
@@ -416,17 +414,31 @@ public final class Rt {
      * {@code FunctionCompiler.pollsOnEntry}), and for code compiled without polls (measurement
      * only, see {@code FunctionCompiler.POLLS}).
      */
-    public static Store enterWithoutPoll(int remaining, AotInstance instance) {
+    public static void enterWithoutPoll(int remaining, AotInstance instance) {
         if (remaining < 0) throw Traps.callStackExhausted();
-        return instance.store;
     }
 
     /**
      * Loop headers: a deadline stops even a loop that never calls. While no store is interrupted
      * the JIT folds the whole poll away ({@link InterruptSwitch}); then it is one volatile read.
+     * The store is read from the instance only then: a method that kept it in a local kept it
+     * alive through every loop, for C2 one more value to hold in a register or spill (its
+     * safepoints record every local that is read later).
      */
-    public static void poll(Store store) {
-        if (InterruptSwitch.mayBeInterrupted() && store.interrupted()) throw Traps.interrupted();
+    public static void poll(AotInstance instance) {
+        if (InterruptSwitch.mayBeInterrupted() && instance.store.interrupted()) throw Traps.interrupted();
+    }
+
+    /**
+     * {@link InterruptSwitch#guard()} as a constant for generated code: a poll in a large method
+     * invokes it in line and calls {@link #pollStore} only when it says some store may be
+     * interrupted (see {@code FunctionCompiler.loop}).
+     */
+    public static final MethodHandle INTERRUPT_GUARD = InterruptSwitch.guard();
+
+    /** The rest of {@link #poll} once the guard is on: the store's own flag. */
+    public static void pollStore(AotInstance instance) {
+        if (instance.store.interrupted()) throw Traps.interrupted();
     }
 
     /**

@@ -44,6 +44,11 @@ class SmallMethodBudgetsTest {
     /** A straight run that sets two locals already goes on in a chunk (FunctionCompiler.RUN_LOCALS). */
     static final String RUN_LOCALS = "1";
 
+    /** Blocks with a calling loop become regions past this, in functions with a call-free loop (Outliner.CALL_BUDGET, off by default). */
+    static final String CALL_BUDGET = "20";
+    /** Every loop poll invokes the interrupt guard in line (FunctionCompiler.POLL_IN_LINE_FROM). */
+    static final String POLL_IN_LINE_FROM = "0";
+
     /** Besides every {@code simd_*.wast}. */
     static final Set<String> CONTROL_SCRIPTS = Set.of("br_table.wast", "br_if.wast", "block.wast", "loop.wast", "if.wast", "call_indirect.wast", "switch.wast");
 
@@ -58,6 +63,8 @@ class SmallMethodBudgetsTest {
         assertEquals(CHUNK_BUDGET, System.getProperty("nebula.aot.chunk.budget"), "run by the aot-small-budgets execution, which sets the budgets");
         assertEquals(SWITCH_MIN_BLOCKS, System.getProperty("nebula.aot.switch.minBlocks"), "run by the aot-small-budgets execution, which sets the budgets");
         assertEquals(RUN_LOCALS, System.getProperty("nebula.aot.chunk.runLocals"), "run by the aot-small-budgets execution, which sets the budgets");
+        assertEquals(CALL_BUDGET, System.getProperty("nebula.aot.outline.callBudget"), "run by the aot-small-budgets execution, which sets the budgets");
+        assertEquals(POLL_IN_LINE_FROM, System.getProperty("nebula.aot.poll.inLineFrom"), "run by the aot-small-budgets execution, which sets the budgets");
         Path suite = SuiteLocation.testsuite();
         ScriptLoader loader = new ScriptLoader();
         SpecRunner runner = SpecRunner.create(EngineKind.AOT);

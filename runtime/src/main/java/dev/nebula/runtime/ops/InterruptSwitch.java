@@ -70,6 +70,16 @@ public final class InterruptSwitch {
         }
     }
 
+    /**
+     * The guard itself, a {@code ()boolean} handle that {@link #mayBeInterrupted} invokes: for
+     * generated code that invokes it in line ({@code invokeExact} on a constant handle links to
+     * the JDK's force-inlined invokers, which C2 inlines even where it has stopped inlining
+     * ordinary methods).
+     */
+    public static MethodHandle guard() {
+        return GUARD;
+    }
+
     /** {@code store}'s flag was just set: compiled code must look at flags again. */
     public static void raised(Store store) {
         synchronized (RAISED) {
