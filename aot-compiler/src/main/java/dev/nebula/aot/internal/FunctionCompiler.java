@@ -1613,16 +1613,7 @@ final class FunctionCompiler {
         Label[] labels = new Label[keys.length];
         for (int i = 0; i < keys.length; i++) labels[i] = new Label();
         Label unknown = new Label();
-        mv.visitVarInsn(ILOAD, dispatch.codeSlot);
-        mv.visitLookupSwitchInsn(unknown, keys, labels);
-        for (int i = 0; i < keys.length; i++) {
-            mv.visitLabel(labels[i]);
-            Frame target = frames[keys[i] - 1];
-            int saved = sp;
-            loadCarried(target.branchTypes());
-            branch(target);
-            sp = saved;
-        }
+        branchByExitCode(dispatch.codeSlot, keys, labels, unknown);
         mv.visitLabel(unknown);
         throwIllegalState(mv, "a switch bucket returned an unknown exit code");
     }
@@ -1779,16 +1770,7 @@ final class FunctionCompiler {
                 keys[i] = exits.get(i);
                 labels[i] = new Label();
             }
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLookupSwitchInsn(ends ? normal : labels[0], keys, labels);
-            for (int i = 0; i < keys.length; i++) {
-                mv.visitLabel(labels[i]);
-                Frame target = frames[keys[i] - 1];
-                int saved = sp;
-                loadCarried(target.branchTypes());
-                branch(target);
-                sp = saved;
-            }
+            branchByExitCode(code, keys, labels, ends ? normal : labels[0]);
         }
         r.position(resume);
         if (ends) {
@@ -1796,6 +1778,25 @@ final class FunctionCompiler {
             loadCarried(results);
         } else {
             markUnreachable();
+        }
+    }
+
+    /**
+     * The branches out of an outlined method or a switch bucket: a {@code lookupswitch} on the
+     * exit code in {@code codeSlot}, where key {@code k} is a branch to the frame at depth
+     * {@code k - 1}, taken with the values it carries (loaded from the frame array); any other
+     * code goes to {@code otherwise}.
+     */
+    private void branchByExitCode(int codeSlot, int[] keys, Label[] labels, Label otherwise) {
+        mv.visitVarInsn(ILOAD, codeSlot);
+        mv.visitLookupSwitchInsn(otherwise, keys, labels);
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(labels[i]);
+            Frame target = frames[keys[i] - 1];
+            int saved = sp;
+            loadCarried(target.branchTypes());
+            branch(target);
+            sp = saved;
         }
     }
 
