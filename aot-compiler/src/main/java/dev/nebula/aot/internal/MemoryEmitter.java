@@ -204,41 +204,29 @@ final class MemoryEmitter {
 
     /** With the index on the stack and the value in {@code value}. */
     private void store(Opcode op, int value, ValType type) {
+        unsafeTarget();
+        mv.visitVarInsn(Jvm.load(type), value);
         switch (op) {
             case I32_STORE8, I64_STORE8 -> {
-                unsafeTarget();
-                mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
                 mv.visitInsn(I2B);
                 unsafePut("Byte", "B");
             }
             case I32_STORE16, I64_STORE16 -> {
-                unsafeTarget();
-                mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
                 mv.visitInsn(I2S);
                 unsafePut("Short", "S");
             }
             case I32_STORE, I64_STORE32 -> {
-                unsafeTarget();
-                mv.visitVarInsn(Jvm.load(type), value);
                 if (type == ValType.I64) mv.visitInsn(L2I);
                 unsafePut("Int", "I");
             }
-            case I64_STORE -> {
-                unsafeTarget();
-                mv.visitVarInsn(LLOAD, value);
-                unsafePut("Long", "J");
-            }
+            case I64_STORE -> unsafePut("Long", "J");
             case F32_STORE -> {
-                unsafeTarget();
-                mv.visitVarInsn(FLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
                 unsafePut("Int", "I");
             }
             case F64_STORE -> {
-                unsafeTarget();
-                mv.visitVarInsn(DLOAD, value);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
                 unsafePut("Long", "J");
             }
