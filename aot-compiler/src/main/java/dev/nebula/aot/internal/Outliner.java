@@ -29,20 +29,24 @@ final class Outliner {
     static final int BUDGET = Integer.getInteger("nebula.aot.outline.budget", 2_000);
     /**
      * A smaller budget for code that makes calls, in functions that also have a loop without
-     * calls: past it, the largest blocks and loops with a calling loop inside become regions, so
-     * that the call-free loops stay in a method without calls. Off by default (equal to
-     * {@link #BUDGET}); the system property nebula.aot.outline.callBudget turns it on. The
-     * reason it exists is C2's register allocator: in a method with calls (every register is
-     * caller-saved across a call that is not inlined) the values of a hot loop elsewhere in the
-     * method were kept in stack slots and reloaded on every iteration. CoreMark's list function
-     * (1,642 Wasm bytes: list walks without calls, then a merge sort whose comparator calls)
-     * reversed its list with the loop-carried pointer stored to and reloaded from the stack;
-     * with 1,000 here the merge sort becomes a region, the list function takes 19 instead of 27
-     * us per CoreMark iteration and CoreMark runs about 12% faster. Off because tinygo-regex
-     * runs 1.35 times slower with it, not explained (RATIONALE.md, "Blocks with calling loops
-     * out of mid-sized functions").
+     * calls: past it, the largest blocks and loops with a calling loop inside, and outside every
+     * loop of the function, become regions, so that the call-free loops stay in a method without
+     * calls. The reason it exists is C2's register allocator: in a method with calls (every
+     * register is caller-saved across a call that is not inlined) the values of a hot loop
+     * elsewhere in the method were kept in stack slots and reloaded on every iteration.
+     * CoreMark's list function (1,642 Wasm bytes: list walks without calls, then a merge sort
+     * whose comparator calls) reversed its list with the loop-carried pointer stored to and
+     * reloaded from the stack; with 1,000 here the merge sort becomes a region, the list function
+     * takes 19 instead of 27 us per CoreMark iteration and CoreMark runs 1.20 times faster
+     * (16,300 to 19,600-19,800 iterations/s of thread CPU). Only blocks outside loops: a region
+     * is never inlined by C2 (too big), so one inside a loop is a real call plus its locals
+     * stored to and reloaded from the frame array on every iteration; tinygo-regex's regexp
+     * machine (function 114) got such regions in its per-character and per-thread loops and ran
+     * 1.45 times slower (18.5 against 12.8 ms), and runs as before with them left out
+     * (bench/RESULTS.md, "The call budget without regions in loops"). Set it to 2,000 (the
+     * system property nebula.aot.outline.callBudget) to turn it off.
      */
-    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", BUDGET));
+    static final int CALL_BUDGET = Math.min(BUDGET, Integer.getInteger("nebula.aot.outline.callBudget", 1_000));
     /** What a region call costs its caller, in Wasm-byte equivalents (saving and reloading locals aside). */
     private static final int CALL_COST = 40;
     /**
@@ -61,6 +65,8 @@ final class Outliner {
         /** Whether it is or has inside a loop whose code makes calls. */
         boolean callingLoop;
         boolean loop;
+        /** Whether a loop of the function encloses it (its region would be called once per iteration). */
+        boolean inLoop;
         int size;
         int residual;
         boolean outlined;
@@ -92,13 +98,16 @@ final class Outliner {
         CodeReader code = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
         List<Node> open = new ArrayList<>();
         open.add(new Node(body.codeStart(), false));
+        int openLoops = 0;
         while (!open.isEmpty()) {
             Opcode op = code.next();
             switch (op) {
                 case BLOCK -> {
                     SwitchNest nest = SwitchNest.at(module.bytesUnsafe(), code.instructionStart(), body.codeEnd());
                     if (nest == null) {
-                        open.add(new Node(code.instructionStart(), true));
+                        Node n = new Node(code.instructionStart(), true);
+                        n.inLoop = openLoops > 0;
+                        open.add(n);
                         break;
                     }
                     // the nest's blocks are compiled by level (FunctionCompiler), never as regions
@@ -113,12 +122,14 @@ final class Outliner {
                 case LOOP -> {
                     Node n = new Node(code.instructionStart(), true);
                     n.loop = true;
+                    n.inLoop = openLoops++ > 0;
                     open.add(n);
                 }
                 case IF -> open.add(new Node(code.instructionStart(), false));
                 case CALL, CALL_INDIRECT -> open.get(open.size() - 1).calls = true;
                 case END -> {
                     Node n = open.remove(open.size() - 1);
+                    if (n.loop) openLoops--;
                     n.size = code.position() - n.start;
                     n.callingLoop |= n.loop && n.calls;
                     settle(n, out, callBudget);
@@ -193,7 +204,7 @@ final class Outliner {
         while (residual > callBudget) {
             Node best = null;
             for (Node c : n.children) {
-                if (c.outlinable && c.callingLoop && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
+                if (c.outlinable && c.callingLoop && !c.inLoop && !c.outlined && c.residual >= MIN_REGION && (best == null || c.residual > best.residual)) best = c;
             }
             if (best == null) break;
             best.outlined = true;

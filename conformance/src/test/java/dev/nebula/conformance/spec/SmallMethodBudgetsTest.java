@@ -44,7 +44,7 @@ class SmallMethodBudgetsTest {
     /** A straight run that sets two locals already goes on in a chunk (FunctionCompiler.RUN_LOCALS). */
     static final String RUN_LOCALS = "1";
 
-    /** Blocks with a calling loop become regions past this, in functions with a call-free loop (Outliner.CALL_BUDGET, off by default). */
+    /** Blocks with a calling loop become regions past this, in functions with a call-free loop (Outliner.CALL_BUDGET, 1,000 by default). */
     static final String CALL_BUDGET = "20";
     /** Every loop poll invokes the interrupt guard in line (FunctionCompiler.POLL_IN_LINE_FROM). */
     static final String POLL_IN_LINE_FROM = "0";
