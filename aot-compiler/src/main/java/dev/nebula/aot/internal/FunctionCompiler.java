@@ -124,14 +124,18 @@ final class FunctionCompiler {
 
     /**
      * Whether {@code function}'s body takes memory 0's array and limit as parameters (in
-     * {@link #memoryMethodName}): a defined function that keeps them in locals. A direct caller
+     * {@link #memoryMethodName}): a defined function that keeps them in locals and has a direct
+     * caller that does too (a function reached only from exports and tables keeps its method
+     * as it was: its body's frame changed with the two parameters, and the C matmul workload's
+     * loop, never called directly, ran 1.14 times slower in that form, the same instructions
+     * against other stack slots; see bench/RESULTS.md). A direct caller
      * that holds them current (any function that reads or writes memory re-reads them after
      * every call and {@code memory.grow} that may grow it) passes its own; it is always of the
      * same instance, unlike a {@code call_indirect} target, which goes through the stub.
      */
     static boolean passesMemory(ModuleLayout layout, int function) {
         return PASS_MEMORY && function >= layout.module.importedFunctionCount()
-                && layout.hasMemory() && layout.accessesMemoryArray(function);
+                && layout.hasMemory() && layout.accessesMemoryArray(function) && layout.calledWithMemoryArray(function);
     }
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
@@ -466,8 +470,18 @@ final class FunctionCompiler {
                 mv.visitVarInsn(LSTORE, localSlots[i] + 2);
             }
         }
-        // fN$m has them as parameters, from its caller
-        if (!memoryParams) reloadMemory();
+        if (memoryParams) {
+            // fN$m has them as parameters, from its caller; the min against the array's length
+            // (one load from the array in hand) tells C2 what reloadMemory's does: the array is
+            // not null and the limit does not pass its end
+            mv.visitVarInsn(ILOAD, limitSlot);
+            mv.visitVarInsn(ALOAD, memorySlot);
+            mv.visitInsn(ARRAYLENGTH);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+            mv.visitVarInsn(ISTORE, limitSlot);
+        } else {
+            reloadMemory();
+        }
         if (frameSlot >= 0) {
             // one more than the largest carry: a nest's bucket methods take their level there
             Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function) + 1);
