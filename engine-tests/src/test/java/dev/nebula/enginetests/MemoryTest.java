@@ -310,9 +310,9 @@ class MemoryTest {
      * Direct callees that read and write memory see it exactly as their caller has it now: after
      * the caller grew it, after a callee grew it, after the host grew it between calls; an access
      * past the end traps in the callee with both frames on the Wasm stack, and a store that traps
-     * writes nothing. On the AOT engine those callees take the caller's memory array and size as
-     * parameters ({@code FunctionCompiler.passesMemory}), so this is what keeps that hand-over honest;
-     * the calls run hot first, so that JIT-compiled code traps too.
+     * writes nothing. The calls run hot first, so that JIT-compiled code traps too. (Written for
+     * an AOT form that handed the caller's memory array and size to direct callees, measured and
+     * not kept: bench/RESULTS.md, "CoreMark's matrix loops and core_bench_state's call".)
      */
     @Test
     void directCalleesUseTheMemoryAsItIsAtTheCall() {

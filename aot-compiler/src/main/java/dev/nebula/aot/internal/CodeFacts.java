@@ -34,21 +34,13 @@ final class CodeFacts {
     final int[] accessCount;
     /** Per function index (imports false), whether its code calls itself directly (a {@code call} of its own index). */
     final boolean[] callsItself;
-    /**
-     * Per function index (imports false), whether a defined function that reads or writes memory
-     * through its array calls it directly: a caller that could hand it the array it holds
-     * ({@code FunctionCompiler.passesMemory}).
-     */
-    final boolean[] calledWithArray;
 
-    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls, int[] accessCount, boolean[] callsItself,
-                      boolean[] calledWithArray) {
+    private CodeFacts(boolean[] mayGrow, boolean[] accessesArray, boolean[] makesCalls, int[] accessCount, boolean[] callsItself) {
         this.mayGrow = mayGrow;
         this.accessesArray = accessesArray;
         this.makesCalls = makesCalls;
         this.accessCount = accessCount;
         this.callsItself = callsItself;
-        this.calledWithArray = calledWithArray;
     }
 
     static CodeFacts of(DecodedModule module) {
@@ -106,10 +98,6 @@ final class CodeFacts {
                 }
             }
         }
-        boolean[] calledWithArray = new boolean[total];
-        for (int f = imported; f < total; f++) {
-            for (int i = 0; i < callerCount[f] && !calledWithArray[f]; i++) calledWithArray[f] = accesses[callers[f][i]];
-        }
-        return new CodeFacts(grows, accesses, calls, accessCount, self, calledWithArray);
+        return new CodeFacts(grows, accesses, calls, accessCount, self);
     }
 }

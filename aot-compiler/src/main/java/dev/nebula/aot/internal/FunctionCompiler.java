@@ -105,39 +105,6 @@ final class FunctionCompiler {
      */
     static final int POLL_IN_LINE_FROM = Integer.getInteger("nebula.aot.poll.inLineFrom", 110);
 
-    /**
-     * Direct calls hand the caller's memory array and limit to the callee ({@link #passesMemory}):
-     * a function that reads or writes memory is compiled as {@code fN$m}, which takes them as two
-     * more parameters, and {@code fN} is a stub that loads them from the instance and calls it.
-     * Re-reading them at entry (instance, its memories, memory 0, its array and size, the
-     * array's length) was a chain of dependent loads on every call: about 30% of the samples in
-     * CoreMark's {@code core_state_transition}, which runs once per token of a short string
-     * (bench/RESULTS.md, "The memory handed to direct calls"). {@code -Dnebula.aot.call.passMemory=false}
-     * compiles every function to load them at entry as before (a measurement switch).
-     */
-    static final boolean PASS_MEMORY = Boolean.parseBoolean(System.getProperty("nebula.aot.call.passMemory", "true"));
-
-    /** The name of the method that holds {@code function}'s body when it takes the memory as parameters. */
-    static String memoryMethodName(int function) {
-        return ModuleLayout.methodName(function) + "$m";
-    }
-
-    /**
-     * Whether {@code function}'s body takes memory 0's array and limit as parameters (in
-     * {@link #memoryMethodName}): a defined function that keeps them in locals and has a direct
-     * caller that does too (a function reached only from exports and tables keeps its method
-     * as it was: its body's frame changed with the two parameters, and the C matmul workload's
-     * loop, never called directly, ran 1.14 times slower in that form, the same instructions
-     * against other stack slots; see bench/RESULTS.md). A direct caller
-     * that holds them current (any function that reads or writes memory re-reads them after
-     * every call and {@code memory.grow} that may grow it) passes its own; it is always of the
-     * same instance, unlike a {@code call_indirect} target, which goes through the stub.
-     */
-    static boolean passesMemory(ModuleLayout layout, int function) {
-        return PASS_MEMORY && function >= layout.module.importedFunctionCount()
-                && layout.hasMemory() && layout.accessesMemoryArray(function) && layout.calledWithMemoryArray(function);
-    }
-
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
     /** A control frame (spec 4.2.13 labels): where a branch to it goes and what it carries. */
@@ -202,8 +169,6 @@ final class FunctionCompiler {
     private final FunctionBody body;
     private final MethodVisitor mv;
     private final boolean hasMemory;
-    /** This method is {@code fN$m}: memory 0's array and limit arrive as parameters ({@link #passesMemory}). */
-    private final boolean memoryParams;
     private final ValType[] localTypes;
     private int[] localSlots;
     /** Per Wasm local, its first index in a region's frame array (a v128 local takes two). */
@@ -287,7 +252,6 @@ final class FunctionCompiler {
         this.mv = mv;
         // only code that reads or writes through the array keeps it in a local
         this.hasMemory = layout.hasMemory() && layout.accessesMemoryArray(function);
-        this.memoryParams = !regionMode && passesMemory(layout, function);
         this.regions = regions;
         this.loopPolls = loopPolls;
         this.regionCounter = regionCounter;
@@ -313,30 +277,27 @@ final class FunctionCompiler {
         int inst = -1;
         int frame = -1;
         int callDepth = -1;
-        int memory = -1;
-        int limit = -1;
         if (regionMode) {
             frame = slot++;
             callDepth = slot++;
             inst = slot++;
         }
-        for (int i = 0; i <= count; i++) {
+        for (int i = 0; i < count; i++) {
             if (!regionMode && i == params) {
                 callDepth = slot++;
                 inst = slot++;
-                if (memoryParams) {
-                    memory = slot++;
-                    limit = slot++;
-                }
             }
-            if (i == count) break;
             localSlots[i] = slot;
             slot += localTypes[i] == ValType.V128 ? 4 : Jvm.size(localTypes[i]);
         }
+        if (!regionMode && count == params) {
+            callDepth = slot++;
+            inst = slot++;
+        }
         depthSlot = callDepth;
         instanceSlot = inst;
-        memorySlot = memory >= 0 ? memory : slot++;
-        limitSlot = limit >= 0 ? limit : slot++;
+        memorySlot = slot++;
+        limitSlot = slot++;
         splittable = !regions.isEmpty() || body.codeSize() > Outliner.BUDGET;
         inLinePolls = body.codeSize() >= POLL_IN_LINE_FROM;
         inLineMemory = MemoryEmitter.inLine(layout.memoryAccessCount(function), body.codeSize(), regionMode);
@@ -364,53 +325,11 @@ final class FunctionCompiler {
 
     private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf) {
         FuncType type = layout.module.functionType(function);
-        boolean memoryParams = passesMemory(layout, function);
-        MethodVisitor mv = memoryParams
-                ? cv.visitMethod(ACC_PUBLIC | ACC_STATIC, memoryMethodName(function), Jvm.memoryMethodDesc(type), null, null)
-                : cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
-        if (memoryParams) memoryStub(layout, function, cv);
+        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
         Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
         FunctionCompiler c = new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false);
         c.inlineSelf = inlineSelf;
         c.emitFunction();
-    }
-
-    /**
-     * {@code fN} of a function whose body is {@code fN$m}: loads memory 0's array and limit from
-     * the instance, as the body's own entry did before ({@link #PASS_MEMORY}), and calls it. For
-     * the callers that do not hold them: {@code call_indirect} dispatchers (whose target may be
-     * of another instance), entry points, and functions that do not touch memory. It is not on
-     * the Wasm stack (the body checks the depth and adds the frame of a trap), and small
-     * enough for C2 to inline anywhere.
-     */
-    private static void memoryStub(ModuleLayout layout, int function, ClassVisitor cv) {
-        FuncType type = layout.module.functionType(function);
-        MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
-        mv.visitCode();
-        int slot = 0;
-        for (ValType t : Jvm.halves(type.params())) {
-            mv.visitVarInsn(Jvm.load(t), slot);
-            slot += Jvm.size(t);
-        }
-        int depth = slot++;
-        int instance = slot;
-        mv.visitVarInsn(ILOAD, depth);
-        mv.visitVarInsn(ALOAD, instance);
-        mv.visitVarInsn(ALOAD, instance);
-        Jvm.rt(mv, "memory", "(" + Jvm.INSTANCE_DESC + ")[B");
-        mv.visitInsn(DUP);
-        mv.visitInsn(ARRAYLENGTH);
-        mv.visitVarInsn(ALOAD, instance);
-        Jvm.rt(mv, "memoryLimit", "(" + Jvm.INSTANCE_DESC + ")I");
-        // never past the array in hand (see reloadMemory)
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
-        mv.visitMethodInsn(INVOKESTATIC, layout.owner(function), memoryMethodName(function), Jvm.memoryMethodDesc(type), false);
-        List<ValType> results = Jvm.halves(type.results());
-        if (results.isEmpty()) mv.visitInsn(RETURN);
-        else if (results.size() == 1) mv.visitInsn(Jvm.ret(results.get(0)));
-        else mv.visitInsn(ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     /**
@@ -470,18 +389,7 @@ final class FunctionCompiler {
                 mv.visitVarInsn(LSTORE, localSlots[i] + 2);
             }
         }
-        if (memoryParams) {
-            // fN$m has them as parameters, from its caller; the min against the array's length
-            // (one load from the array in hand) tells C2 what reloadMemory's does: the array is
-            // not null and the limit does not pass its end
-            mv.visitVarInsn(ILOAD, limitSlot);
-            mv.visitVarInsn(ALOAD, memorySlot);
-            mv.visitInsn(ARRAYLENGTH);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
-            mv.visitVarInsn(ISTORE, limitSlot);
-        } else {
-            reloadMemory();
-        }
+        reloadMemory();
         if (frameSlot >= 0) {
             // one more than the largest carry: a nest's bucket methods take their level there
             Jvm.pushInt(mv, carryBase + layout.maxArity + layout.maxStack(function) + 1);
@@ -2136,14 +2044,7 @@ final class FunctionCompiler {
             mv.visitInsn(ICONST_M1);
             mv.visitInsn(IADD);
             mv.visitVarInsn(ALOAD, instanceSlot);
-            if (hasMemory && passesMemory(layout, callee)) {
-                // the pair in hand is current here (re-read after whatever may have grown it)
-                mv.visitVarInsn(ALOAD, memorySlot);
-                mv.visitVarInsn(ILOAD, limitSlot);
-                mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), memoryMethodName(callee), Jvm.memoryMethodDesc(ft), false);
-            } else {
-                mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
-            }
+            mv.visitMethodInsn(INVOKESTATIC, layout.owner(callee), ModuleLayout.methodName(callee), Jvm.methodDesc(ft), false);
             popN(params.size());
             pushResults(Jvm.halves(ft.results()));
         }

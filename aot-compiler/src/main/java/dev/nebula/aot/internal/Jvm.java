@@ -112,11 +112,6 @@ final class Jvm {
         return "(" + paramsDesc(type.params()) + "I" + INSTANCE_DESC + ")" + resultDesc(type.results());
     }
 
-    /** {@link #methodDesc} with memory 0's array and limit after the instance (see {@code FunctionCompiler.passesMemory}). */
-    static String memoryMethodDesc(FuncType type) {
-        return "(" + paramsDesc(type.params()) + "I" + INSTANCE_DESC + "[BI)" + resultDesc(type.results());
-    }
-
     /** Pushes the default (zero) value of {@code t}. */
     static void zero(MethodVisitor mv, ValType t) {
         switch (t) {

@@ -151,11 +151,6 @@ final class ModuleLayout {
         return codeFacts().accessesArray[functionIndex];
     }
 
-    /** Whether a defined function that reads or writes memory through its array calls {@code functionIndex} directly. */
-    boolean calledWithMemoryArray(int functionIndex) {
-        return codeFacts().calledWithArray[functionIndex];
-    }
-
     /** How many loads and stores {@code functionIndex}'s code has (see {@link MemoryEmitter#inLine}). */
     int memoryAccessCount(int functionIndex) {
         return codeFacts().accessCount[functionIndex];
