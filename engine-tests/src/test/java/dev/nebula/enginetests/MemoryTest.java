@@ -12,6 +12,7 @@ import dev.nebula.runtime.Linker;
 import dev.nebula.runtime.Memory;
 import dev.nebula.runtime.Store;
 import dev.nebula.runtime.WasmFunction;
+import dev.nebula.wasm.TrapException;
 import dev.nebula.decoder.model.FuncType;
 import dev.nebula.decoder.model.ValType;
 import dev.nebula.wasm.TrapKind;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import static dev.nebula.interpreter.testkit.Run.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -302,6 +304,79 @@ class MemoryTest {
             assertEquals(7, i.function(name).call()[0], name);
             assertEquals(pages + 1, i.memory("mem").pages(), name);
         }
+    }
+
+    /**
+     * Direct callees that read and write memory see it exactly as their caller has it now: after
+     * the caller grew it, after a callee grew it, after the host grew it between calls; an access
+     * past the end traps in the callee with both frames on the Wasm stack, and a store that traps
+     * writes nothing. The calls run hot first, so that JIT-compiled code traps too. (Written for
+     * an AOT form that handed the caller's memory array and size to direct callees, measured and
+     * not kept: bench/RESULTS.md, "CoreMark's matrix loops and core_bench_state's call".)
+     */
+    @Test
+    void directCalleesUseTheMemoryAsItIsAtTheCall() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory(1, 4).exportMemory("mem");
+        int none = b.type("", "");
+        int toInt = b.type("", "i");
+        int peek = b.function(b.type("i", "i"), Code.of().get(0).mem(Opcode.I32_LOAD, 0));
+        int poke = b.function(b.type("ii", ""), Code.of().get(0).get(1).mem(Opcode.I32_STORE, 0));
+        int grower = b.function(none, Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                .i32(1).op(Opcode.MEMORY_GROW, 0).op(Opcode.DROP));
+        // every caller below reads address 0 first, so it holds the memory when it calls
+        Code growThenUse = Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).i32(1).op(Opcode.MEMORY_GROW, 0).op(Opcode.DROP);
+        Code growInCalleeThenUse = Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).call(grower);
+        for (Code c : new Code[] {growThenUse, growInCalleeThenUse}) {
+            c.op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).i32(4).op(Opcode.I32_SUB).get(0).call(poke)
+                    .op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).i32(4).op(Opcode.I32_SUB).call(peek);
+        }
+        b.exportFunction("growThenUse", b.function(b.type("i", "i"), growThenUse));
+        b.exportFunction("growInCalleeThenUse", b.function(b.type("i", "i"), growInCalleeThenUse));
+        // the word at (size - back), through peek, and a store of v there through poke
+        b.exportFunction("peekBack", b.function(b.type("i", "i"), Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                .op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).get(0).op(Opcode.I32_SUB).call(peek)));
+        b.exportFunction("pokeBack", b.function(b.type("ii", ""), Code.of().i32(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                .op(Opcode.MEMORY_SIZE, 0).i32(65536).op(Opcode.I32_MUL).get(0).op(Opcode.I32_SUB).get(1).call(poke)));
+        b.exportFunction("size", b.function(toInt, Code.of().op(Opcode.MEMORY_SIZE, 0)));
+        Instance i = Run.instantiate(b.build());
+        WasmFunction peekBack = i.function("peekBack");
+        WasmFunction pokeBack = i.function("pokeBack");
+
+        assertEquals(9, i.function("growThenUse").call(9)[0]);
+        assertEquals(2, i.memory("mem").pages());
+        assertEquals(11, i.function("growInCalleeThenUse").call(11)[0]);
+        assertEquals(3, i.memory("mem").pages());
+        for (int n = 0; n < 30_000; n++) {
+            pokeBack.call(8, n);
+            assertEquals(n, peekBack.call(8)[0]);
+            assertEquals(11, peekBack.call(4)[0]);
+        }
+        int end = 3 * 65536;
+        assertArrayEquals(new byte[] {11, 0, 0, 0}, i.memory("mem").read(end - 4, 4));
+        for (int back = 3; back >= 1; back--) {
+            int from = back;
+            TrapException load = assertThrows(TrapException.class, () -> peekBack.call(from));
+            assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, load.kind());
+            assertEquals(2, load.wasmStack().size(), "callee and caller: " + load.wasmStack());
+            assertEquals("func " + peek, load.wasmStack().get(0));
+            TrapException store = assertThrows(TrapException.class, () -> pokeBack.call(from, -1));
+            assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, store.kind());
+            assertEquals("func " + poke, store.wasmStack().get(0));
+            assertEquals(2, store.wasmStack().size(), "callee and caller: " + store.wasmStack());
+            assertArrayEquals(new byte[] {11, 0, 0, 0}, i.memory("mem").read(end - 4, 4), "a store that traps writes nothing");
+        }
+
+        // grown by the host between calls: the next call starts from the new size
+        i.memory("mem").grow(1);
+        assertEquals(4, i.function("size").call()[0]);
+        assertEquals(0, peekBack.call(4)[0]);
+        i.memory("mem").write(4 * 65536 - 4, new byte[] {5, 0, 0, 0});
+        assertEquals(5, peekBack.call(4)[0]);
+        assertEquals(11, peekBack.call(65536 + 4)[0]);
+        // at the declared maximum the grow fails and the size stays
+        assertEquals(7, i.function("growThenUse").call(7)[0]);
+        assertEquals(4, i.memory("mem").pages());
     }
 
     @Test
