@@ -23,7 +23,9 @@ import static org.objectweb.asm.Opcodes.*;
  * costs several inlined methods' worth (the helper, its address check, its accessor); in a
  * function of a few hundred accesses (richards' scheduler) the accesses past that point became
  * real calls. Here {@code checkIndex} is an intrinsic and {@code Unsafe}'s methods are
- * {@code @ForceInline}, which C2 inlines past that cutoff. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
+ * {@code @ForceInline}, which C2 inlines past that cutoff and past its inlining budget. Only
+ * functions with many accesses get this form ({@link #IN_LINE_FROM}), or whose helpers C2 would
+ * stop inlining ({@link #INLINED_BYTES_FROM}).
  * {@code -Dnebula.aot.bench.memoryHelpers=true} (read once, a measurement switch, never a user
  * option) emits the helper calls everywhere.
  */
@@ -57,7 +59,8 @@ final class MemoryEmitter {
      * never reached are left out (tinygo-regex's {@code f244}: estimate 10,000, of which C2
      * inlined 34 of 81 helpers, about 5,900 bytes, and cut none; in line it ran slower), while
      * in-line polls and other inlined callees count too (the list function: estimate 12,600,
-     * helpers cut after the 62nd). Measured in bench/RESULTS.md, "C2's inlining budget".
+     * helpers cut after the 62nd). Measured in bench/RESULTS.md, "In-line memory accesses by C2's
+     * inlining budget".
      */
     static final int INLINED_BYTES_FROM = Integer.getInteger("nebula.aot.memory.inLineFromInlinedBytes", 12_000);
 
@@ -132,7 +135,7 @@ final class MemoryEmitter {
             // it at least 0, base + offset overflows only into a negative index, which checkIndex
             // refuses. A test of the base alone, like the helpers', is one C2 shares between all
             // accesses through that base; testing the sum too ((base + offset) | base) was a
-            // separate test per offset (bench/RESULTS.md, "In-line accesses").
+            // separate test per offset (bench/RESULTS.md, "In-line memory accesses by C2's inlining budget").
             mv.visitInsn(DUP);
             Label inRange = new Label();
             mv.visitJumpInsn(IFGE, inRange);

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which functions get their loads and stores in line ({@link MemoryEmitter#inLine}), on the
- * figures measured for it (bench/RESULTS.md, "C2's inlining budget"), and that the generated
+ * figures measured for it (bench/RESULTS.md, "In-line memory accesses by C2's inlining budget"), and that the generated
  * method then really holds the in-line form. The in-line form's semantics (exact traps, both
  * forms, every width) are tested on both engines by engine-tests' {@code MemoryTest}.
  */
