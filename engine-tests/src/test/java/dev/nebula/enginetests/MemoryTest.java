@@ -131,14 +131,19 @@ class MemoryTest {
 
     /**
      * The same rules in functions with many accesses, which the AOT engine compiles with the
-     * accesses in line (its {@code MemoryEmitter}, from 24 per function) instead of helper calls:
-     * every width and extension, the unsigned effective address with an offset that could wrap,
-     * the trap's kind and frame, and a trapping store writing nothing, before and after the JIT
-     * compiled the code hot.
+     * accesses in line (its {@code MemoryEmitter}) instead of helper calls: with 111 accesses
+     * because C2 would stop inlining that many helpers (its inlining budget), with 161 because
+     * there are 150 or more: every width and extension, the unsigned effective address with an
+     * offset that could wrap, the trap's kind and frame, and a trapping store writing nothing,
+     * before and after the JIT compiled the code hot.
      */
     @Test
     void functionsWithManyAccessesFollowTheSameRules() {
-        int padding = 30;
+        functionsWithManyAccessesFollowTheSameRules(110);
+        functionsWithManyAccessesFollowTheSameRules(160);
+    }
+
+    private void functionsWithManyAccessesFollowTheSameRules(int padding) {
         Object[][] cases = {
             {Opcode.I32_LOAD, Opcode.I32_STORE, "i", 0x8081_8283L, 0xFFFF_FFFF_8081_8283L},
             {Opcode.I32_LOAD8_S, Opcode.I32_STORE8, "i", 0x183L, 0xFFFF_FFFF_FFFF_FF83L},
@@ -187,6 +192,18 @@ class MemoryTest {
                 assertArrayEquals(new byte[16], i.memory("mem").read(65536 - 16, 16), "a store that trapped wrote nothing");
                 var trap = org.junit.jupiter.api.Assertions.assertThrows(dev.nebula.wasm.TrapException.class, () -> loadFn.call(65536));
                 assertEquals(1, trap.wasmStack().size(), "the trapping function is on the Wasm stack: " + trap.wasmStack());
+            }
+            // offsets near 2^31 and above: the sum of a base under 2^31 and the offset passes 2^31
+            // (a negative int), and a base of 2^31 or more is past any memory, whatever the offset
+            for (long offset : new long[] {0x7FFF_FFF0L, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFF0L}) {
+                Instance i = loadStore(load, (Opcode) c[1], offset, (String) c[2], padding);
+                WasmFunction loadFn = i.function("load");
+                WasmFunction storeFn = i.function("store");
+                for (long address : new long[] {0, 16, 0x10, 0x7FFF_FFFFL, 0x8000_0000L, 0x8000_0010L, 0xFFFF_FFFFL}) {
+                    assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> loadFn.call(address));
+                    assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> storeFn.call(address, -1L));
+                }
+                assertArrayEquals(new byte[65536], i.memory("mem").read(0, 65536), "no trapping store wrote (padding " + padding + ", offset " + offset + ")");
             }
         }
     }

@@ -23,7 +23,9 @@ import static org.objectweb.asm.Opcodes.*;
  * costs several inlined methods' worth (the helper, its address check, its accessor); in a
  * function of a few hundred accesses (richards' scheduler) the accesses past that point became
  * real calls. Here {@code checkIndex} is an intrinsic and {@code Unsafe}'s methods are
- * {@code @ForceInline}, which C2 inlines past that cutoff. Only functions with many accesses get this form ({@link #IN_LINE_FROM}).
+ * {@code @ForceInline}, which C2 inlines past that cutoff and past its inlining budget. Only
+ * functions with many accesses get this form ({@link #IN_LINE_FROM}), or whose helpers C2 would
+ * stop inlining ({@link #INLINED_BYTES_FROM}).
  * {@code -Dnebula.aot.bench.memoryHelpers=true} (read once, a measurement switch, never a user
  * option) emits the helper calls everywhere.
  */
@@ -33,17 +35,50 @@ final class MemoryEmitter {
 
     /**
      * Functions with at least this many loads and stores get them in line; smaller ones keep the
-     * helper calls, which are a third of the bytecode: a small function stays under C2's inlining
-     * limits for its callers (325 bytes of bytecode at a hot call site), and is far from the node
-     * cutoff anyway. {@code -Dnebula.aot.memory.inLineFrom=0} puts every access in line (how the
-     * spec suite tests this class). Not lower: from 24 (and still from 64), tinygo-regex ran 2.5
-     * times slower; from 150 it runs as with helpers everywhere while richards' scheduler (172
-     * accesses) keeps its gain.
+     * helper calls unless {@link #INLINED_BYTES_FROM} says C2 would stop inlining them. The helper
+     * calls are a third of the bytecode: a small function stays under C2's inlining limits for
+     * its callers (325 bytes of bytecode at a hot call site). {@code -Dnebula.aot.memory.inLineFrom=0}
+     * puts every access in line (how the spec suite tests this class). Not lower by default: from
+     * 24 (and still from 64) tinygo-regex ran 1.1 to 2.5 times slower (its hot {@code f244}, 81
+     * accesses, of which C2 reaches 34); from 150 it runs as with helpers everywhere while
+     * richards' scheduler (172 accesses) keeps its gain.
      */
     static final int IN_LINE_FROM = Integer.getInteger("nebula.aot.memory.inLineFrom", 150);
 
-    /** Bytecode an in-line access may take beyond a helper call: the sign test, the limit's check and the view's call. */
-    private static final int EXTRA_BYTES = 26;
+    /**
+     * A function that is not split gets its accesses in line when an estimate of the bytecode C2
+     * inlines into its method with the helpers reaches this many bytes. C2 stops inlining
+     * ordinary callees into a method once the bytecode inlined so far, the method's own
+     * included, reaches {@code DesiredMethodLimit} (8,000; {@code "size > DesiredMethodLimit"} in
+     * {@code -XX:+LogCompilation}), and then every access left is a real call, around which C2
+     * spills every live value: CoreMark's list function (1,639 Wasm bytes, 102 accesses, 2,370
+     * bytes of bytecode) had its last 44 helpers and its comparator ({@code f16}) left as calls.
+     * The estimate: {@link #HELPER_BYTES_PER_WASM_BYTE} per Wasm byte (the method) plus
+     * {@link #INLINED_BYTES_PER_ACCESS} per access (the helper chain C2 inlines). The bar is
+     * 1.5 times C2's limit because C2 counts only the call sites it parses: blocks the profile
+     * never reached are left out (tinygo-regex's {@code f244}: estimate 10,000, of which C2
+     * inlined 34 of 81 helpers, about 5,900 bytes, and cut none; in line it ran slower), while
+     * in-line polls and other inlined callees count too (the list function: estimate 12,600,
+     * helpers cut after the 62nd). Measured in bench/RESULTS.md, "In-line memory accesses by C2's
+     * inlining budget".
+     */
+    static final int INLINED_BYTES_FROM = Integer.getInteger("nebula.aot.memory.inLineFromInlinedBytes", 12_000);
+
+    /**
+     * Bytecode C2 inlines per helper access: {@code Rt.i32Load} 18 + {@code address} 35 +
+     * {@code Objects.checkIndex} 7 + {@code getInt} 29 + {@code Unsafe.getInt} 9 = 98 (stores
+     * 102; {@code -XX:+PrintInlining}).
+     */
+    static final int INLINED_BYTES_PER_ACCESS = 100;
+
+    /** Bytecode per Wasm byte of a function's method with helper accesses: the median over 999 functions of 12 programs (1.36 to 1.95 from the 10th to the 90th percentile). */
+    static final double HELPER_BYTES_PER_WASM_BYTE = 1.6;
+
+    /** The most bytecode per Wasm byte seen in those functions (2.6), for the bound against HugeMethodLimit. */
+    private static final double MAX_BYTES_PER_WASM_BYTE = 2.6;
+
+    /** Bytecode an in-line access takes beyond a helper call (21 to 23 measured: the sign test, the limit's check, Unsafe's target). */
+    private static final int EXTRA_BYTES = 24;
 
     /**
      * Whether a method of a function of {@code codeSize} Wasm bytes with {@code accesses} loads
@@ -51,12 +86,17 @@ final class MemoryEmitter {
      * about three bytes of bytecode each with helper calls, and the extra bytes of in-line
      * accesses took some of bz2's and rust-compression's past HotSpot's 8,000-byte
      * {@code HugeMethodLimit}. A function split into regions keeps at most {@link Outliner#BUDGET}
-     * Wasm bytes of its own code, which chunks cut by measured size; one that is not split gets
-     * them in line only while an estimate of its size stays well under the limit.
+     * Wasm bytes of its own code, which chunks cut by measured size, and gets them in line from
+     * {@link #IN_LINE_FROM} accesses; one that is not split gets them in line from
+     * {@link #IN_LINE_FROM} accesses or {@link #INLINED_BYTES_FROM}, only while the most its
+     * method could grow to stays well under the limit.
      */
     static boolean inLine(int accesses, int codeSize, boolean regionMethod) {
-        if (HELPERS || regionMethod || accesses < IN_LINE_FROM) return false;
-        return codeSize > Outliner.BUDGET || 3L * codeSize + (long) EXTRA_BYTES * accesses <= 7_000;
+        if (HELPERS || regionMethod) return false;
+        if (codeSize > Outliner.BUDGET) return accesses >= IN_LINE_FROM;
+        boolean cutByC2 = HELPER_BYTES_PER_WASM_BYTE * codeSize + (double) INLINED_BYTES_PER_ACCESS * accesses >= INLINED_BYTES_FROM;
+        if (accesses < IN_LINE_FROM && !cutByC2) return false;
+        return MAX_BYTES_PER_WASM_BYTE * codeSize + (double) EXTRA_BYTES * accesses <= 7_000;
     }
 
     private static final String UNSAFE = "sun/misc/Unsafe";
@@ -91,21 +131,19 @@ final class MemoryEmitter {
             mv.visitVarInsn(Jvm.store(valueType), valueSlot);
         }
         if (offset != 0) {
-            // a negative base with offset 0 fails the JVM's own check; with an offset it could
-            // wrap into range, so the sign test of Rt's address()
-            int base = scratch++;
+            // Rt.address's test: a negative base (2^31 or more unsigned) is past any byte[]; with
+            // it at least 0, base + offset overflows only into a negative index, which checkIndex
+            // refuses. A test of the base alone, like the helpers', is one C2 shares between all
+            // accesses through that base; testing the sum too ((base + offset) | base) was a
+            // separate test per offset (bench/RESULTS.md, "In-line memory accesses by C2's inlining budget").
             mv.visitInsn(DUP);
-            mv.visitVarInsn(ISTORE, base);
-            Jvm.pushInt(mv, offset);
-            mv.visitInsn(IADD);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ILOAD, base);
-            mv.visitInsn(IOR);
             Label inRange = new Label();
             mv.visitJumpInsn(IFGE, inRange);
             mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAPS, "outOfBounds", "()L" + Jvm.TRAP + ";", false);
             mv.visitInsn(ATHROW);
             mv.visitLabel(inRange);
+            Jvm.pushInt(mv, offset);
+            mv.visitInsn(IADD);
         }
         checkLimit(accessSize(op));
         if (store) {
