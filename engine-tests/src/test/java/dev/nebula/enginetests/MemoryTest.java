@@ -209,6 +209,112 @@ class MemoryTest {
     }
 
     /**
+     * Accesses through one address within a straight run of code: the AOT engine checks a later
+     * access against the memory's size only when an earlier one in the run did not already prove
+     * its bytes in bounds (the list walks' {@code next = p->next; p->next = prev}). Each access of
+     * such a run must still trap exactly where it is out of bounds, with its kind and frame, an
+     * earlier store keeping what it wrote and the trapping one writing nothing; an address local
+     * written in between, an operand read before that write and a join between the accesses are
+     * checked afresh. Paddings 110 and 160 put the functions over both in-line rules.
+     */
+    @Test
+    void accessesThroughOneAddressInOneRunTrapExactly() {
+        for (int padding : new int[] {0, 110, 160}) {
+            WasmBuilder b = new WasmBuilder();
+            b.memory(1, 3).exportMemory("mem");
+            Code[] bodies = new Code[6];
+            for (int f = 0; f < bodies.length; f++) {
+                bodies[f] = Code.of();
+                for (int n = 0; n < padding; n++) bodies[f].i32(0).mem(Opcode.I32_LOAD8_U, 0).op(Opcode.DROP);
+            }
+            // run(p, v): t = load(p + 4); store(p, v); t += load8_u(p + 7); store(p + 8, v); t
+            bodies[0].get(0).mem(Opcode.I32_LOAD, 4).set(2)
+                    .get(0).get(1).mem(Opcode.I32_STORE, 0)
+                    .get(0).mem(Opcode.I32_LOAD8_U, 7).get(2).op(Opcode.I32_ADD).set(2)
+                    .get(0).get(1).mem(Opcode.I32_STORE, 8)
+                    .get(2);
+            // teed(p, v): load(p); store(tee p = p + 4, v); load(p)
+            bodies[1].get(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                    .get(0).i32(4).op(Opcode.I32_ADD).tee(0).get(1).mem(Opcode.I32_STORE, 0)
+                    .get(0).mem(Opcode.I32_LOAD, 0);
+            // stale(p, q): an operand read from p, then p = q and load(p), then a store through the old p
+            bodies[2].get(0)
+                    .get(1).set(0)
+                    .get(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                    .i32(7).mem(Opcode.I32_STORE, 0)
+                    .i32(0);
+            // joined(p, c): block { br_if 0 (c); load(p) } then store(p, 7): the store is checked
+            bodies[3].block(Opcode.BLOCK).get(1).op(Opcode.BR_IF, 0).get(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP).end()
+                    .get(0).i32(7).mem(Opcode.I32_STORE, 0)
+                    .i32(0);
+            // set(p, v): load(p); p = p + 4; store(p, v)
+            bodies[4].get(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                    .get(0).i32(4).op(Opcode.I32_ADD).set(0)
+                    .get(0).get(1).mem(Opcode.I32_STORE, 0)
+                    .i32(0);
+            // arms(p, c): if (c) { load(p) } else { store(p, 7) }: the else arm is not after the load
+            bodies[5].get(1).block(Opcode.IF).get(0).mem(Opcode.I32_LOAD, 0).op(Opcode.DROP)
+                    .op(Opcode.ELSE).get(0).i32(7).mem(Opcode.I32_STORE, 0).end()
+                    .i32(0);
+            int type = b.type("ii", "i");
+            String[] names = {"run", "teed", "stale", "joined", "set", "arms"};
+            for (int f = 0; f < bodies.length; f++) b.exportFunction(names[f], b.function(type, "i", bodies[f]));
+            Instance i = Run.instantiate(b.build());
+            Memory mem = i.memory("mem");
+            String where = "padding " + padding;
+            for (int round = 0; round < 2; round++) {
+                mem.write(0, new byte[32]);
+                mem.write(4, new byte[] {1, 2, 3, 4});
+                // t = 0x04030201, then + byte 7 (4)
+                assertEquals(0x0403_0205L, i.function("run").call(0, 0x1122_3344)[0], where);
+                assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11, 1, 2, 3, 4, 0x44, 0x33, 0x22, 0x11}, mem.read(0, 12), where);
+                // 65528: every access but the last store is in bounds; the first store stays written
+                trapsAndWrites(i, "run", 65528, new byte[] {0x44, 0x33, 0x22, 0x11, 0, 0, 0, 0}, where);
+                for (long p : new long[] {65529, 65533, 65536, -1, -4, 0x7FFF_FFFFL, 0x8000_0000L}) {
+                    trapsAndWrites(i, "run", p, new byte[8], where + ", p " + p);
+                }
+                assertEquals(0x1122_3344L, i.function("teed").call(65528, 0x1122_3344)[0], where);
+                mem.write(65528, new byte[8]);
+                trapsAndWrites(i, "teed", 65532, new byte[8], where);
+                trapsAndWrites(i, "set", 65532, new byte[8], where);
+                // the old p is out of bounds, q = 0 in bounds: the store through the old p traps
+                TrapException stale = assertThrows(TrapException.class, () -> i.function("stale").call(65536, 0));
+                assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, stale.kind(), where);
+                assertThrows(TrapException.class, () -> i.function("stale").call(-2, 0), where);
+                assertEquals(0L, i.function("stale").call(16, 0)[0], where);
+                assertEquals(7, mem.read(16, 1)[0], where);
+                // the load skipped by the branch: the store is checked
+                trapsAndWrites(i, "joined", 65534, new byte[8], where);
+                assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("joined").call(65534, 0));
+                assertArrayEquals(new byte[8], mem.read(65528, 8), where);
+                assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("arms").call(65534, 1));
+                assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> i.function("arms").call(65534, 0));
+                assertArrayEquals(new byte[8], mem.read(65528, 8), where);
+                // then hot, and the same again
+                for (int n = 0; round == 0 && n < 30_000; n++) {
+                    int p = (n * 16) & 0x7FF0;
+                    i.function("run").call(p, n);
+                    i.function("teed").call(p, n);
+                    i.function("set").call(p, n);
+                    i.function("stale").call(p, p);
+                    i.function("joined").call(p, n & 1);
+                    i.function("arms").call(p, n & 1);
+                }
+                mem.write(65528, new byte[8]);
+            }
+        }
+    }
+
+    /** {@code name(p, 1)} traps out of bounds in its own frame, and leaves memory's last 8 bytes as {@code last8}; then clears them. */
+    private static void trapsAndWrites(Instance i, String name, long p, byte[] last8, String where) {
+        TrapException trap = assertThrows(TrapException.class, () -> i.function(name).call(p, 0x1122_3344), name + " " + where);
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, trap.kind(), name + " " + where);
+        assertEquals(1, trap.wasmStack().size(), "the trapping function is on the Wasm stack: " + trap.wasmStack());
+        assertArrayEquals(last8, i.memory("mem").read(65528, 8), name + " " + where + ": what was written before the trap, nothing after");
+        i.memory("mem").write(65528, new byte[8]);
+    }
+
+    /**
      * A memory grown a page at a time (as Rust's allocator does) may be backed by an array with
      * room beyond its size (the runtime's {@code Memory} reserves it so that growing does not copy
      * every time): accesses must still trap exactly at the size, through helper calls and in-line
