@@ -237,8 +237,6 @@ final class FunctionCompiler {
 
     private ValType[] stack = new ValType[32];
     private int sp;
-    /** The addresses this straight run of code already checked, and which operands are which local's value. */
-    private final CheckedAddresses checkedAddresses = new CheckedAddresses();
     private Frame[] frames = new Frame[16];
     private int depth;
     private int skipDepth;
@@ -462,42 +460,17 @@ final class FunctionCompiler {
     private void step(Opcode op, CodeReader r, boolean mayCut) {
         if (frames[depth - 1].unreachable) {
             skip(op);
-            checkedAddresses.forget(sp);
             return;
         }
         if (mayCut && chunkHere(op, r)) {
-            checkedAddresses.forget(sp);
             callChunk(r);
-            checkedAddresses.forget(sp);
             return;
         }
         int before = r.position();
-        boolean boundary = endsRun(op);
-        if (boundary) checkedAddresses.forget(sp);
         emit(op, r);
-        if (boundary) checkedAddresses.forget(sp);
         if (sp < stepHeight) stepHeight = -1; // a block's end or a branch cut the stack below the step
         if (r.position() == before) inlineBytes += before - r.instructionStart();
         trackRun(op, r);
-    }
-
-    /**
-     * Whether the code after {@code op} may be reached other than from the code before it (a
-     * loop's header, an else or an end: branch targets), or {@code op} runs other code (a callee,
-     * perhaps compiled in line with locals of its own, or a block moved into a region) or grows
-     * the memory: what {@link #checkedAddresses} knows holds only within a run without any of
-     * these. Not a boundary: {@code br_if} (the code after it runs only after the code before it,
-     * whether or not a compare took it along, see {@link #fuseWithBranch}) and {@code if} (its
-     * first arm is entered only from the code before it, and an if is never a region). After
-     * {@code br}, {@code br_table}, {@code return} and {@code unreachable} the code is skipped up
-     * to the end or else that makes it live again, and skipped code forgets too ({@link #step}).
-     */
-    private static boolean endsRun(Opcode op) {
-        return switch (op) {
-            case BLOCK, LOOP, ELSE, END, BR, BR_TABLE, RETURN, UNREACHABLE,
-                 CALL, CALL_INDIRECT, MEMORY_GROW -> true;
-            default -> false;
-        };
     }
 
     /** Keeps {@link #runLocals}: the locals set since the last instruction that starts or ends a basic block. */
@@ -611,7 +584,6 @@ final class FunctionCompiler {
                 usedLocals.set(i);
                 mv.visitVarInsn(Jvm.load(localTypes[i]), localSlots[i]);
                 push(localTypes[i]);
-                if (localTypes[i] == ValType.I32) checkedAddresses.isLocal(sp - 1, i);
                 if (localTypes[i] == ValType.V128) {
                     mv.visitVarInsn(LLOAD, localSlots[i] + 2);
                     push(ValType.V128);
@@ -627,7 +599,6 @@ final class FunctionCompiler {
                 }
                 mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
                 pop();
-                checkedAddresses.localWritten(i, sp);
             }
             case LOCAL_TEE -> {
                 int i = r.index();
@@ -642,8 +613,6 @@ final class FunctionCompiler {
                     mv.visitInsn(Jvm.size(localTypes[i]) == 2 ? DUP2 : DUP);
                     mv.visitVarInsn(Jvm.store(localTypes[i]), localSlots[i]);
                 }
-                checkedAddresses.localWritten(i, sp);
-                if (localTypes[i] == ValType.I32) checkedAddresses.isLocal(sp - 1, i);
             }
             case GLOBAL_GET -> globalGet(r.index());
             case GLOBAL_SET -> globalSet(r.index());
@@ -974,11 +943,7 @@ final class FunctionCompiler {
     private void memoryAccess(Opcode op, long offset) {
         if (offset <= Integer.MAX_VALUE && inLineMemory) {
             if (memoryEmitter == null) memoryEmitter = new MemoryEmitter(mv, memorySlot, limitSlot);
-            int address = op.pushCount() == 0 ? sp - 2 : sp - 1;
-            int size = MemoryEmitter.accessSize(op);
-            boolean inBounds = checkedAddresses.inBounds(address, offset, size);
-            scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext, inBounds);
-            if (!inBounds) checkedAddresses.checked(address, offset, size);
+            scratchNext = memoryEmitter.emit(op, (int) offset, scratchNext);
             applySignature(op);
             return;
         }
@@ -2236,7 +2201,6 @@ final class FunctionCompiler {
 
     private void push(ValType t) {
         if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
-        checkedAddresses.pushed(sp);
         stack[sp++] = t;
     }
 

@@ -118,11 +118,9 @@ final class MemoryEmitter {
     /**
      * Emits {@code op} with its operands on the JVM stack (the address, then the value of a
      * store); {@code offset} is below 2^31. Uses scratch locals from {@code scratch}; returns the
-     * next free one. {@code inBounds}: an earlier access through the same address in this run
-     * already proved these bytes within the memory ({@link CheckedAddresses}), so neither the sign
-     * test nor the limit's check is emitted.
+     * next free one.
      */
-    int emit(Opcode op, int offset, int scratch, boolean inBounds) {
+    int emit(Opcode op, int offset, int scratch) {
         boolean store = op.pushCount() == 0;
         int valueSlot = -1;
         ValType valueType = null;
@@ -132,12 +130,7 @@ final class MemoryEmitter {
             scratch += 2;
             mv.visitVarInsn(Jvm.store(valueType), valueSlot);
         }
-        if (inBounds) {
-            if (offset != 0) {
-                Jvm.pushInt(mv, offset);
-                mv.visitInsn(IADD);
-            }
-        } else if (offset != 0) {
+        if (offset != 0) {
             // Rt.address's test: a negative base (2^31 or more unsigned) is past any byte[]; with
             // it at least 0, base + offset overflows only into a negative index, which checkIndex
             // refuses. A test of the base alone, like the helpers', is one C2 shares between all
@@ -152,7 +145,7 @@ final class MemoryEmitter {
             Jvm.pushInt(mv, offset);
             mv.visitInsn(IADD);
         }
-        if (!inBounds) checkLimit(accessSize(op));
+        checkLimit(accessSize(op));
         if (store) {
             store(op, valueSlot, valueType);
         } else {
@@ -178,7 +171,7 @@ final class MemoryEmitter {
     }
 
     /** The bytes {@code op} reads or writes. */
-    static int accessSize(Opcode op) {
+    private static int accessSize(Opcode op) {
         return switch (op) {
             case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 1;
             case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 2;

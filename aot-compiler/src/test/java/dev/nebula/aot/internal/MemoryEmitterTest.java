@@ -61,42 +61,9 @@ class MemoryEmitterTest {
         assertEquals(0, helpers.getOrDefault("java/util/Objects.checkIndex", 0), helpers.toString());
     }
 
-    @Test
-    void anAddressCheckedInTheSameRunIsNotCheckedAgain() {
-        // the list reversal's shape: a load through p, then a store through p (p->next = prev)
-        byte[] sameRun = {
-            0x20, 0x00, 0x28, 0x02, 0x04, 0x1A, // (drop (i32.load offset=4 (local.get 0))): checked, bytes 4..8
-            0x20, 0x00, 0x20, 0x00, 0x36, 0x02, 0x00, // (i32.store (local.get 0) (local.get 0)): bytes 0..4, known
-            0x20, 0x00, 0x2D, 0x00, 0x07, 0x1A, // (drop (i32.load8_u offset=7 (local.get 0))): byte 7, known
-            0x20, 0x00, 0x28, 0x02, 0x08, // (i32.load offset=8 (local.get 0)): bytes 8..12, past what was checked
-        };
-        Map<String, Integer> merged = calls(110, sameRun);
-        assertEquals(110 + 2, merged.getOrDefault("java/util/Objects.checkIndex", 0), merged.toString());
-        // p written between the accesses: the second is through another value
-        byte[] written = {
-            0x20, 0x00, 0x28, 0x02, 0x04, 0x1A,
-            0x41, 0x04, 0x21, 0x00, // (local.set 0 (i32.const 4))
-            0x20, 0x00, 0x28, 0x02, 0x04,
-        };
-        Map<String, Integer> both = calls(110, written);
-        assertEquals(110 + 2, both.getOrDefault("java/util/Objects.checkIndex", 0), both.toString());
-        // a join between them: (block (br_if 0 (local.get 0)) ...) ends the run
-        byte[] joined = {
-            0x02, 0x40, 0x20, 0x00, 0x0D, 0x00, 0x20, 0x00, 0x28, 0x02, 0x04, 0x1A, 0x0B,
-            0x20, 0x00, 0x28, 0x02, 0x04,
-        };
-        Map<String, Integer> afterJoin = calls(110, joined);
-        assertEquals(110 + 2, afterJoin.getOrDefault("java/util/Objects.checkIndex", 0), afterJoin.toString());
-    }
-
     /** The static calls in function 0's method, by owner and name, of a module whose one function makes {@code padding} byte loads, then an i32 load at offset 8. */
     private static Map<String, Integer> calls(int padding) {
-        return calls(padding, new byte[] {0x20, 0x00, 0x28, 0x02, 0x08});
-    }
-
-    /** As {@link #calls(int)}, with {@code tail} (leaving an i32) in place of the load at offset 8. */
-    private static Map<String, Integer> calls(int padding, byte[] tail) {
-        byte[] wasm = module(padding, tail);
+        byte[] wasm = module(padding);
         AotModule compiled = ModuleCompiler.compile(ModuleValidator.validate(ModuleDecoder.decode(wasm)));
         Map<String, Integer> calls = new TreeMap<>();
         for (byte[] c : compiled.classFiles().values()) {
@@ -116,15 +83,14 @@ class MemoryEmitterTest {
         return calls;
     }
 
-    /** (module (memory 1) (func (param i32) (result i32) padding x (drop (i32.load8_u (i32.const 0))) tail)) */
-    private static byte[] module(int padding, byte[] tail) {
+    /** (module (memory 1) (func (param i32) (result i32) padding x (drop (i32.load8_u (i32.const 0))) (i32.load offset=8 (local.get 0)))) */
+    private static byte[] module(int padding) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(0); // no locals
         for (int n = 0; n < padding; n++) {
             body.writeBytes(new byte[] {0x41, 0x00, 0x2D, 0x00, 0x00, 0x1A});
         }
-        body.writeBytes(tail);
-        body.write(0x0B);
+        body.writeBytes(new byte[] {0x20, 0x00, 0x28, 0x02, 0x08, 0x0B});
         ByteArrayOutputStream m = new ByteArrayOutputStream();
         m.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
         section(m, 1, new byte[] {0x01, 0x60, 0x01, 0x7F, 0x01, 0x7F});
