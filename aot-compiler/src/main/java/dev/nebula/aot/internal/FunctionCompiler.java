@@ -161,6 +161,8 @@ final class FunctionCompiler {
     private boolean inlineSelf;
     /** Compiling the body of an in-line self call. */
     private boolean inlining;
+    /** Direct calls in loops to small leaf functions are compiled in line ({@link #inlineCall}). */
+    private boolean inlineCallees;
     /** The frame a {@code return} leaves: the function's, or the block standing for an in-line self call. */
     private int functionFrame;
     private final DecodedModule module;
@@ -243,6 +245,12 @@ final class FunctionCompiler {
 
     private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
                              Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
+        this(layout, function, cv, mv, regions, loopPolls, regionCounter, regionMode, 0);
+    }
+
+    /** As above, with the JVM locals starting at {@code slotBase} (above the caller's, for a callee compiled in line). */
+    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
+                             Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode, int slotBase) {
         this.layout = layout;
         this.cv = cv;
         this.module = layout.module;
@@ -273,7 +281,7 @@ final class FunctionCompiler {
             localFrame[i] = frameSlots;
             frameSlots += localTypes[i] == ValType.V128 ? 2 : 1;
         }
-        int slot = 0;
+        int slot = slotBase;
         int inst = -1;
         int frame = -1;
         int callDepth = -1;
@@ -318,17 +326,70 @@ final class FunctionCompiler {
      * so a hot recursion then runs four Wasm levels per real call instead of two.
      */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
+        boolean callees = callsInlinable(layout, function)
+                && inlinedSize(layout, function, false, true) <= INLINE_MAX_CALLER_BYTECODE;
         boolean inline = layout.mayInlineSelf(function) && callsEveryIteration(layout, function) && noV128(layout.module, function)
-                && inlinedSize(layout, function) <= ModuleLayout.SELF_INLINE_MAX_BYTECODE;
-        compile(layout, function, cv, inline);
+                && inlinedSize(layout, function, true, callees) <= ModuleLayout.SELF_INLINE_MAX_BYTECODE;
+        compile(layout, function, cv, inline, callees);
     }
 
-    private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf) {
+    /**
+     * Wasm code bytes up to which a leaf function called directly in a loop is compiled in line
+     * there ({@link #inlineCall}); 0 turns it off. The system property
+     * {@code nebula.aot.inline.maxCalleeBytes}, read once here. CoreMark's
+     * {@code core_state_transition} (480 bytes, called once per token by {@code core_bench_state})
+     * is the case it is for; see bench/RESULTS.md, "A leaf callee in line".
+     */
+    static final int INLINE_MAX_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.maxCalleeBytes", 1000);
+
+    /**
+     * Bytecode bytes up to which a caller's method, with its leaf callees in line, is compiled
+     * that way (measured by compiling it once on the side): the system property
+     * {@code nebula.aot.inline.maxCallerBytecode}. Well under HotSpot's HugeMethodLimit (8,000
+     * bytes, past which a method is never compiled), the same margin as {@link #BYTECODE_BUDGET}.
+     */
+    static final int INLINE_MAX_CALLER_BYTECODE = Integer.getInteger("nebula.aot.inline.maxCallerBytecode", 5_000);
+
+    /**
+     * Whether {@code callee} may be compiled in line into a caller: a defined function that calls
+     * nothing (no call, no call_indirect) and cannot grow memory, small enough
+     * ({@link #INLINE_MAX_CALLEE_BYTES}) never to be split into regions or chunks, without v128
+     * values (one JVM local per Wasm local).
+     */
+    static boolean inlinableCallee(ModuleLayout layout, int callee) {
+        DecodedModule module = layout.module;
+        int defined = callee - module.importedFunctionCount();
+        if (defined < 0 || layout.makesCalls(callee) || layout.mayGrowMemory(callee)) return false;
+        int size = module.bodies().get(defined).codeSize();
+        return size <= INLINE_MAX_CALLEE_BYTES && size <= Outliner.BUDGET
+                && Outliner.regions(module, callee).isEmpty() && noV128(module, callee);
+    }
+
+    /** Whether the function, itself never split, calls some other function that {@link #inlinableCallee may be compiled in line}. */
+    private static boolean callsInlinable(ModuleLayout layout, int function) {
+        DecodedModule module = layout.module;
+        int defined = function - module.importedFunctionCount();
+        if (INLINE_MAX_CALLEE_BYTES <= 0 || defined < 0) return false;
+        FunctionBody b = module.bodies().get(defined);
+        if (b.codeSize() > Outliner.BUDGET || !Outliner.regions(module, function).isEmpty()) return false;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), b.codeStart(), b.codeEnd());
+        while (r.position() < b.codeEnd()) {
+            Opcode op = r.next();
+            if (op == Opcode.CALL) {
+                int callee = r.index();
+                if (callee != function && inlinableCallee(layout, callee)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf, boolean inlineCallees) {
         FuncType type = layout.module.functionType(function);
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
         Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
         FunctionCompiler c = new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false);
         c.inlineSelf = inlineSelf;
+        c.inlineCallees = inlineCallees;
         c.emitFunction();
     }
 
@@ -354,9 +415,9 @@ final class FunctionCompiler {
     }
 
     /** The bytecode size of the function's method with its self calls in line (its trap handler not counted), compiled into a class that is thrown away. */
-    private static int inlinedSize(ModuleLayout layout, int function) {
+    private static int inlinedSize(ModuleLayout layout, int function, boolean inlineSelf, boolean inlineCallees) {
         // the real compile that follows records its own size
-        compile(layout, function, ModuleCompiler.newClassWriter(), true);
+        compile(layout, function, ModuleCompiler.newClassWriter(), inlineSelf, inlineCallees);
         return layout.methodSizes.get(ModuleLayout.methodName(function));
     }
 
@@ -2039,6 +2100,9 @@ final class FunctionCompiler {
         } else if (callee == function && inlineSelf && !inlining) {
             inlineSelfCall();
             return;
+        } else if (inlineCallees && callee != function && inLoop() && inlinableCallee(layout, callee)) {
+            inlineCall(callee);
+            return;
         } else {
             mv.visitVarInsn(ILOAD, depthSlot);
             mv.visitInsn(ICONST_M1);
@@ -2133,6 +2197,97 @@ final class FunctionCompiler {
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(after);
+    }
+
+    /** Whether the instruction being compiled is inside a loop of this method's code. */
+    private boolean inLoop() {
+        for (int i = floor; i < depth; i++) {
+            if (frames[i].kind == Kind.LOOP) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A call of a small leaf function ({@link #inlinableCallee}) in a loop, compiled in line by a
+     * compiler of the callee's own writing into this method, its JVM locals above this one's:
+     * the arguments go into the callee's locals, the entry checks the depth and polls as the
+     * callee's method would (one frame deeper, outside its handler), and the body is a block that
+     * {@code return} leaves, with the callee's own loop polls and memory-access handler. Its own
+     * exception handler adds the callee's frame to a trap from inside it, so a trap's trace names
+     * callee and caller as for a real call. The callee cannot grow memory, so the array and limit
+     * in hand are handed over as they are (or read on entry when this method does not hold them).
+     */
+    private void inlineCall(int callee) {
+        FuncType ft = module.functionType(callee);
+        Set<Integer> calleePolls = POLLS ? LoopPolls.of(module, callee, f -> pollsOnEntry(layout, f)) : Set.of();
+        FunctionCompiler c = new FunctionCompiler(layout, callee, cv, mv, Set.of(), calleePolls, new int[1], false, scratchNext);
+        int params = ft.params().size();
+        for (int i = params - 1; i >= 0; i--) {
+            mv.visitVarInsn(Jvm.store(c.localTypes[i]), c.localSlots[i]);
+            pop();
+        }
+        for (int i = params; i < c.localTypes.length; i++) {
+            Jvm.zero(mv, c.localTypes[i]);
+            mv.visitVarInsn(Jvm.store(c.localTypes[i]), c.localSlots[i]);
+        }
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitVarInsn(ASTORE, c.instanceSlot);
+        // outside the in-line frame's handler, as a callee's entry is: it is not on the Wasm stack yet
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, c.depthSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, pollsOnEntry(layout, callee) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
+        if (c.hasMemory) {
+            if (hasMemory) {
+                mv.visitVarInsn(ALOAD, memorySlot);
+                mv.visitVarInsn(ASTORE, c.memorySlot);
+                mv.visitVarInsn(ILOAD, limitSlot);
+                mv.visitVarInsn(ISTORE, c.limitSlot);
+            } else {
+                c.reloadMemory();
+            }
+        }
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        mv.visitLabel(start);
+        // an exception range may not be empty, and an empty callee's body emits nothing
+        mv.visitInsn(NOP);
+        c.emitInlineBody();
+        mv.visitLabel(end);
+        Label after = new Label();
+        mv.visitJumpInsn(GOTO, after);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, callee);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(after);
+        constEnd = -1;
+        stepHeight = -1;
+        for (ValType t : Jvm.halves(ft.results())) push(t);
+        // a callee whose end cannot be reached (it only traps) leaves the rest of this block unreachable
+        if (c.frames[0].unreachable) markUnreachable();
+    }
+
+    /** The body of a callee compiled in line ({@link #inlineCall}): a block that {@code return} leaves, and its memory handler, inside the in-line frame's range. */
+    private void emitInlineBody() {
+        // frame 0 stands for the caller's code, which nothing in the callee targets: it records whether the block's end is reachable
+        push(Kind.BLOCK, new ValType[0], new ValType[0]).label = new Label();
+        Frame f = push(Kind.BLOCK, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
+        f.label = new Label();
+        functionFrame = 1;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        do {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            step(op, r, false);
+        } while (depth > 1);
+        emitMemoryHandler();
     }
 
     private void callIndirect(int typeIndex, int table) {
