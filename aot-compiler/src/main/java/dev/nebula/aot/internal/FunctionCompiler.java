@@ -343,6 +343,15 @@ final class FunctionCompiler {
     static final int INLINE_MAX_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.maxCalleeBytes", 1000);
 
     /**
+     * Wasm code bytes below which a callee is left a call: C2 inlines a hot callee of up to
+     * {@code FreqInlineSize} (325) bytes of bytecode itself, about 230 Wasm bytes at the 1.4
+     * bytes of bytecode per Wasm byte measured on CoreMark's {@code core_state_transition} (480
+     * to 668), and copying it here only grows the caller past the size at which C2 inlines the
+     * caller into its own callers. The system property {@code nebula.aot.inline.minCalleeBytes}.
+     */
+    static final int INLINE_MIN_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.minCalleeBytes", 230);
+
+    /**
      * Bytecode bytes up to which a caller's method, with its leaf callees in line, is compiled
      * that way (measured by compiling it once on the side): the system property
      * {@code nebula.aot.inline.maxCallerBytecode}. Well under HotSpot's HugeMethodLimit (8,000
@@ -353,7 +362,8 @@ final class FunctionCompiler {
     /**
      * Whether {@code callee} may be compiled in line into a caller: a defined function that calls
      * nothing (no call, no call_indirect) and cannot grow memory, small enough
-     * ({@link #INLINE_MAX_CALLEE_BYTES}) never to be split into regions or chunks, without v128
+     * ({@link #INLINE_MAX_CALLEE_BYTES}) never to be split into regions or chunks but too large
+     * for C2 to inline ({@link #INLINE_MIN_CALLEE_BYTES}), without v128
      * values (one JVM local per Wasm local).
      */
     static boolean inlinableCallee(ModuleLayout layout, int callee) {
@@ -361,7 +371,7 @@ final class FunctionCompiler {
         int defined = callee - module.importedFunctionCount();
         if (defined < 0 || layout.makesCalls(callee) || layout.mayGrowMemory(callee)) return false;
         int size = module.bodies().get(defined).codeSize();
-        return size <= INLINE_MAX_CALLEE_BYTES && size <= Outliner.BUDGET
+        return size >= INLINE_MIN_CALLEE_BYTES && size <= INLINE_MAX_CALLEE_BYTES && size <= Outliner.BUDGET
                 && Outliner.regions(module, callee).isEmpty() && noV128(module, callee);
     }
 

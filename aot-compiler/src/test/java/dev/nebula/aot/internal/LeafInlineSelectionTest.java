@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LeafInlineSelectionTest {
 
-    // function 1: (local.get 0) (i32.const 1) (i32.sub), a leaf
-    private static final byte[] LEAF = {0x20, 0x00, 0x41, 0x01, 0x6B, 0x0B};
+    // function 1: (local.get 0) then 80 times (i32.add (i32.const 1)): a leaf of 244 bytes
+    private static final byte[] LEAF = leaf(80);
+    // the same of 19 bytes, small enough for C2 to inline
+    private static final byte[] SMALL_LEAF = leaf(5);
     // function 1 calling function 2 (the leaf), so not a leaf itself
     private static final byte[] CALLING = {0x20, 0x00, 0x10, 0x02, 0x0B};
     // (block (loop (local.set 0 (call 1 (local.get 0))) (br_if 0 (local.get 0)))) (local.get 0)
@@ -40,12 +42,22 @@ class LeafInlineSelectionTest {
         assertTrue(calls(STRAIGHT_CALLER, LEAF).contains(ModuleLayout.methodName(1)), "a call outside a loop stays a call");
         List<String> nested = calls(LOOP_CALLER, CALLING, LEAF);
         assertTrue(nested.contains(ModuleLayout.methodName(1)), "a callee that calls stays a call: " + nested);
+        assertTrue(calls(LOOP_CALLER, SMALL_LEAF).contains(ModuleLayout.methodName(1)), "a callee C2 inlines itself stays a call");
+    }
+
+    private static byte[] leaf(int adds) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {0x20, 0x00});
+        for (int i = 0; i < adds; i++) body.writeBytes(new byte[] {0x41, 0x01, 0x6A});
+        body.write(0x0B);
+        return body.toByteArray();
     }
 
     @Test
     void theCalleeMustBeSmall() {
         assertTrue(FunctionCompiler.INLINE_MAX_CALLEE_BYTES >= 480, "CoreMark's core_state_transition (480 bytes) qualifies");
         assertTrue(FunctionCompiler.INLINE_MAX_CALLEE_BYTES <= Outliner.BUDGET, "a callee is never split");
+        assertTrue(FunctionCompiler.INLINE_MIN_CALLEE_BYTES > 19 && FunctionCompiler.INLINE_MIN_CALLEE_BYTES <= 244);
     }
 
     /** The static calls (method names) in function 0's method, of a module of functions of type (i32) -> i32 with these bodies. */
@@ -81,7 +93,7 @@ class LeafInlineSelectionTest {
         ByteArrayOutputStream code = new ByteArrayOutputStream();
         code.write(bodies.length);
         for (byte[] body : bodies) {
-            code.write(body.length + 1);
+            leb(code, body.length + 1);
             code.write(0); // no locals
             code.writeBytes(body);
         }
@@ -91,7 +103,15 @@ class LeafInlineSelectionTest {
 
     private static void section(ByteArrayOutputStream out, int id, byte[] content) {
         out.write(id);
-        out.write(content.length);
+        leb(out, content.length);
         out.writeBytes(content);
+    }
+
+    private static void leb(ByteArrayOutputStream out, int value) {
+        do {
+            int b = value & 0x7F;
+            value >>>= 7;
+            out.write(value != 0 ? b | 0x80 : b);
+        } while (value != 0);
     }
 }
