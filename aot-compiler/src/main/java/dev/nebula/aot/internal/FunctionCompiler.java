@@ -163,6 +163,9 @@ final class FunctionCompiler {
     private boolean inlining;
     /** Direct calls in loops to small leaf functions are compiled in line ({@link #inlineCall}). */
     private boolean inlineCallees;
+    /** Where the call being compiled ends in the code, and the ends of the calls in innermost loops (made on first use). */
+    private int callEnd;
+    private Set<Integer> innermostLoopCalls;
     /** The frame a {@code return} leaves: the function's, or the block standing for an in-line self call. */
     private int functionFrame;
     private final DecodedModule module;
@@ -642,7 +645,11 @@ final class FunctionCompiler {
                 branch(frames[functionFrame]);
                 markUnreachable();
             }
-            case CALL -> call(r.index());
+            case CALL -> {
+                int callee = r.index();
+                callEnd = r.position();
+                call(callee);
+            }
             case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
             case DROP -> {
                 ValType t = pop();
@@ -2110,7 +2117,7 @@ final class FunctionCompiler {
         } else if (callee == function && inlineSelf && !inlining) {
             inlineSelfCall();
             return;
-        } else if (inlineCallees && callee != function && inLoop() && inlinableCallee(layout, callee)) {
+        } else if (inlineCallees && callee != function && inlinableCallee(layout, callee) && innermostLoopCalls().contains(callEnd)) {
             inlineCall(callee);
             return;
         } else {
@@ -2209,12 +2216,48 @@ final class FunctionCompiler {
         mv.visitLabel(after);
     }
 
-    /** Whether the instruction being compiled is inside a loop of this method's code. */
-    private boolean inLoop() {
-        for (int i = floor; i < depth; i++) {
-            if (frames[i].kind == Kind.LOOP) return true;
+    /**
+     * Where each call inside an innermost loop of the function ends in its code (the loop holds no
+     * other loop): the calls {@link #inlineCall} takes. A call in a loop around other loops is left
+     * a call: sieve's outer loop calls {@code memset} (whose own loops do the work) once per
+     * iteration, and with it in line sieve ran 1.2 to 1.9 times slower (bench/RESULTS.md).
+     */
+    private Set<Integer> innermostLoopCalls() {
+        if (innermostLoopCalls != null) return innermostLoopCalls;
+        Set<Integer> found = new java.util.HashSet<>();
+        // per open block: -1 for a block or if, else the index in calls where the loop's own calls start; nested loops mark it
+        List<int[]> open = new ArrayList<>();
+        List<Integer> calls = new ArrayList<>();
+        CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        while (r.position() < body.codeEnd()) {
+            Opcode op = r.next();
+            switch (op) {
+                case BLOCK, IF -> open.add(new int[] {-1, 0});
+                case LOOP -> {
+                    for (int i = open.size() - 1; i >= 0; i--) {
+                        if (open.get(i)[0] >= 0) {
+                            open.get(i)[1] = 1;
+                            break;
+                        }
+                    }
+                    open.add(new int[] {calls.size(), 0});
+                }
+                case CALL -> {
+                    r.index();
+                    calls.add(r.position());
+                }
+                case END -> {
+                    if (open.isEmpty()) break;
+                    int[] b = open.remove(open.size() - 1);
+                    if (b[0] < 0) break;
+                    if (b[1] == 0) found.addAll(calls.subList(b[0], calls.size()));
+                    // the loop's calls are done with: an enclosing loop holds this one, so they are not its own
+                    calls.subList(b[0], calls.size()).clear();
+                }
+                default -> { }
+            }
         }
-        return false;
+        return innermostLoopCalls = found;
     }
 
     /**

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Which direct calls are compiled in line ({@link FunctionCompiler#inlineCall}): a call in a loop
- * to a small function that calls nothing; not one outside a loop, nor one to a function that
- * calls. What such a call must keep (traps and their stacks, depth, deadlines, results, grown
+ * Which direct calls are compiled in line ({@link FunctionCompiler#inlineCall}): a call in an
+ * innermost loop to a small function that calls nothing; not one outside a loop or in a loop
+ * around another, nor one to a function that calls or that C2 would inline itself. What such a call must keep (traps and their stacks, depth, deadlines, results, grown
  * memory) is tested on both engines by engine-tests' {@code LeafInlineTest}.
  */
 class LeafInlineSelectionTest {
@@ -33,6 +33,9 @@ class LeafInlineSelectionTest {
     // (block (loop (local.set 0 (call 1 (local.get 0))) (br_if 0 (local.get 0)))) (local.get 0)
     private static final byte[] LOOP_CALLER = {0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x10, 0x01, 0x21, 0x00,
             0x20, 0x00, 0x0D, 0x00, 0x0B, 0x0B, 0x20, 0x00, 0x0B};
+    // the same with an inner loop first, (loop (br_if 0 (i32.const 0))): the call's loop is not innermost
+    private static final byte[] OUTER_LOOP_CALLER = {0x02, 0x40, 0x03, 0x40, 0x03, 0x40, 0x41, 0x00, 0x0D, 0x00, 0x0B,
+            0x20, 0x00, 0x10, 0x01, 0x21, 0x00, 0x20, 0x00, 0x0D, 0x00, 0x0B, 0x0B, 0x20, 0x00, 0x0B};
     // (call 1 (local.get 0)): no loop
     private static final byte[] STRAIGHT_CALLER = {0x20, 0x00, 0x10, 0x01, 0x0B};
 
@@ -40,6 +43,7 @@ class LeafInlineSelectionTest {
     void aLeafCalledInALoopIsCompiledInLine() {
         assertFalse(calls(LOOP_CALLER, LEAF).contains(ModuleLayout.methodName(1)), "the loop's call is in line");
         assertTrue(calls(STRAIGHT_CALLER, LEAF).contains(ModuleLayout.methodName(1)), "a call outside a loop stays a call");
+        assertTrue(calls(OUTER_LOOP_CALLER, LEAF).contains(ModuleLayout.methodName(1)), "a call in a loop around another loop stays a call");
         List<String> nested = calls(LOOP_CALLER, CALLING, LEAF);
         assertTrue(nested.contains(ModuleLayout.methodName(1)), "a callee that calls stays a call: " + nested);
         assertTrue(calls(LOOP_CALLER, SMALL_LEAF).contains(ModuleLayout.methodName(1)), "a callee C2 inlines itself stays a call");
