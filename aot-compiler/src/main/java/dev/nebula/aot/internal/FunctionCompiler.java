@@ -341,9 +341,11 @@ final class FunctionCompiler {
      * there ({@link #inlineCall}); 0 turns it off. The system property
      * {@code nebula.aot.inline.maxCalleeBytes}, read once here. CoreMark's
      * {@code core_state_transition} (480 bytes, called once per token by {@code core_bench_state})
-     * is the case it is for; see bench/RESULTS.md, "A leaf callee in line".
+     * is the case it is for (its {@code crcu16}, 495 bytes, is taken too). Not more: at 1,000,
+     * regex's {@code f846} (534 bytes) went in line into {@code f827} and regex ran 1.04 to 1.1
+     * times slower; see bench/RESULTS.md, "A leaf callee in line".
      */
-    static final int INLINE_MAX_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.maxCalleeBytes", 1000);
+    static final int INLINE_MAX_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.maxCalleeBytes", 500);
 
     /**
      * Wasm code bytes below which a callee is left a call: C2 inlines a hot callee of up to

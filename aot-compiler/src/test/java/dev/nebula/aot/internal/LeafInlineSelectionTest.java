@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Which direct calls are compiled in line ({@link FunctionCompiler#inlineCall}): a call in an
  * innermost loop to a small function that calls nothing; not one outside a loop or in a loop
- * around another, nor one to a function that calls or that C2 would inline itself. What such a call must keep (traps and their stacks, depth, deadlines, results, grown
+ * around another, nor one to a function that calls, that has more than one loop, or that C2 would
+ * inline itself. What such a call must keep (traps and their stacks, depth, deadlines, results, grown
  * memory) is tested on both engines by engine-tests' {@code LeafInlineTest}.
  */
 class LeafInlineSelectionTest {
@@ -28,6 +29,9 @@ class LeafInlineSelectionTest {
     private static final byte[] LEAF = leaf(80);
     // the same of 19 bytes, small enough for C2 to inline
     private static final byte[] SMALL_LEAF = leaf(5);
+    // the leaf with (loop) (loop) after it, or one (loop)
+    private static final byte[] TWO_LOOP_LEAF = withLoops(2);
+    private static final byte[] LOOPING_LEAF = withLoops(1);
     // function 1 calling function 2 (the leaf), so not a leaf itself
     private static final byte[] CALLING = {0x20, 0x00, 0x10, 0x02, 0x0B};
     // (block (loop (local.set 0 (call 1 (local.get 0))) (br_if 0 (local.get 0)))) (local.get 0)
@@ -47,6 +51,17 @@ class LeafInlineSelectionTest {
         List<String> nested = calls(LOOP_CALLER, CALLING, LEAF);
         assertTrue(nested.contains(ModuleLayout.methodName(1)), "a callee that calls stays a call: " + nested);
         assertTrue(calls(LOOP_CALLER, SMALL_LEAF).contains(ModuleLayout.methodName(1)), "a callee C2 inlines itself stays a call");
+        assertFalse(calls(LOOP_CALLER, LOOPING_LEAF).contains(ModuleLayout.methodName(1)), "a callee with one loop goes in line");
+        assertTrue(calls(LOOP_CALLER, TWO_LOOP_LEAF).contains(ModuleLayout.methodName(1)), "a callee with two loops stays a call");
+    }
+
+    private static byte[] withLoops(int loops) {
+        byte[] leaf = leaf(80);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(leaf, 0, leaf.length - 1);
+        for (int i = 0; i < loops; i++) body.writeBytes(new byte[] {0x03, 0x40, 0x0B});
+        body.write(0x0B);
+        return body.toByteArray();
     }
 
     private static byte[] leaf(int adds) {
