@@ -37,7 +37,7 @@ class LeafInlineTest {
      * A module whose function 0 ({@code $caller}, params "i" and results "i") runs {@code loop}
      * ({@code local 0} counts down to 0, {@code local 1} accumulates, the body of each iteration
      * is {@code iteration}), and whose function 1 ({@code $leaf}) is {@code leaf} of type
-     * {@code leafParams -> leafResults}, after 240 bytes of padding that make it large enough to
+     * {@code leafParams -> leafResults}, after 420 bytes of padding that make it large enough to
      * be compiled in line.
      */
     private static WasmBuilder module(String leafParams, String leafResults, String leafLocals, Code leaf, Code iteration) {
@@ -49,9 +49,9 @@ class LeafInlineTest {
         for (byte x : iteration.bytes()) loop.raw(x & 0xFF);
         loop.get(0).i32(1).op(Opcode.I32_SUB).tee(0).op(Opcode.BR_IF, 0).end().get(1);
         int caller = b.function(b.type("i", "i"), "i", loop);
-        // 80 (drop (i32.const 0)) first: the AOT engine leaves callees of under 230 bytes to C2
+        // 140 (drop (i32.const 0)) first: the AOT engine takes callees of 420 to 500 bytes
         Code padded = Code.of();
-        for (int i = 0; i < 80; i++) padded.i32(0).op(Opcode.DROP);
+        for (int i = 0; i < 140; i++) padded.i32(0).op(Opcode.DROP);
         for (byte x : leaf.bytes()) padded.raw(x & 0xFF);
         int callee = b.function(b.type(leafParams, leafResults), leafLocals, padded);
         b.exportFunction("caller", caller).name(caller, "caller").name(callee, "leaf");
