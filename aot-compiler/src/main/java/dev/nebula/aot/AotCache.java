@@ -52,7 +52,7 @@ import java.util.zip.CRC32C;
 public final class AotCache {
 
     /** Bump when generated code or the file format changes shape: old entries then simply miss. */
-    public static final String COMPILER_VERSION = "nebula-aot-7";
+    public static final String COMPILER_VERSION = "nebula-aot-8";
     /**
      * What an entry's name and header record: the compiler version, plus the byte order on a
      * big-endian platform, where generated memory accesses swap bytes (MemoryEmitter).

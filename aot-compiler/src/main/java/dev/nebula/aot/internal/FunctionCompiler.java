@@ -161,6 +161,11 @@ final class FunctionCompiler {
     private boolean inlineSelf;
     /** Compiling the body of an in-line self call. */
     private boolean inlining;
+    /** Direct calls in loops to small leaf functions are compiled in line ({@link #inlineCall}). */
+    private boolean inlineCallees;
+    /** Where the call being compiled ends in the code, and the ends of the calls in innermost loops (made on first use). */
+    private int callEnd;
+    private Set<Integer> innermostLoopCalls;
     /** The frame a {@code return} leaves: the function's, or the block standing for an in-line self call. */
     private int functionFrame;
     private final DecodedModule module;
@@ -243,6 +248,12 @@ final class FunctionCompiler {
 
     private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
                              Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode) {
+        this(layout, function, cv, mv, regions, loopPolls, regionCounter, regionMode, 0);
+    }
+
+    /** As above, with the JVM locals starting at {@code slotBase} (above the caller's, for a callee compiled in line). */
+    private FunctionCompiler(ModuleLayout layout, int function, ClassVisitor cv, MethodVisitor mv,
+                             Set<Integer> regions, Set<Integer> loopPolls, int[] regionCounter, boolean regionMode, int slotBase) {
         this.layout = layout;
         this.cv = cv;
         this.module = layout.module;
@@ -273,7 +284,7 @@ final class FunctionCompiler {
             localFrame[i] = frameSlots;
             frameSlots += localTypes[i] == ValType.V128 ? 2 : 1;
         }
-        int slot = 0;
+        int slot = slotBase;
         int inst = -1;
         int frame = -1;
         int callDepth = -1;
@@ -318,17 +329,104 @@ final class FunctionCompiler {
      * so a hot recursion then runs four Wasm levels per real call instead of two.
      */
     static void compile(ModuleLayout layout, int function, ClassVisitor cv) {
+        boolean callees = callsInlinable(layout, function)
+                && inlinedSize(layout, function, false, true) <= INLINE_MAX_CALLER_BYTECODE;
         boolean inline = layout.mayInlineSelf(function) && callsEveryIteration(layout, function) && noV128(layout.module, function)
-                && inlinedSize(layout, function) <= ModuleLayout.SELF_INLINE_MAX_BYTECODE;
-        compile(layout, function, cv, inline);
+                && inlinedSize(layout, function, true, callees) <= ModuleLayout.SELF_INLINE_MAX_BYTECODE;
+        compile(layout, function, cv, inline, callees);
     }
 
-    private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf) {
+    /**
+     * Wasm code bytes up to which a leaf function called directly in a loop is compiled in line
+     * there ({@link #inlineCall}); 0 turns it off. The system property
+     * {@code nebula.aot.inline.maxCalleeBytes}, read once here. CoreMark's
+     * {@code core_state_transition} (480 bytes, called once per token by {@code core_bench_state})
+     * is the case it is for (its {@code crcu16}, 495 bytes, is taken too). Not more: at 1,000,
+     * regex's {@code f846} (534 bytes) went in line into {@code f827} and regex ran 1.04 to 1.1
+     * times slower; see bench/RESULTS.md, "A leaf callee in line".
+     */
+    static final int INLINE_MAX_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.maxCalleeBytes", 500);
+
+    /**
+     * Wasm code bytes below which a callee is left a call: C2 inlines a hot callee of up to
+     * {@code FreqInlineSize} (325) bytes of bytecode itself, about 230 Wasm bytes at the 1.4
+     * bytes of bytecode per Wasm byte measured on CoreMark's {@code core_state_transition} (480
+     * to 668), and copying it here only grows the caller past the size at which C2 inlines the
+     * caller into its own callers. Set higher, at 420, by measurement: regex's {@code f149} (414
+     * bytes) in line in {@code f135} made 3 of 5 regex JVMs slow (15.8-18.6 ms against 11-12),
+     * none at 420 (bench/RESULTS.md). CoreMark's callees are 477 and 495 bytes. The system
+     * property {@code nebula.aot.inline.minCalleeBytes}.
+     */
+    static final int INLINE_MIN_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.minCalleeBytes", 420);
+
+    /**
+     * Bytecode bytes up to which a caller's method, with its leaf callees in line, is compiled
+     * that way (measured by compiling it once on the side): the system property
+     * {@code nebula.aot.inline.maxCallerBytecode}. Well under HotSpot's HugeMethodLimit (8,000
+     * bytes, past which a method is never compiled), the same margin as {@link #BYTECODE_BUDGET}.
+     */
+    static final int INLINE_MAX_CALLER_BYTECODE = Integer.getInteger("nebula.aot.inline.maxCallerBytecode", 5_000);
+
+    /**
+     * Whether {@code callee} may be compiled in line into a caller: a defined function that calls
+     * nothing (no call, no call_indirect) and cannot grow memory, small enough
+     * ({@link #INLINE_MAX_CALLEE_BYTES}) never to be split into regions or chunks but too large
+     * for C2 to inline ({@link #INLINE_MIN_CALLEE_BYTES}), without v128
+     * values (one JVM local per Wasm local).
+     */
+    static boolean inlinableCallee(ModuleLayout layout, int callee) {
+        DecodedModule module = layout.module;
+        int defined = callee - module.importedFunctionCount();
+        if (defined < 0 || layout.makesCalls(callee) || layout.mayGrowMemory(callee)) return false;
+        int size = module.bodies().get(defined).codeSize();
+        return size >= INLINE_MIN_CALLEE_BYTES && size <= INLINE_MAX_CALLEE_BYTES && size <= Outliner.BUDGET
+                && loops(module, callee) <= INLINE_MAX_CALLEE_LOOPS
+                && Outliner.regions(module, callee).isEmpty() && noV128(module, callee);
+    }
+
+    /**
+     * Loops a callee compiled in line may have. A callee whose time goes into loops of its own is
+     * not bound by the cost of the call: sha256's {@code compress} (three loops, 64 rounds) called
+     * once per block ran 1.4 times slower in line. CoreMark's {@code core_state_transition} has one
+     * loop, over the characters of one token. The system property {@code nebula.aot.inline.maxCalleeLoops}.
+     */
+    static final int INLINE_MAX_CALLEE_LOOPS = Integer.getInteger("nebula.aot.inline.maxCalleeLoops", 1);
+
+    private static int loops(DecodedModule module, int function) {
+        FunctionBody b = module.bodies().get(function - module.importedFunctionCount());
+        CodeReader r = new CodeReader(module.bytesUnsafe(), b.codeStart(), b.codeEnd());
+        int loops = 0;
+        while (r.position() < b.codeEnd()) {
+            if (r.next() == Opcode.LOOP) loops++;
+        }
+        return loops;
+    }
+
+    /** Whether the function, itself never split, calls some other function that {@link #inlinableCallee may be compiled in line}. */
+    private static boolean callsInlinable(ModuleLayout layout, int function) {
+        DecodedModule module = layout.module;
+        int defined = function - module.importedFunctionCount();
+        if (INLINE_MAX_CALLEE_BYTES <= 0 || defined < 0) return false;
+        FunctionBody b = module.bodies().get(defined);
+        if (b.codeSize() > Outliner.BUDGET || !Outliner.regions(module, function).isEmpty()) return false;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), b.codeStart(), b.codeEnd());
+        while (r.position() < b.codeEnd()) {
+            Opcode op = r.next();
+            if (op == Opcode.CALL) {
+                int callee = r.index();
+                if (callee != function && inlinableCallee(layout, callee)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void compile(ModuleLayout layout, int function, ClassVisitor cv, boolean inlineSelf, boolean inlineCallees) {
         FuncType type = layout.module.functionType(function);
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, ModuleLayout.methodName(function), Jvm.methodDesc(type), null, null);
         Set<Integer> loopPolls = POLLS ? LoopPolls.of(layout.module, function, f -> pollsOnEntry(layout, f)) : Set.of();
         FunctionCompiler c = new FunctionCompiler(layout, function, cv, mv, Outliner.regions(layout.module, function), loopPolls, new int[1], false);
         c.inlineSelf = inlineSelf;
+        c.inlineCallees = inlineCallees;
         c.emitFunction();
     }
 
@@ -354,9 +452,9 @@ final class FunctionCompiler {
     }
 
     /** The bytecode size of the function's method with its self calls in line (its trap handler not counted), compiled into a class that is thrown away. */
-    private static int inlinedSize(ModuleLayout layout, int function) {
+    private static int inlinedSize(ModuleLayout layout, int function, boolean inlineSelf, boolean inlineCallees) {
         // the real compile that follows records its own size
-        compile(layout, function, ModuleCompiler.newClassWriter(), true);
+        compile(layout, function, ModuleCompiler.newClassWriter(), inlineSelf, inlineCallees);
         return layout.methodSizes.get(ModuleLayout.methodName(function));
     }
 
@@ -571,7 +669,11 @@ final class FunctionCompiler {
                 branch(frames[functionFrame]);
                 markUnreachable();
             }
-            case CALL -> call(r.index());
+            case CALL -> {
+                int callee = r.index();
+                callEnd = r.position();
+                call(callee);
+            }
             case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
             case DROP -> {
                 ValType t = pop();
@@ -2039,6 +2141,9 @@ final class FunctionCompiler {
         } else if (callee == function && inlineSelf && !inlining) {
             inlineSelfCall();
             return;
+        } else if (inlineCallees && callee != function && inlinableCallee(layout, callee) && innermostLoopCalls().contains(callEnd)) {
+            inlineCall(callee);
+            return;
         } else {
             mv.visitVarInsn(ILOAD, depthSlot);
             mv.visitInsn(ICONST_M1);
@@ -2133,6 +2238,133 @@ final class FunctionCompiler {
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(after);
+    }
+
+    /**
+     * Where each call inside an innermost loop of the function ends in its code (the loop holds no
+     * other loop): the calls {@link #inlineCall} takes. A call in a loop around other loops is left
+     * a call: sieve's outer loop calls {@code memset} (whose own loops do the work) once per
+     * iteration, and with it in line sieve ran 1.2 to 1.9 times slower (bench/RESULTS.md).
+     */
+    private Set<Integer> innermostLoopCalls() {
+        if (innermostLoopCalls != null) return innermostLoopCalls;
+        Set<Integer> found = new java.util.HashSet<>();
+        // per open block: -1 for a block or if, else the index in calls where the loop's own calls start; nested loops mark it
+        List<int[]> open = new ArrayList<>();
+        List<Integer> calls = new ArrayList<>();
+        CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        while (r.position() < body.codeEnd()) {
+            Opcode op = r.next();
+            switch (op) {
+                case BLOCK, IF -> open.add(new int[] {-1, 0});
+                case LOOP -> {
+                    for (int i = open.size() - 1; i >= 0; i--) {
+                        if (open.get(i)[0] >= 0) {
+                            open.get(i)[1] = 1;
+                            break;
+                        }
+                    }
+                    open.add(new int[] {calls.size(), 0});
+                }
+                case CALL -> {
+                    r.index();
+                    calls.add(r.position());
+                }
+                case END -> {
+                    if (open.isEmpty()) break;
+                    int[] b = open.remove(open.size() - 1);
+                    if (b[0] < 0) break;
+                    if (b[1] == 0) found.addAll(calls.subList(b[0], calls.size()));
+                    // the loop's calls are done with: an enclosing loop holds this one, so they are not its own
+                    calls.subList(b[0], calls.size()).clear();
+                }
+                default -> { }
+            }
+        }
+        return innermostLoopCalls = found;
+    }
+
+    /**
+     * A call of a small leaf function ({@link #inlinableCallee}) in a loop, compiled in line by a
+     * compiler of the callee's own writing into this method, its JVM locals above this one's:
+     * the arguments go into the callee's locals, the entry checks the depth and polls as the
+     * callee's method would (one frame deeper, outside its handler), and the body is a block that
+     * {@code return} leaves, with the callee's own loop polls and memory-access handler. Its own
+     * exception handler adds the callee's frame to a trap from inside it, so a trap's trace names
+     * callee and caller as for a real call. The callee cannot grow memory, so the array and limit
+     * in hand are handed over as they are (or read on entry when this method does not hold them).
+     */
+    private void inlineCall(int callee) {
+        FuncType ft = module.functionType(callee);
+        Set<Integer> calleePolls = POLLS ? LoopPolls.of(module, callee, f -> pollsOnEntry(layout, f)) : Set.of();
+        FunctionCompiler c = new FunctionCompiler(layout, callee, cv, mv, Set.of(), calleePolls, new int[1], false, scratchNext);
+        int params = ft.params().size();
+        for (int i = params - 1; i >= 0; i--) {
+            mv.visitVarInsn(Jvm.store(c.localTypes[i]), c.localSlots[i]);
+            pop();
+        }
+        for (int i = params; i < c.localTypes.length; i++) {
+            Jvm.zero(mv, c.localTypes[i]);
+            mv.visitVarInsn(Jvm.store(c.localTypes[i]), c.localSlots[i]);
+        }
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitVarInsn(ASTORE, c.instanceSlot);
+        // outside the in-line frame's handler, as a callee's entry is: it is not on the Wasm stack yet
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, c.depthSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, pollsOnEntry(layout, callee) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
+        if (c.hasMemory) {
+            if (hasMemory) {
+                mv.visitVarInsn(ALOAD, memorySlot);
+                mv.visitVarInsn(ASTORE, c.memorySlot);
+                mv.visitVarInsn(ILOAD, limitSlot);
+                mv.visitVarInsn(ISTORE, c.limitSlot);
+            } else {
+                c.reloadMemory();
+            }
+        }
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Jvm.TRAP);
+        mv.visitLabel(start);
+        // an exception range may not be empty, and an empty callee's body emits nothing
+        mv.visitInsn(NOP);
+        c.emitInlineBody();
+        mv.visitLabel(end);
+        Label after = new Label();
+        mv.visitJumpInsn(GOTO, after);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.pushInt(mv, callee);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(after);
+        constEnd = -1;
+        stepHeight = -1;
+        for (ValType t : Jvm.halves(ft.results())) push(t);
+        // a callee whose end cannot be reached (it only traps) leaves the rest of this block unreachable
+        if (c.frames[0].unreachable) markUnreachable();
+    }
+
+    /** The body of a callee compiled in line ({@link #inlineCall}): a block that {@code return} leaves, and its memory handler, inside the in-line frame's range. */
+    private void emitInlineBody() {
+        // frame 0 stands for the caller's code, which nothing in the callee targets: it records whether the block's end is reachable
+        push(Kind.BLOCK, new ValType[0], new ValType[0]).label = new Label();
+        Frame f = push(Kind.BLOCK, new ValType[0], Jvm.halves(type.results()).toArray(new ValType[0]));
+        f.label = new Label();
+        functionFrame = 1;
+        CodeReader r = new CodeReader(module.bytesUnsafe(), body.codeStart(), body.codeEnd());
+        do {
+            Opcode op = r.next();
+            scratchNext = scratchBase;
+            step(op, r, false);
+        } while (depth > 1);
+        emitMemoryHandler();
     }
 
     private void callIndirect(int typeIndex, int table) {
