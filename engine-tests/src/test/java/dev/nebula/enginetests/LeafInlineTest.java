@@ -49,7 +49,7 @@ class LeafInlineTest {
         for (byte x : iteration.bytes()) loop.raw(x & 0xFF);
         loop.get(0).i32(1).op(Opcode.I32_SUB).tee(0).op(Opcode.BR_IF, 0).end().get(1);
         int caller = b.function(b.type("i", "i"), "i", loop);
-        // 140 (drop (i32.const 0)) first: the AOT engine takes callees of 420 to 500 bytes
+        // 140 (drop (i32.const 0)) first: the AOT engine takes callees of 230 to 500 bytes
         Code padded = Code.of();
         for (int i = 0; i < 140; i++) padded.i32(0).op(Opcode.DROP);
         for (byte x : leaf.bytes()) padded.raw(x & 0xFF);

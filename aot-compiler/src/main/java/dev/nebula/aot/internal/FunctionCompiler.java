@@ -352,12 +352,14 @@ final class FunctionCompiler {
      * {@code FreqInlineSize} (325) bytes of bytecode itself, about 230 Wasm bytes at the 1.4
      * bytes of bytecode per Wasm byte measured on CoreMark's {@code core_state_transition} (480
      * to 668), and copying it here only grows the caller past the size at which C2 inlines the
-     * caller into its own callers. Set higher, at 420, by measurement: regex's {@code f149} (414
-     * bytes) in line in {@code f135} made 3 of 5 regex JVMs slow (15.8-18.6 ms against 11-12),
-     * none at 420 (bench/RESULTS.md). CoreMark's callees are 477 and 495 bytes. The system
-     * property {@code nebula.aot.inline.minCalleeBytes}.
+     * caller into its own callers. Derived, not fitted: a first measurement of regex's
+     * {@code f149} (414 bytes, in line in {@code f135}) had 3 of 5 regex JVMs slow against 0 of 5,
+     * but 16 more JVMs alternated showed the same 2 in 8 slow (15.8-17.4 ms against 10-11.5) with
+     * it in line and without: regex is bimodal either way (bench/RESULTS.md, "A leaf callee in
+     * line"). CoreMark's callees are 477 and 495 bytes. The system property
+     * {@code nebula.aot.inline.minCalleeBytes}.
      */
-    static final int INLINE_MIN_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.minCalleeBytes", 420);
+    static final int INLINE_MIN_CALLEE_BYTES = Integer.getInteger("nebula.aot.inline.minCalleeBytes", 230);
 
     /**
      * Bytecode bytes up to which a caller's method, with its leaf callees in line, is compiled
