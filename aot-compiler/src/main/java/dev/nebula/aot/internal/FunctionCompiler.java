@@ -2189,14 +2189,7 @@ final class FunctionCompiler {
             Jvm.zero(mv, localTypes[i]);
             mv.visitVarInsn(Jvm.store(localTypes[i]), slots[i]);
         }
-        // outside the in-line frame's handler, as a callee's entry is: it is not on the Wasm stack yet
-        mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitInsn(ICONST_M1);
-        mv.visitInsn(IADD);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, newDepth);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, pollsOnEntry(layout, function) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
+        enterInLineFrame(function, newDepth);
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
@@ -2232,11 +2225,31 @@ final class FunctionCompiler {
         functionFrame = outerFunctionFrame;
         constEnd = -1;
         stepHeight = -1;
+        inLineFrameHandler(handler, function);
+    }
+
+    /**
+     * The entry of an in-line frame of {@code callee}, as its method's entry would be: one frame
+     * deeper (into {@code depthSlot}), the depth checked and the deadline polled. Emitted outside
+     * the frame's handler, because the callee is not on the Wasm stack yet.
+     */
+    private void enterInLineFrame(int callee, int depthSlot) {
+        mv.visitVarInsn(ILOAD, this.depthSlot);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, depthSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        Jvm.rt(mv, pollsOnEntry(layout, callee) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
+    }
+
+    /** After an in-line frame's code: its {@code handler}, which adds {@code callee}'s frame to a trap from inside it, jumped over. */
+    private void inLineFrameHandler(Label handler, int callee) {
         Label after = new Label();
         mv.visitJumpInsn(GOTO, after);
         mv.visitLabel(handler);
         mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.pushInt(mv, function);
+        Jvm.pushInt(mv, callee);
         mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(after);
@@ -2311,14 +2324,7 @@ final class FunctionCompiler {
         }
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitVarInsn(ASTORE, c.instanceSlot);
-        // outside the in-line frame's handler, as a callee's entry is: it is not on the Wasm stack yet
-        mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitInsn(ICONST_M1);
-        mv.visitInsn(IADD);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, c.depthSlot);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.rt(mv, pollsOnEntry(layout, callee) ? "enter" : "enterWithoutPoll", "(I" + Jvm.INSTANCE_DESC + ")V");
+        enterInLineFrame(callee, c.depthSlot);
         if (c.hasMemory) {
             if (hasMemory) {
                 mv.visitVarInsn(ALOAD, memorySlot);
@@ -2338,14 +2344,7 @@ final class FunctionCompiler {
         mv.visitInsn(NOP);
         c.emitInlineBody();
         mv.visitLabel(end);
-        Label after = new Label();
-        mv.visitJumpInsn(GOTO, after);
-        mv.visitLabel(handler);
-        mv.visitVarInsn(ALOAD, instanceSlot);
-        Jvm.pushInt(mv, callee);
-        mv.visitMethodInsn(INVOKESTATIC, Jvm.RT, "frame", TRAP_FRAME_DESC, false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(after);
+        inLineFrameHandler(handler, callee);
         constEnd = -1;
         stepHeight = -1;
         for (ValType t : Jvm.halves(ft.results())) push(t);
