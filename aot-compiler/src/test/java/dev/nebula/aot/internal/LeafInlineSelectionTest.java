@@ -1,17 +1,13 @@
 package dev.nebula.aot.internal;
 
-import dev.nebula.decoder.ModuleDecoder;
-import dev.nebula.validator.ModuleValidator;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.nebula.aot.internal.ModuleBytes.leb;
+import static dev.nebula.aot.internal.ModuleBytes.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,22 +77,8 @@ class LeafInlineSelectionTest {
 
     /** The static calls (method names) in function 0's method, of a module of functions of type (i32) -> i32 with these bodies. */
     private static List<String> calls(byte[]... bodies) {
-        AotModule compiled = ModuleCompiler.compile(ModuleValidator.validate(ModuleDecoder.decode(module(bodies))));
         List<String> calls = new ArrayList<>();
-        for (byte[] c : compiled.classFiles().values()) {
-            new ClassReader(c).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-                    if (!name.equals(ModuleLayout.methodName(0))) return null;
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String method, String d, boolean itf) {
-                            if (opcode == Opcodes.INVOKESTATIC) calls.add(method);
-                        }
-                    };
-                }
-            }, 0);
-        }
+        for (String call : ModuleBytes.staticCallsOfFunction0(module(bodies))) calls.add(call.substring(call.lastIndexOf('.') + 1));
         assertEquals(false, calls.isEmpty(), "function 0's method was found");
         return calls;
     }
@@ -118,19 +100,5 @@ class LeafInlineSelectionTest {
         }
         section(m, 10, code.toByteArray());
         return m.toByteArray();
-    }
-
-    private static void section(ByteArrayOutputStream out, int id, byte[] content) {
-        out.write(id);
-        leb(out, content.length);
-        out.writeBytes(content);
-    }
-
-    private static void leb(ByteArrayOutputStream out, int value) {
-        do {
-            int b = value & 0x7F;
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
     }
 }

@@ -1,17 +1,13 @@
 package dev.nebula.aot.internal;
 
-import dev.nebula.decoder.ModuleDecoder;
-import dev.nebula.validator.ModuleValidator;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.nebula.aot.internal.ModuleBytes.leb;
+import static dev.nebula.aot.internal.ModuleBytes.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,23 +59,8 @@ class MemoryEmitterTest {
 
     /** The static calls in function 0's method, by owner and name, of a module whose one function makes {@code padding} byte loads, then an i32 load at offset 8. */
     private static Map<String, Integer> calls(int padding) {
-        byte[] wasm = module(padding);
-        AotModule compiled = ModuleCompiler.compile(ModuleValidator.validate(ModuleDecoder.decode(wasm)));
         Map<String, Integer> calls = new TreeMap<>();
-        for (byte[] c : compiled.classFiles().values()) {
-            new ClassReader(c).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-                    if (!name.equals(ModuleLayout.methodName(0))) return null;
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String method, String d, boolean itf) {
-                            if (opcode == Opcodes.INVOKESTATIC) calls.merge(owner + "." + method, 1, Integer::sum);
-                        }
-                    };
-                }
-            }, 0);
-        }
+        for (String call : ModuleBytes.staticCallsOfFunction0(module(padding))) calls.merge(call, 1, Integer::sum);
         return calls;
     }
 
@@ -102,19 +83,5 @@ class MemoryEmitterTest {
         code.writeBytes(body.toByteArray());
         section(m, 10, code.toByteArray());
         return m.toByteArray();
-    }
-
-    private static void section(ByteArrayOutputStream out, int id, byte[] content) {
-        out.write(id);
-        leb(out, content.length);
-        out.writeBytes(content);
-    }
-
-    private static void leb(ByteArrayOutputStream out, int value) {
-        do {
-            int b = value & 0x7F;
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
     }
 }
