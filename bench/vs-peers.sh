@@ -9,11 +9,14 @@
 #     bench/coremark/build.sh), which reports the Iterations/Sec CoreMark prints, natively too.
 # Prints the machine, the ratio table (each runtime's ms/op divided by the AOT engine's, geometric
 # means, the issue-7 goals), what was left out and why, the JMH failures, and CoreMark's table.
+# Each ms/op is the median of a trial's iterations over its two forks, not JMH's mean: this machine
+# has windows of seconds in which call-heavy code runs up to twice as slowly on every runtime
+# (RESULTS.md, "fib's slow windows"); PeersTable lists the measurements such a window reached.
 #
 #   bash bench/vs-peers.sh [OUT_DIR] [more JMH options, e.g. -p workload=sha256]
 #
-# JMH_RUN replaces the JMH configuration (default "-f 1 -wi 2 -w 2s -i 3 -r 2s", about 17 minutes
-# plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
+# JMH_RUN replaces the JMH configuration (default "-f 2 -wi 3 -w 2s -i 3 -r 1s", about 20 minutes
+# for the BENCHMARKS of RESULTS' peers runs, plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
 # then less reliable); COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2
 # -Dcoremark.seconds=1 -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
 # can be checked, on every runtime, the interpreters included; many hours):
@@ -21,7 +24,7 @@
 #     bash bench/vs-peers.sh /tmp/peers-long -p runtime=nebula,nebula-aot,chicory,chicory-compiler,wasmtime \
 #     -p program=$(java -cp bench/target/benchmarks.jar dev.nebula.bench.PeerSkips --long)
 # Run from the repo root after `mvn -B -q package -DskipTests`. OUT_DIR (default a new temporary
-# folder) keeps header.txt, jmh.csv, jmh.log, load.txt, ratios.md, skips.txt and coremark.md.
+# folder) keeps header.txt, jmh.json, jmh.log, load.txt, ratios.md, skips.txt and coremark.md.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +33,7 @@ out="${1:-$(mktemp -d)}"
 shift || true
 mkdir -p "$out"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -B -q package -DskipTests" >&2; exit 1; }
-read -r -a jmh_options <<< "${JMH_RUN:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+read -r -a jmh_options <<< "${JMH_RUN:--f 2 -wi 3 -w 2s -i 3 -r 1s}"
 benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInterpreters}"
 
 {
@@ -39,7 +42,7 @@ benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInt
   echo "JDK: $(java -version 2>&1 | tr '\n' ' ')"
   echo "machine: $(nproc) cores, $(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }')"
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "command: java ${JMH_JAVA_OPTS:-} -jar bench/target/benchmarks.jar '$benchmarks' ${jmh_options[*]} $* -rf csv -rff $out/jmh.csv"
+  echo "command: java ${JMH_JAVA_OPTS:-} -jar bench/target/benchmarks.jar '$benchmarks' ${jmh_options[*]} $* -rf json -rff $out/jmh.json"
 } | tee "$out/header.txt"
 
 # The load average every 5 s while the benchmarks run.
@@ -48,11 +51,11 @@ sampler=$!
 trap 'kill "$sampler" 2> /dev/null || true' EXIT
 
 # JMH's exit code is not trusted to flag a failed trial: failures are listed from its log below.
-java ${JMH_JAVA_OPTS:-} -jar "$jar" "$benchmarks" "${jmh_options[@]}" "$@" -rf csv -rff "$out/jmh.csv" > "$out/jmh.log" 2>&1 || true
-[ -s "$out/jmh.csv" ] || { echo "JMH wrote no results; see $out/jmh.log:" >&2; tail -20 "$out/jmh.log" >&2; exit 1; }
+java ${JMH_JAVA_OPTS:-} -jar "$jar" "$benchmarks" "${jmh_options[@]}" "$@" -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1 || true
+[ -s "$out/jmh.json" ] || { echo "JMH wrote no results; see $out/jmh.log:" >&2; tail -20 "$out/jmh.log" >&2; exit 1; }
 
 echo
-java -cp "$jar" dev.nebula.bench.PeersTable "$out/jmh.csv" | tee "$out/ratios.md"
+java -cp "$jar" dev.nebula.bench.PeersTable "$out/jmh.json" | tee "$out/ratios.md"
 echo
 java -cp "$jar" dev.nebula.bench.PeerSkips | tee "$out/skips.txt"
 # A trial that failed (a runtime that cannot run a program, or printed a wrong result) has no row.

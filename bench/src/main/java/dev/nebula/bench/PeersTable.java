@@ -1,9 +1,12 @@
 package dev.nebula.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,65 +14,86 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns the CSV files of vs-peers.sh's JMH runs ({@code -rf csv}: InterpreterVsChicoryBenchmark's
- * C workloads, the sightglass benchmarks' programs) into the ratio table of bench/RESULTS.md: ms/op
+ * Turns the JSON of vs-peers.sh's JMH run ({@code -rf json}: InterpreterVsChicoryBenchmark's C
+ * workloads, the sightglass benchmarks' programs) into the ratio table of bench/RESULTS.md: ms/op
  * per runtime, each runtime's time divided by Nebula AOT's (above 1: slower than the AOT engine),
  * the geometric mean of each ratio over the rows where both ran, and the issue-7 goals checked
  * against them (AOT within 1.5x of wasmtime on the geometric mean; no row where Chicory's compiler
  * is faster than the AOT engine). A runtime that did not run a row shows "—".
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.nebula.bench.PeersTable FILE.csv...}
+ * <p>Each figure is the <em>median</em> of the trial's measured iterations over all its forks, not
+ * JMH's mean: this machine has windows of seconds in which call-heavy code runs up to twice as
+ * slowly on every runtime (RESULTS, "fib's slow windows"), and one such window in a mean of three
+ * iterations decided a row. Measurements whose slowest iteration is over {@value #NOISY}x their
+ * fastest are listed under the table.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.nebula.bench.PeersTable RESULTS.json...}
  */
 public final class PeersTable {
 
     /** The pseudo-suite of every row, for the overall geometric means. */
     static final String ALL = "all";
 
+    /** Slowest over fastest iteration of one measurement above which it is listed as noisy. */
+    static final double NOISY = 1.25;
+
     private PeersTable() {
     }
 
-    /** One measured row: its suite, name, and ms/op per runtime. */
-    record Row(String suite, String name, Map<String, Double> msPerOp) {
+    /** One runtime's iterations of one row: their median, count, and slowest over fastest. */
+    record Measurement(double median, int iterations, double spread) {
+
+        static Measurement of(double[] msPerOp) {
+            double[] sorted = msPerOp.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return new Measurement(median, n, sorted[n - 1] / sorted[0]);
+        }
+    }
+
+    /** One measured row: its suite, name, and measurement per runtime. */
+    record Row(String suite, String name, Map<String, Measurement> byRuntime) {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: PeersTable RESULTS.csv...   (from -rf csv -rff RESULTS.csv)");
+            System.err.println("usage: PeersTable RESULTS.json...   (from -rf json -rff RESULTS.json)");
             System.exit(2);
         }
-        List<String> lines = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
-        for (String file : args) rows.addAll(rows(Files.readAllLines(Path.of(file))));
-        lines.add(table(rows));
-        System.out.print(String.join("", lines));
+        for (String file : args) rows.addAll(rows(json.readTree(Path.of(file).toFile())));
+        System.out.print(table(rows));
     }
 
-    /** The rows of one JMH CSV file, in file order. */
-    static List<Row> rows(List<String> csv) {
-        List<String> header = ChicoryRatios.fields(csv.get(0));
-        int score = header.indexOf("Score");
-        int unit = header.indexOf("Unit");
-        int runtime = header.indexOf("Param: runtime");
-        int workload = header.indexOf("Param: workload");
-        int program = header.indexOf("Param: program");
-        int benchmark = header.indexOf("Benchmark");
-        if (score < 0 || unit < 0 || runtime < 0 || (workload < 0 && program < 0)) {
-            throw new IllegalArgumentException("not a CSV of the peers benchmarks (no runtime and workload or program column): " + header);
-        }
+    /** The rows of one JMH JSON result file, in file order. */
+    static List<Row> rows(JsonNode results) {
+        if (!results.isArray()) throw new IllegalArgumentException("not a JMH JSON result (no top-level array)");
         Map<String, Row> byName = new LinkedHashMap<>();
-        for (String line : csv.subList(1, csv.size())) {
-            if (line.isBlank()) continue;
-            List<String> row = ChicoryRatios.fields(line);
-            if (!row.get(unit).equals("ms/op")) {
-                throw new IllegalArgumentException("expected ms/op, got " + row.get(unit) + " in " + line);
+        for (JsonNode trial : results) {
+            String benchmark = trial.path("benchmark").asText();
+            JsonNode params = trial.path("params");
+            String runtime = params.path("runtime").asText(null);
+            String program = params.path("program").asText("");
+            String workload = params.path("workload").asText("");
+            if (runtime == null || (program.isEmpty() && workload.isEmpty())) {
+                throw new IllegalArgumentException("not a trial of the peers benchmarks (no runtime and workload or program): " + benchmark + " " + params);
             }
-            boolean isProgram = program >= 0 && !row.get(program).isEmpty();
+            JsonNode metric = trial.path("primaryMetric");
+            if (!metric.path("scoreUnit").asText().equals("ms/op")) {
+                throw new IllegalArgumentException("expected ms/op, got " + metric.path("scoreUnit").asText() + " in " + benchmark + " " + params);
+            }
+            List<Double> iterations = new ArrayList<>();
+            for (JsonNode fork : metric.path("rawData")) for (JsonNode value : fork) iterations.add(value.asDouble());
+            if (iterations.isEmpty()) throw new IllegalArgumentException("no measured iteration in " + benchmark + " " + params);
+            boolean isProgram = !program.isEmpty();
             String suite = isProgram ? "sightglass" : "C";
-            String name = isProgram ? row.get(program) : row.get(workload);
+            String name = isProgram ? program : workload;
             Row r = byName.computeIfAbsent(suite + "/" + name, k -> new Row(suite, name, new LinkedHashMap<>()));
-            Double previous = r.msPerOp().put(row.get(runtime), Double.parseDouble(row.get(score)));
+            Measurement previous = r.byRuntime().put(runtime, Measurement.of(iterations.stream().mapToDouble(Double::doubleValue).toArray()));
             if (previous != null) {
-                throw new IllegalArgumentException(name + " on " + row.get(runtime) + " appears twice (" + row.get(benchmark) + ")");
+                throw new IllegalArgumentException(name + " on " + runtime + " appears twice (" + benchmark + ")");
             }
         }
         return new ArrayList<>(byName.values());
@@ -80,7 +104,7 @@ public final class PeersTable {
         List<String> runtimes = List.of(WorkloadRunner.ALL);
         String base = WorkloadRunner.NEBULA_AOT;
         StringBuilder out = new StringBuilder("| suite | workload |");
-        for (String r : runtimes) out.append(' ').append(r).append(" (ms/op) |");
+        for (String r : runtimes) out.append(' ').append(r).append(" (ms/op, median) |");
         for (String r : runtimes) if (!r.equals(base)) out.append(' ').append(r).append(" / AOT |");
         out.append('\n').append("|---|---|");
         out.append("---:|".repeat(2 * runtimes.size() - 1)).append('\n');
@@ -89,11 +113,11 @@ public final class PeersTable {
         List<String> slowerThanChicory = new ArrayList<>();
         for (Row row : rows) {
             out.append("| ").append(row.suite()).append(" | ").append(row.name()).append(" |");
-            for (String r : runtimes) out.append(' ').append(format(row.msPerOp().get(r), "%.3f")).append(" |");
-            Double aot = row.msPerOp().get(base);
+            for (String r : runtimes) out.append(' ').append(format(median(row, r), "%.3f")).append(" |");
+            Double aot = median(row, base);
             for (String r : runtimes) {
                 if (r.equals(base)) continue;
-                Double other = row.msPerOp().get(r);
+                Double other = median(row, r);
                 Double ratio = aot == null || other == null ? null : other / aot;
                 out.append(' ').append(format(ratio, "%.2f")).append(" |");
                 if (ratio != null) {
@@ -134,7 +158,26 @@ public final class PeersTable {
             out.append("Goal, no row slower than Chicory's compiler: ").append(slowerThanChicory.isEmpty() ? "met"
                     : "NOT met, the AOT engine is slower on " + slowerThanChicory.size() + ": " + String.join(", ", slowerThanChicory)).append('\n');
         }
-        return out.toString();
+        return out.append(noisy(rows)).toString();
+    }
+
+    /** The measurements listed as noisy under the table, with their spread and iteration count. */
+    static String noisy(List<Row> rows) {
+        List<String> noisy = new ArrayList<>();
+        for (Row row : rows) {
+            row.byRuntime().forEach((runtime, m) -> {
+                if (m.spread() > NOISY) {
+                    noisy.add(String.format(Locale.ROOT, "%s/%s on %s (%.2fx over %d iterations)", row.suite(), row.name(), runtime, m.spread(), m.iterations()));
+                }
+            });
+        }
+        return String.format(Locale.ROOT, "Noisy measurements (slowest iteration over %.2fx the fastest; the table uses their median): %s%n",
+                NOISY, noisy.isEmpty() ? "none" : String.join(", ", noisy));
+    }
+
+    private static Double median(Row row, String runtime) {
+        Measurement m = row.byRuntime().get(runtime);
+        return m == null ? null : m.median();
     }
 
     private static String format(Double value, String pattern) {
