@@ -9,22 +9,25 @@
 #     bench/coremark/build.sh), which reports the Iterations/Sec CoreMark prints, natively too.
 # Prints the machine, the ratio table (each runtime's ms/op divided by the AOT engine's, geometric
 # means, the issue-7 goals), what was left out and why, the JMH failures, and CoreMark's table.
-# Each ms/op is the median of a trial's iterations over its two forks, not JMH's mean: this machine
-# has windows of seconds in which call-heavy code runs up to twice as slowly on every runtime
-# (RESULTS.md, "fib's slow windows"); PeersTable lists the measurements such a window reached.
+# The whole set runs ROUNDS times (default 3), one fork per trial each time, and each ms/op is the
+# median of a trial's iterations pooled over the rounds, not JMH's mean: this machine has stretches
+# of seconds to minutes in which JIT-compiled code runs up to twice as slowly (RESULTS.md, "fib's
+# slow windows"); rounds minutes apart keep such a stretch to a minority of a trial's iterations.
+# PeersTable lists the measurements a stretch reached.
 #
 #   bash bench/vs-peers.sh [OUT_DIR] [more JMH options, e.g. -p workload=sha256]
 #
-# JMH_RUN replaces the JMH configuration (default "-f 2 -wi 3 -w 2s -i 3 -r 1s", about 20 minutes
-# for the BENCHMARKS of RESULTS' peers runs, plus CoreMark's 3); JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers
-# then less reliable); COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2
-# -Dcoremark.seconds=1 -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
+# JMH_RUN replaces each round's JMH configuration (default "-f 1 -wi 3 -w 2s -i 3 -r 1s"; three
+# rounds of the BENCHMARKS of RESULTS' peers runs take about 30 minutes, plus CoreMark's 3);
+# JMH_JAVA_OPTS="-Djmh.ignoreLock=true" runs beside another JMH run (numbers then less reliable);
+# COREMARK=0 skips CoreMark, COREMARK_JAVA_OPTS="-Dcoremark.warmup=2 -Dcoremark.seconds=1
+# -Dcoremark.runs=1" shortens it (see CoreMarkPeers). The long version (every non-SIMD program that
 # can be checked, on every runtime, the interpreters included; many hours):
-#   BENCHMARKS='InterpreterVsChicory|SightglassVsPeers' JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" \
+#   ROUNDS=1 BENCHMARKS='InterpreterVsChicory|SightglassVsPeers' JMH_RUN="-f 1 -wi 3 -w 5s -i 5 -r 5s" \
 #     bash bench/vs-peers.sh /tmp/peers-long -p runtime=nebula,nebula-aot,chicory,chicory-compiler,wasmtime \
 #     -p program=$(java -cp bench/target/benchmarks.jar dev.nebula.bench.PeerSkips --long)
 # Run from the repo root after `mvn -B -q package -DskipTests`. OUT_DIR (default a new temporary
-# folder) keeps header.txt, jmh.json, jmh.log, load.txt, ratios.md, skips.txt and coremark.md.
+# folder) keeps header.txt, jmh-round*.json and .log, load.txt, ratios.md, skips.txt and coremark.md.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +36,8 @@ out="${1:-$(mktemp -d)}"
 shift || true
 mkdir -p "$out"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -B -q package -DskipTests" >&2; exit 1; }
-read -r -a jmh_options <<< "${JMH_RUN:--f 2 -wi 3 -w 2s -i 3 -r 1s}"
+read -r -a jmh_options <<< "${JMH_RUN:--f 1 -wi 3 -w 2s -i 3 -r 1s}"
+rounds="${ROUNDS:-3}"
 benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInterpreters}"
 
 {
@@ -42,7 +46,7 @@ benchmarks="${BENCHMARKS:-InterpreterVsChicory|SightglassVsPeers|SightglassOnInt
   echo "JDK: $(java -version 2>&1 | tr '\n' ' ')"
   echo "machine: $(nproc) cores, $(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }')"
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "command: java ${JMH_JAVA_OPTS:-} -jar bench/target/benchmarks.jar '$benchmarks' ${jmh_options[*]} $* -rf json -rff $out/jmh.json"
+  echo "command, $rounds rounds: java ${JMH_JAVA_OPTS:-} -jar bench/target/benchmarks.jar '$benchmarks' ${jmh_options[*]} $* -rf json -rff $out/jmh-roundN.json"
 } | tee "$out/header.txt"
 
 # The load average every 5 s while the benchmarks run.
@@ -51,17 +55,22 @@ sampler=$!
 trap 'kill "$sampler" 2> /dev/null || true' EXIT
 
 # JMH's exit code is not trusted to flag a failed trial: failures are listed from its log below.
-java ${JMH_JAVA_OPTS:-} -jar "$jar" "$benchmarks" "${jmh_options[@]}" "$@" -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1 || true
-[ -s "$out/jmh.json" ] || { echo "JMH wrote no results; see $out/jmh.log:" >&2; tail -20 "$out/jmh.log" >&2; exit 1; }
-
+round_files=()
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds: $(date -u +%T)"
+  java ${JMH_JAVA_OPTS:-} -jar "$jar" "$benchmarks" "${jmh_options[@]}" "$@" -rf json -rff "$out/jmh-round$round.json" \
+    > "$out/jmh-round$round.log" 2>&1 || true
+  [ -s "$out/jmh-round$round.json" ] || { echo "JMH wrote no results; see $out/jmh-round$round.log:" >&2; tail -20 "$out/jmh-round$round.log" >&2; exit 1; }
+  round_files+=("$out/jmh-round$round.json")
+done
 echo
-java -cp "$jar" dev.nebula.bench.PeersTable "$out/jmh.json" | tee "$out/ratios.md"
+java -cp "$jar" dev.nebula.bench.PeersTable "${round_files[@]}" | tee "$out/ratios.md"
 echo
 java -cp "$jar" dev.nebula.bench.PeerSkips | tee "$out/skips.txt"
 # A trial that failed (a runtime that cannot run a program, or printed a wrong result) has no row.
 awk '/^# Benchmark: / { bench = $3 } /^# Parameters: / { params = $0; sub(/^# Parameters: /, "", params) }
      /<failure>/ { failed = 1; next }
-     failed && NF { sub(/^[ \t]+/, ""); print "- " bench " " params ": " $0; failed = 0 }' "$out/jmh.log" > "$out/failures.txt"
+     failed && NF { sub(/^[ \t]+/, ""); print "- " bench " " params ": " $0; failed = 0 }' "$out"/jmh-round*.log > "$out/failures.txt"
 echo "JMH trials that failed ($(wc -l < "$out/failures.txt")):"
 cat "$out/failures.txt"
 

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,13 +23,15 @@ import java.util.TreeMap;
  * against them (AOT within 1.5x of wasmtime on the geometric mean; no row where Chicory's compiler
  * is faster than the AOT engine). A runtime that did not run a row shows "—".
  *
- * <p>Each figure is the <em>median</em> of the trial's measured iterations over all its forks, not
- * JMH's mean: this machine has windows of seconds in which call-heavy code runs up to twice as
- * slowly on every runtime (RESULTS, "fib's slow windows"), and one such window in a mean of three
- * iterations decided a row. Measurements whose slowest iteration is over {@value #NOISY}x their
- * fastest are listed under the table.
+ * <p>Each figure is the <em>median</em> of a trial's measured iterations pooled over every file
+ * given, not JMH's mean: vs-peers.sh runs the whole set in rounds, one fork each, because this
+ * machine has stretches of seconds to minutes in which JIT-compiled code (the AOT engine's,
+ * Chicory's, plain Java's) runs up to twice as slowly (RESULTS, "fib's slow windows"). One such
+ * stretch in one fork's mean of three iterations decided a row; in rounds minutes apart it reaches
+ * one round of a trial, a minority of its iterations. Measurements whose slowest iteration is over
+ * {@value #NOISY}x their fastest are listed under the table.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.nebula.bench.PeersTable RESULTS.json...}
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.nebula.bench.PeersTable ROUND.json...}
  */
 public final class PeersTable {
 
@@ -52,48 +56,61 @@ public final class PeersTable {
         }
     }
 
-    /** One measured row: its suite, name, and measurement per runtime. */
-    record Row(String suite, String name, Map<String, Measurement> byRuntime) {
+    /** One measured row: its suite, name, and measured iterations per runtime (over every round). */
+    record Row(String suite, String name, Map<String, List<Double>> iterations) {
+
+        /** The measurement of {@code runtime}, or null if it did not run this row. */
+        Measurement measurement(String runtime) {
+            List<Double> msPerOp = iterations.get(runtime);
+            return msPerOp == null ? null : Measurement.of(msPerOp.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: PeersTable RESULTS.json...   (from -rf json -rff RESULTS.json)");
+            System.err.println("usage: PeersTable ROUND.json...   (each from -rf json -rff ROUND.json; rounds of the same trials are pooled)");
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
-        List<Row> rows = new ArrayList<>();
-        for (String file : args) rows.addAll(rows(json.readTree(Path.of(file).toFile())));
-        System.out.print(table(rows));
+        List<JsonNode> rounds = new ArrayList<>();
+        for (String file : args) rounds.add(json.readTree(Path.of(file).toFile()));
+        System.out.print(table(rows(rounds)));
     }
 
-    /** The rows of one JMH JSON result file, in file order. */
-    static List<Row> rows(JsonNode results) {
-        if (!results.isArray()) throw new IllegalArgumentException("not a JMH JSON result (no top-level array)");
+    /**
+     * The rows of JMH JSON result files, in the order they first appear. A trial repeated in
+     * several files (vs-peers.sh's rounds) pools its iterations; one repeated inside a file is an
+     * error (two benchmarks measured the same runtime on the same row).
+     */
+    static List<Row> rows(List<JsonNode> rounds) {
         Map<String, Row> byName = new LinkedHashMap<>();
-        for (JsonNode trial : results) {
-            String benchmark = trial.path("benchmark").asText();
-            JsonNode params = trial.path("params");
-            String runtime = params.path("runtime").asText(null);
-            String program = params.path("program").asText("");
-            String workload = params.path("workload").asText("");
-            if (runtime == null || (program.isEmpty() && workload.isEmpty())) {
-                throw new IllegalArgumentException("not a trial of the peers benchmarks (no runtime and workload or program): " + benchmark + " " + params);
-            }
-            JsonNode metric = trial.path("primaryMetric");
-            if (!metric.path("scoreUnit").asText().equals("ms/op")) {
-                throw new IllegalArgumentException("expected ms/op, got " + metric.path("scoreUnit").asText() + " in " + benchmark + " " + params);
-            }
-            List<Double> iterations = new ArrayList<>();
-            for (JsonNode fork : metric.path("rawData")) for (JsonNode value : fork) iterations.add(value.asDouble());
-            if (iterations.isEmpty()) throw new IllegalArgumentException("no measured iteration in " + benchmark + " " + params);
-            boolean isProgram = !program.isEmpty();
-            String suite = isProgram ? "sightglass" : "C";
-            String name = isProgram ? program : workload;
-            Row r = byName.computeIfAbsent(suite + "/" + name, k -> new Row(suite, name, new LinkedHashMap<>()));
-            Measurement previous = r.byRuntime().put(runtime, Measurement.of(iterations.stream().mapToDouble(Double::doubleValue).toArray()));
-            if (previous != null) {
-                throw new IllegalArgumentException(name + " on " + runtime + " appears twice (" + benchmark + ")");
+        for (JsonNode results : rounds) {
+            if (!results.isArray()) throw new IllegalArgumentException("not a JMH JSON result (no top-level array)");
+            Set<String> inThisRound = new HashSet<>();
+            for (JsonNode trial : results) {
+                String benchmark = trial.path("benchmark").asText();
+                JsonNode params = trial.path("params");
+                String runtime = params.path("runtime").asText(null);
+                String program = params.path("program").asText("");
+                String workload = params.path("workload").asText("");
+                if (runtime == null || (program.isEmpty() && workload.isEmpty())) {
+                    throw new IllegalArgumentException("not a trial of the peers benchmarks (no runtime and workload or program): " + benchmark + " " + params);
+                }
+                JsonNode metric = trial.path("primaryMetric");
+                if (!metric.path("scoreUnit").asText().equals("ms/op")) {
+                    throw new IllegalArgumentException("expected ms/op, got " + metric.path("scoreUnit").asText() + " in " + benchmark + " " + params);
+                }
+                List<Double> iterations = new ArrayList<>();
+                for (JsonNode fork : metric.path("rawData")) for (JsonNode value : fork) iterations.add(value.asDouble());
+                if (iterations.isEmpty()) throw new IllegalArgumentException("no measured iteration in " + benchmark + " " + params);
+                boolean isProgram = !program.isEmpty();
+                String suite = isProgram ? "sightglass" : "C";
+                String name = isProgram ? program : workload;
+                if (!inThisRound.add(suite + "/" + name + " " + runtime)) {
+                    throw new IllegalArgumentException(name + " on " + runtime + " appears twice in one result file (" + benchmark + ")");
+                }
+                Row r = byName.computeIfAbsent(suite + "/" + name, k -> new Row(suite, name, new LinkedHashMap<>()));
+                r.iterations().computeIfAbsent(runtime, k -> new ArrayList<>()).addAll(iterations);
             }
         }
         return new ArrayList<>(byName.values());
@@ -165,7 +182,8 @@ public final class PeersTable {
     static String noisy(List<Row> rows) {
         List<String> noisy = new ArrayList<>();
         for (Row row : rows) {
-            row.byRuntime().forEach((runtime, m) -> {
+            row.iterations().keySet().forEach(runtime -> {
+                Measurement m = row.measurement(runtime);
                 if (m.spread() > NOISY) {
                     noisy.add(String.format(Locale.ROOT, "%s/%s on %s (%.2fx over %d iterations)", row.suite(), row.name(), runtime, m.spread(), m.iterations()));
                 }
@@ -176,7 +194,7 @@ public final class PeersTable {
     }
 
     private static Double median(Row row, String runtime) {
-        Measurement m = row.byRuntime().get(runtime);
+        Measurement m = row.measurement(runtime);
         return m == null ? null : m.median();
     }
 

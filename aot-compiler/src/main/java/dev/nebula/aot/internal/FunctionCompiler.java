@@ -163,8 +163,7 @@ final class FunctionCompiler {
     private boolean inlining;
     /** Direct calls in loops to small leaf functions are compiled in line ({@link #inlineCall}). */
     private boolean inlineCallees;
-    /** Where the call being compiled ends in the code, and the ends of the calls in innermost loops (made on first use). */
-    private int callEnd;
+    /** Where the calls in innermost loops end in the code (made on first use). */
     private Set<Integer> innermostLoopCalls;
     /** The frame a {@code return} leaves: the function's, or the block standing for an in-line self call. */
     private int functionFrame;
@@ -671,11 +670,7 @@ final class FunctionCompiler {
                 branch(frames[functionFrame]);
                 markUnreachable();
             }
-            case CALL -> {
-                int callee = r.index();
-                callEnd = r.position();
-                call(callee);
-            }
+            case CALL -> call(r.index(), r.position());
             case CALL_INDIRECT -> callIndirect(r.index(), r.secondIndex());
             case DROP -> {
                 ValType t = pop();
@@ -2130,7 +2125,8 @@ final class FunctionCompiler {
 
     // ---- calls ----
 
-    private void call(int callee) {
+    /** A direct call of {@code callee}, which ends at {@code callEnd} in the code. */
+    private void call(int callee, int callEnd) {
         FuncType ft = module.functionType(callee);
         List<ValType> params = Jvm.halves(ft.params());
         if (callee < module.importedFunctionCount()) {
