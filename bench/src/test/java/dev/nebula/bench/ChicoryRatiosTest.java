@@ -31,5 +31,6 @@ class ChicoryRatiosTest {
     @Test
     void quotedFieldsMayHoldCommasAndQuotes() {
         assertEquals(List.of("a,b", "c\"d", "", "e"), ChicoryRatios.fields("\"a,b\",\"c\"\"d\",,e"));
+        assertEquals(List.of("a,b", "c", ""), ChicoryRatios.fields("\"a,b\",c,"));
     }
 }

@@ -92,9 +92,4 @@ class PeersTableTest {
                 trial("InterpreterVsChicoryBenchmark", "", "nebula-aot", "fib", "[[1.0]]"));
         assertThrows(IllegalArgumentException.class, () -> PeersTable.rows(List.of(twice)));
     }
-
-    @Test
-    void quotedFieldsKeepTheirCommas() {
-        assertEquals(List.of("a,b", "c", ""), ChicoryRatios.fields("\"a,b\",c,"));
-    }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import static dev.nebula.aot.internal.ModuleBytes.leb;
 import static dev.nebula.aot.internal.ModuleBytes.section;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +78,7 @@ class LeafInlineSelectionTest {
     private static List<String> calls(byte[]... bodies) {
         List<String> calls = new ArrayList<>();
         for (String call : ModuleBytes.staticCallsOfFunction0(module(bodies))) calls.add(call.substring(call.lastIndexOf('.') + 1));
-        assertEquals(false, calls.isEmpty(), "function 0's method was found");
+        assertFalse(calls.isEmpty(), "function 0's method was found");
         return calls;
     }
 

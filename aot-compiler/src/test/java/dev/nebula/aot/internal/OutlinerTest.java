@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,7 +52,7 @@ class OutlinerTest {
                 }
                 for (int start : regions) {
                     assertTrue(hasCallingLoop(module, start, body.codeEnd()), where + ": the region at " + start + " has no loop that calls");
-                    assertTrue(!insideLoop(module, body, start), where + ": the region at " + start + " sits in a loop");
+                    assertFalse(insideLoop(module, body, start), where + ": the region at " + start + " sits in a loop");
                     outlined++;
                 }
             }
